@@ -1,0 +1,389 @@
+"""Entity mentions: the ``kg_entities`` component.
+
+Finds Municipality, Initiative, Organisation, Law, District and Region mentions with
+patterns kept as data (``data/``): gazetteers of municipalities, national bodies and
+laws; legal forms; cue words that head an initiative (``project X``, compounds such as
+``doorbraakteam``); quoted names; abbreviation definitions; partner phrases
+(``in samenwerking met X``). Writes ``doc.spans["kg_entities"]``: ``label_`` is the type,
+``id_`` the rule that fired, ``kb_id_`` the key that merges mentions of one thing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .abbreviations import find_definitions
+from .gazetteer import ambiguous_municipality_names, cues, laws, municipalities, organisations
+from .text import normalise_name
+
+# Priority of rules when candidates overlap: lower wins, then the longer one.
+PRIORITY = {
+    "abbreviation": 0, "legal_form": 1, "known_org": 2, "law": 3, "region": 4,
+    "cue_name": 5, "compound": 6, "org_head": 7, "digits": 8, "quoted": 9,
+    "partner_context": 10, "district": 11, "capitalised": 12, "acronym": 13, "repeat": 14,
+}
+
+CAPW = r"(?:[A-Z][\w’'\-+#&/]*|#[A-Za-z][\w]*|[a-z]{1,4}[A-Z][\w]*)"
+CONN = r"(?:en|van|de|der|den|voor|op|of|in|tegen|met|aan|het|&|bij|zonder|om)"
+CAP_PHRASE = rf"{CAPW}(?:[ \t]+(?:{CONN}[ \t]+(?:(?:de|het|der|den)[ \t]+)?)?{CAPW}){{0,5}}"
+QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
+PERSON_TITLES = {
+    "wethouder", "burgemeester", "mevrouw", "meneer", "heer", "dhr", "mw", "mr", "dr",
+    "prof", "ir", "drs", "minister", "staatssecretaris", "gedeputeerde", "directeur",
+}
+CAPITAL_STOP = {
+    "Nederland", "Nederlandse", "Corona", "Covid", "COVID", "Rijk", "Gemeente", "College",
+    "Raad", "Europa", "Europese", "Januari", "Februari", "Maart", "April", "Mei", "Juni",
+    "Juli", "Augustus", "September", "Oktober", "November", "December", "Maandag",
+    "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "Jeugd", "Wmo",
+    "Zorg", "Welzijn", "Werk", "Inkomen", "Participatie", "Onderwijs", "Sport", "Cultuur",
+    "Veiligheid", "Gezondheid", "Totaal", "Overige", "Programma", "Terug", "Bron", "NL",
+}
+
+EXTEND_STOP = {w for w in CAPITAL_STOP if w[:1].isupper()} - {
+    "Jeugd", "Wmo", "Zorg", "Welzijn", "Werk", "Inkomen", "Participatie", "Onderwijs", "Sport",
+    "Cultuur", "Veiligheid", "Gezondheid"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    rule: str
+    key: str = ""
+
+
+class EntityFinder:
+    """Rule-based entity mention finder over the raw text of a ``Doc``."""
+
+    def __init__(self, nlp: Language, name: str = "kg_entities") -> None:
+        self.name = name
+        self.ready = False
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        c = cues()
+        self.heads = sorted({h.lower() for h in c["initiative_heads"]}, key=len, reverse=True)
+        self.cue_words = {w.lower() for w in c["initiative_cue_words"]}
+        self.generic = {w.lower() for w in c["generic_compounds"]}
+        self.org_heads = set(c["organisation_heads"])
+        self.teams = {w.lower() for w in c["team_heads"]}
+        self.starts = {w.lower() for w in c["sentence_starts"]}
+        self.legal_prefix = c["legal_forms_prefix"]
+        self.legal_suffix = c["legal_forms_suffix"]
+        partner = sorted(c["partner_cues"], key=len, reverse=True)
+        self.partner_rx = re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in partner if len(p) > 4) + r")\s+"
+            r"(?:de |het )?(" + CAP_PHRASE + r")"
+        )
+        self.district_rx = re.compile(
+            r"\b(?:" + "|".join(c["district_cues"]) + r")\s+(" + CAP_PHRASE + r")"
+        )
+        self.region_rx = re.compile(
+            r"\b(?:" + "|".join(c["region_cues"]) + r")\s+(" + CAP_PHRASE + r")"
+        )
+        head_alt = "|".join(re.escape(h) for h in self.heads)
+        self.compound_rx = re.compile(
+            rf"(?<![\w\-])([A-Za-zÀ-ÿ][\w\-]*?(?:{head_alt}))(?![\w\-])", re.IGNORECASE
+        )
+        cue_alt = "|".join(re.escape(w) for w in sorted(self.cue_words, key=len, reverse=True))
+        self.cue_name_rx = re.compile(
+            rf"(?<![\w\-])((?i:[\w\-]*(?:{cue_alt})|[\w\-]*(?:{head_alt})))"
+            rf"[ \t]+(?:{QUOTED}|({CAP_PHRASE}))"
+        )
+        self.known_orgs = _names_regex(organisations())
+        self.laws = _names_regex(laws())
+        self.ambiguous = ambiguous_municipality_names()
+        names = []
+        for m in municipalities():
+            bare = re.sub(r"\s*\(.*?\)$", "", m.name)
+            names.extend({m.name, bare})
+        names += ["Den Haag", "Den Bosch"]
+        self.municipality_rx = re.compile(
+            r"(?<![\w\-])(?:(gemeenten?|Gemeenten?)\s+)?("
+            + "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+            + r")(?![\w\-])"
+        )
+        self.ready = True
+
+    # -- the component ---------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.ready:
+            self.initialize()
+        text = doc.text
+        starts = {s.start_char for s in doc.sents}
+        found: list[Candidate] = []
+        found += self._abbreviations(text)
+        found += self._gazetteer(text, self.known_orgs, "Organisation", "known_org")
+        found += self._gazetteer(text, self.laws, "Law", "law")
+        found += self._laws_by_form(text)
+        found += self._legal_forms(text)
+        found += self._regions(text)
+        found += self._cue_names(text)
+        found += self._compounds(text)
+        found += self._digit_names(text)
+        found += self._quoted(text)
+        found += self._partner_context(text)
+        found += self._districts(text)
+        found += self._capitalised(text, starts)
+        found += self._acronyms(text)
+        chosen = _resolve(found)
+        chosen = _resolve(chosen + self._repeats(text, chosen))
+        municipal = self._municipalities(text, chosen)
+        spans = []
+        for c in sorted(chosen + municipal, key=lambda c: (c.start, c.end)):
+            span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
+            if span is None:
+                continue
+            span.id_ = c.rule
+            span.kb_id_ = c.key or normalise_name(text[c.start:c.end])
+            spans.append(span)
+        doc.spans["kg_entities"] = spans
+        return doc
+
+    # -- rules -------------------------------------------------------------------------
+
+    def _abbreviations(self, text: str) -> list[Candidate]:
+        out = []
+        for d in find_definitions(text):
+            key = normalise_name(d.long_form)
+            label = self._type_of_phrase(d.long_form, text[max(0, d.long_start - 25):d.long_start])
+            if label is None:
+                continue
+            out.append(Candidate(d.long_start, d.long_end, label, "abbreviation", key))
+            out.append(Candidate(d.short_start, d.short_end, label, "abbreviation", key))
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(d.short_form)}(?![\w])", text):
+                if m.start() != d.short_start:
+                    out.append(Candidate(m.start(), m.end(), label, "abbreviation", key))
+        return out
+
+    def _type_of_phrase(self, phrase: str, before: str) -> str | None:
+        words = phrase.split()
+        lower = [w.lower() for w in words]
+        for law in laws():
+            if phrase in (law.name, *law.aliases):
+                return "Law"
+        if words[0] == "Wet" or lower[-1].endswith("wet"):
+            return "Law"
+        tail = before.strip().split()
+        if tail and (tail[-1].lower() in self.cue_words or tail[-1].lower() == "van"
+                     and len(tail) > 1 and self._is_head(tail[-2].lower())):
+            return "Initiative"
+        if any(self._is_head(w) for w in lower):
+            return "Initiative"
+        if any(w in self.org_heads for w in words):
+            return "Organisation"
+        if all(not w[:1].isupper() for w in words[1:]) and len(words) > 1:
+            return "Initiative"
+        return "Organisation"
+
+    def _is_head(self, word: str) -> bool:
+        return any(word.endswith(h) for h in self.heads)
+
+    def _gazetteer(self, text: str, names: tuple[re.Pattern, dict[str, str]], label: str,
+                   rule: str) -> list[Candidate]:
+        rx, canonical = names
+        out = []
+        for m in rx.finditer(text):
+            start, end = m.start(), m.end()
+            if rule == "known_org":
+                if text[start:end] in ("Rijk", "het Rijk") and re.match(r"\s+van\b", text[end:]):
+                    continue
+                end = _extend_capitalised(text, end, self.starts)
+            key = normalise_name(canonical.get(m.group(0), m.group(0)))
+            if end > m.end():
+                key = normalise_name(text[start:end])
+            out.append(Candidate(start, end, label, rule, key))
+        return out
+
+    def _laws_by_form(self, text: str) -> list[Candidate]:
+        rx = r"(?<![\w\-])([A-Z][a-z]+wet|Wet [a-z][a-z]+(?: [a-z]+){0,4}?(?= [A-Z(]|[,.;)]))"
+        return [Candidate(m.start(), m.end(), "Law", "law") for m in re.finditer(rx, text)]
+
+    def _legal_forms(self, text: str) -> list[Candidate]:
+        out = []
+        pre = "|".join(re.escape(p) for p in self.legal_prefix)
+        for m in re.finditer(rf"(?<![\w])(?:{pre})\s+({CAP_PHRASE})", text):
+            out.append(Candidate(m.start(), m.end(), "Organisation", "legal_form",
+                                 normalise_name(m.group(1))))
+        suf = "|".join(re.escape(s) for s in self.legal_suffix)
+        for m in re.finditer(rf"({CAPW}(?:\s+{CAPW}){{0,3}})\s+(?:{suf})(?![\w])", text):
+            out.append(Candidate(m.start(), m.end(), "Organisation", "legal_form",
+                                 normalise_name(m.group(1))))
+        return out
+
+    def _regions(self, text: str) -> list[Candidate]:
+        return [Candidate(m.start(), m.end(), "Region", "region")
+                for m in self.region_rx.finditer(text)]
+
+    def _districts(self, text: str) -> list[Candidate]:
+        return [Candidate(m.start(1), m.end(1), "District", "district")
+                for m in self.district_rx.finditer(text)]
+
+    def _cue_names(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.cue_name_rx.finditer(text):
+            cue = m.group(1)
+            name = m.group(2) or m.group(3)
+            if m.group(3) and (m.group(3).split()[0] in CAPITAL_STOP):
+                continue
+            low = cue.lower()
+            if low in self.cue_words or low in self.generic:
+                key = normalise_name(name)  # "project Stut en Steun" is "Stut en Steun"
+            elif self._is_head(low) and len(low) >= 6:
+                key = _singular(normalise_name(m.group(0)))  # "Zorgteam Koggenland"
+            else:
+                continue
+            out.append(Candidate(m.start(), m.end(), "Initiative", "cue_name", key))
+        return out
+
+    def _compounds(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.compound_rx.finditer(text):
+            word = m.group(1)
+            low = word.lower()
+            if low in self.generic or len(low) < 6:
+                continue
+            head = next(h for h in self.heads if low.endswith(h))
+            if len(low) - len(head) < 3 and "-" not in low:
+                continue
+            start, end = m.start(), m.end()
+            # "Zorgteam Koggenland", "preventieaanpak Jeugd": a capitalised complement
+            end = _extend_capitalised(text, end, self.starts, max_words=2)
+            before = text[max(0, start - 30):start]
+            adj = re.search(r"(?:^|\s)((?:sociale|brede|lokale|lokaal|regionale|regionaal|"
+                            r"landelijke|landelijk|gezonde|integrale|nieuwe)\s+)$", before)
+            if adj and low in self.teams | {h for h in self.heads if "team" in h}:
+                start -= len(adj.group(1))
+            label = "Initiative"
+            out.append(Candidate(start, end, label, "compound", _singular(normalise_name(
+                text[start:end]))))
+        return out
+
+    def _digit_names(self, text: str) -> list[Candidate]:
+        rx = r"(?<![\w\-])([A-Z][A-Za-z]*[A-Za-z]\d{2,4})(?![\w\-])"
+        return [Candidate(m.start(), m.end(), "Organisation", "digits")
+                for m in re.finditer(rx, text)]
+
+    def _quoted(self, text: str) -> list[Candidate]:
+        out = []
+        for m in re.finditer(QUOTED, text):
+            inner = m.group(1).strip()
+            if not inner[:1].isupper() or len(inner.split()) > 8 or inner.endswith("…"):
+                continue
+            if text[m.start()] == "'" and m.start() > 0 and text[m.start() - 1].isalpha():
+                continue
+            out.append(Candidate(m.start(), m.end(), "Initiative", "quoted",
+                                 normalise_name(inner)))
+        return out
+
+    def _partner_context(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.partner_rx.finditer(text):
+            name = m.group(1)
+            if name.split()[0] in CAPITAL_STOP:
+                continue
+            label = "Organisation"
+            out.append(Candidate(m.start(1), m.end(1), label, "partner_context"))
+        return out
+
+    def _capitalised(self, text: str, starts: set[int]) -> list[Candidate]:
+        out = []
+        for m in re.finditer(rf"(?<![\w\-#’'])({CAP_PHRASE})", text):
+            words = m.group(1).split()
+            caps = [w for w in words if w[:1].isupper()]
+            if len(caps) < 2 or all(w in CAPITAL_STOP for w in caps):
+                continue
+            at_start = m.start() in starts or text[max(0, m.start() - 2):m.start()].strip() in (
+                "", ".", ":", "-", "–", "•")
+            if at_start and words[0].lower() in self.starts:
+                continue
+            prev = re.search(r"(\w+)\.?\s*$", text[max(0, m.start() - 20):m.start()])
+            if prev and prev.group(1).lower() in PERSON_TITLES:
+                continue
+            label = "Organisation" if any(w in self.org_heads for w in words) else "Initiative"
+            out.append(Candidate(m.start(), m.end(), label, "capitalised"))
+        return out
+
+    def _acronyms(self, text: str) -> list[Candidate]:
+        rx = r"(?<![\w\-/])([A-Z]{3,6})(?![\w\-/])"
+        return [Candidate(m.start(), m.end(), "Organisation", "acronym")
+                for m in re.finditer(rx, text) if m.group(1) not in CAPITAL_STOP]
+
+    def _repeats(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Other occurrences of names already found (same spelling)."""
+        seen = {text[c.start:c.end]: c for c in chosen if c.end - c.start >= 4}
+        out = []
+        for surface, c in seen.items():
+            rx = rf"(?<![\w\-]){re.escape(surface)}(?![\w\-])"
+            for m in re.finditer(rx, text):
+                if m.start() != c.start:
+                    out.append(Candidate(m.start(), m.end(), c.label, "repeat",
+                                         c.key or normalise_name(surface)))
+        return out
+
+    def _municipalities(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        regions = [(c.start, c.end) for c in chosen if c.label == "Region"]
+        out = []
+        for m in self.municipality_rx.finditer(text):
+            name = m.group(2)
+            if name in self.ambiguous and not m.group(1):
+                continue
+            if any(s <= m.start(2) < e for s, e in regions):
+                continue
+            if re.match(r"\s+(?:19|20)\d\d\b", text[m.end():]):
+                continue  # "Zoetermeer 2025": a name, not the place
+            plural = m.group(1) and m.group(1).lower() == "gemeenten"
+            start = m.start(2) if plural else m.start()
+            out.append(Candidate(start, m.end(), "Municipality", "municipality",
+                                 normalise_name(name)))
+        return out
+
+
+def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern over every name and alias, and the canonical name of each."""
+    canonical = {n: e.name for e in entries for n in (e.name, *e.aliases)}
+    alt = "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])"), canonical
+
+
+def _singular(key: str) -> str:
+    """Merge plural and singular mentions (``wijkteams`` / ``wijkteam``)."""
+    if key.endswith("teams"):
+        return key[:-1]
+    if key.endswith("punten"):
+        return key[:-2]
+    return key
+
+
+def _extend_capitalised(text: str, end: int, starts: set[str], max_words: int = 2) -> int:
+    """Extend a name over up to ``max_words`` following capitalised words on its line."""
+    for _ in range(max_words):
+        m = re.match(r"[ \t]+([A-Z][\w\-]+)", text[end:])
+        if not m or m.group(1).lower() in starts or m.group(1) in EXTEND_STOP:
+            break
+        end += m.end()
+    return end
+
+
+def _resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep non-overlapping candidates: higher priority first, then longer."""
+    ordered = sorted(candidates, key=lambda c: (PRIORITY[c.rule], -(c.end - c.start), c.start))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for c in ordered:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+@Language.factory("kg_entities")
+def make_entity_finder(nlp: Language, name: str) -> EntityFinder:
+    return EntityFinder(nlp, name)

@@ -1,0 +1,259 @@
+"""Reported numbers: the ``kg_indicators`` component.
+
+Finds every number that reports a measured or counted quantity, in prose and in tables,
+with its unit, period and what it is about. Dates, ages, section numbers, ordinals and
+plan horizons are not indicators. Writes ``doc._.kg_indicators`` (a list of
+:class:`~extractors.annotations.IndicatorNote`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .annotations import IndicatorNote, Section
+from .gazetteer import cues
+from .numbers import (
+    MONTHS,
+    NUMBER_RE,
+    NUMBER_WORDS,
+    parse_number,
+    scale_of,
+    sub_period,
+    year_mentions,
+)
+from .tables import Cell, flat_tables, pipe_tables
+from .text import lines
+
+_UNSIGNED = NUMBER_RE.replace("[-−–]?\\s?", "[-−]?")
+_NUM = rf"(?<![\w\-–/.,#+:])({_UNSIGNED})(?![\d]|[.,]\d)"
+_SCALE = r"(?:\s?(miljoen|mln\.?|miljard|mld\.?|mrd\.?))?"
+_QUANTITY = re.compile(
+    rf"(?P<eur>€\s?{_NUM}{_SCALE})"
+    rf"|(?P<pct>{_NUM}\s?(?:%|procent\b))"
+    rf"|(?P<mln>{_NUM}\s?(?:miljoen|mln\.?|miljard|mld\.?)(?:\s?euro)?)"
+    rf"|(?P<euro>{_NUM}\s?euro\b)"
+    rf"|(?P<dur>{_NUM}\s?(?P<dunit>weken|week|dagen|dag|maanden|maand|jaar|uur|uren)\b)"
+    rf"|(?P<cnt>{_NUM})"
+    rf"|(?P<word>\b(?:{'|'.join(NUMBER_WORDS)})\b)",
+    re.IGNORECASE,
+)
+_DURATION_UNITS = {"week": "weeks", "weken": "weeks", "dag": "days", "dagen": "days",
+                   "maand": "months", "maanden": "months", "jaar": "years", "uur": "hours",
+                   "uren": "hours"}
+_SKIP_BEFORE = re.compile(
+    r"(?:\bper|\bnr\.?|\bnummer|\bartikel|\bart\.|\bversie|\bhoofdstuk|\bparagraaf|\bpagina|"
+    r"\bbijlage|\bfase|\bniveau|\bstap|\btrede|\bprogramma|\btaakveld|\bwijk|\blijn|\bnorm|"
+    r"\bpostcode|\bbus|\btelefoon|\btel\.?|\bom|\bvan\s+de|\btot|\bvanaf|\bboven|\bonder|"
+    r"\bdan|\bleeftijd\s+van|\bjonger\s+dan|\bouder\s+dan)\s*$",
+    re.IGNORECASE,
+)
+_BASELINE = re.compile(r"(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|vanaf|tot en met|"
+                       r"t/m|tot)\s*$", re.IGNORECASE)
+
+
+class IndicatorFinder:
+    """Find indicators in the prose and the tables of a report."""
+
+    def __init__(self, nlp: Language, name: str = "kg_indicators") -> None:
+        self.name = name
+        self.structure: set[str] = set()
+        self.financial: list[str] = []
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        c = cues()
+        self.structure = {w.lower() for w in c["structure_nouns"]}
+        self.financial = [w.lower() for w in c["financial_words"]]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.structure:
+            self.initialize()
+        year = doc._.kg_year or 0
+        all_lines = lines(doc.text)
+        flat, used_flat = flat_tables(all_lines)
+        pipe, used_pipe = pipe_tables(all_lines)
+        used = used_flat | used_pipe
+        sections: list[Section] = doc._.kg_sections or []
+        heading_starts = {s.start for s in sections}
+        notes = [self._from_cell(doc, c, year, sections) for c in flat + pipe]
+        skip = [(all_lines[i].start, all_lines[i].end) for i in used]
+        skip += [(s.start, s.start + len(s.heading)) for s in sections]
+        for sent in doc.sents:
+            if sent.start_char in heading_starts:
+                continue
+            notes += self._prose(doc, sent.start_char, sent.end_char, year, sections, skip)
+        doc._.kg_indicators = _dedupe(notes)
+        return doc
+
+    # -- tables ----------------------------------------------------------------------
+
+    def _from_cell(self, doc: Doc, c: Cell, year: int, sections: list[Section]) -> IndicatorNote:
+        label = " ".join(x for x in (c.row, f"({c.column})" if c.column else "") if x)
+        context = f"{c.title} {c.row}"
+        about = _entity_in(doc, c.context_start, c.context_end) or (
+            _entity_in(doc, *c.title_span) if c.title_span else None)
+        section = None
+        if about is None and self._financial(f"{context} {c.column}"):
+            section = _deepest(sections, c.start)
+        return IndicatorNote(c.start, c.end, c.value, c.unit, c.period or str(year),
+                             label or c.title, *(about or (None, None)), section,
+                             c.context_start, c.context_end, c.rule)
+
+    def _financial(self, text: str) -> bool:
+        low = text.lower()
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in self.financial)
+
+    # -- prose -----------------------------------------------------------------------
+
+    def _prose(self, doc: Doc, start: int, end: int, year: int, sections: list[Section],
+               skip: list[tuple[int, int]]) -> list[IndicatorNote]:
+        text = doc.text
+        sentence = text[start:end]
+        found = []
+        for m in _QUANTITY.finditer(sentence):
+            a, b = start + m.start(), start + m.end()
+            if any(s <= a < e for s, e in skip):
+                continue
+            parsed = self._quantity(m, sentence, m.start(), m.end())
+            if parsed is not None:
+                found.append((a, b, *parsed))
+        if not found:
+            return []
+        periods = self._periods(sentence, start, [(a, b) for a, b, *_ in found], year)
+        about = None
+        notes = []
+        financial = self._financial(sentence)
+        for (a, b, value, unit, rule), period in zip(found, periods, strict=True):
+            about = _entity_in(doc, start, end, near=a)
+            section = _deepest(sections, a) if about is None and financial else None
+            label = sentence.strip()
+            if len(label) > 160:
+                label = label[: 157] + "..."
+            notes.append(IndicatorNote(a, b, value, unit, period, label,
+                                       *(about or (None, None)), section, start, end, rule))
+        return notes
+
+    def _quantity(self, m: re.Match, sentence: str, a: int, b: int):
+        before = sentence[max(0, a - 30):a]
+        after = sentence[b:b + 30]
+        if m.group("word"):
+            word = m.group("word").lower()
+            nxt = re.match(r"\s+(?:extra\s+|nieuwe\s+)?([a-zà-ÿ\-]+)", after)
+            if not nxt or nxt.group(1) in self.structure or nxt.group(1) in MONTHS:
+                return None
+            if re.search(r"\b(?:de|het|deze|die|alle)\s*$", before, re.I) and word != "tien":
+                return None
+            return NUMBER_WORDS[word], "count", "prose.number_word"
+        if m.group("eur"):
+            g = m.group("eur")
+            num = re.search(r"[-−]?\d[\d.,]*", g).group(0)
+            value = parse_number(num.replace("−", "-"))
+            scale = re.search(r"(miljoen|mln\.?|miljard|mld\.?|mrd\.?)\s*$", g)
+            return _scaled(value, scale.group(1) if scale else None), "EUR", "prose.money"
+        if m.group("mln") or m.group("euro"):
+            g = m.group("mln") or m.group("euro")
+            num = re.search(r"[-−]?\d[\d.,]*", g).group(0)
+            scale = re.search(r"(miljoen|mln\.?|miljard|mld\.?)", g)
+            return _scaled(parse_number(num), scale.group(1) if scale else None), "EUR", \
+                "prose.money"
+        if m.group("pct"):
+            num = re.search(r"[-−]?\d[\d.,]*", m.group("pct")).group(0)
+            return parse_number(num), "percent", "prose.percent"
+        num = re.search(r"[-−]?\d[\d.,]*", m.group(0)).group(0)
+        value = parse_number(num)
+        if value is None or _SKIP_BEFORE.search(before):
+            return None
+        if re.match(r"\s?(?:[-–]\s?\d|\+|-(?!\w)|e\b|ste\b|de\b|:\d|/\d)", after):
+            return None  # ranges, "12+", "18-", ordinals, times, fractions
+        if re.match(r"\s?[.)]\s", after) and re.search(r"(?:^|\n)\s*\(?$", before):
+            return None  # list numbering
+        if m.group("dur"):
+            unit = _DURATION_UNITS[m.group("dunit").lower()]
+            if unit == "years" and not re.search(r"gemiddeld\w*\s*$", before, re.I):
+                return None  # ages and horizons, not durations
+            return value, unit, "prose.duration"
+        if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", num):
+            return None  # a year
+        nxt = re.match(r"\s+([a-zà-ÿ]+)", after)
+        if nxt and (nxt.group(1) in MONTHS or nxt.group(1) in self.structure):
+            return None
+        return value, "count", "prose.count"
+
+    def _periods(self, sentence: str, offset: int, spans: list[tuple[int, int]],
+                 year: int) -> list[str]:
+        """Each number takes the nearest period mention with no other number between."""
+        mentions = [(a + offset, b + offset, p) for a, b, p in year_mentions(sentence)
+                    if not _BASELINE.search(sentence[max(0, a - 25):a])]
+        sub = sub_period(sentence)
+        out = []
+        for a, b in spans:
+            best, best_d = None, 61
+            for ma, mb, p in mentions:
+                if a <= ma < b:
+                    continue
+                lo, hi = (b, ma) if ma >= b else (mb, a)
+                if any(lo <= x < hi for x, _ in spans if (x, _) != (a, b)):
+                    continue
+                d = hi - lo
+                if d < best_d:
+                    best, best_d = p, d
+            period = best or str(year)
+            if sub and re.fullmatch(r"\d{4}", period):
+                period = f"{period}-{sub}"
+            out.append(period)
+        return out
+
+
+def _scaled(value: float | None, scale: str | None) -> float | None:
+    if value is None:
+        return None
+    return value * scale_of(scale)
+
+
+def _entity_in(doc: Doc, start: int, end: int, near: int | None = None):
+    """Offsets of the initiative or organisation mention in ``[start, end)`` nearest
+    to ``near`` (initiatives first)."""
+    best, best_key = None, None
+    for span in doc.spans.get("kg_entities", []):
+        if span.label_ not in ("Initiative", "Organisation") or not (
+            start <= span.start_char and span.end_char <= end
+        ):
+            continue
+        distance = abs(span.start_char - near) if near is not None else span.start_char
+        key = (span.label_ != "Initiative", distance)
+        if best_key is None or key < best_key:
+            best, best_key = (span.start_char, span.end_char), key
+    return best
+
+
+def _deepest(sections: list[Section], offset: int) -> int | None:
+    best = None
+    for i, s in enumerate(sections):
+        if s.level >= 1 and s.start <= offset < s.end:
+            best = i
+    if best is None:
+        tops = [i for i, s in enumerate(sections) if s.level >= 1]
+        best = tops[0] if tops else None
+    return best
+
+
+def _dedupe(notes: list[IndicatorNote]) -> list[IndicatorNote]:
+    """One indicator for a fact stated twice (same value, unit, period and label)."""
+    seen: set[tuple] = set()
+    out = []
+    for n in notes:
+        if n.value is None:
+            continue
+        key = (round(n.value, 6), n.unit, n.period, re.sub(r"\W+", " ", n.label.lower()))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(n)
+    return sorted(out, key=lambda n: (n.start, n.end))
+
+
+@Language.factory("kg_indicators")
+def make_indicator_finder(nlp: Language, name: str) -> IndicatorFinder:
+    return IndicatorFinder(nlp, name)

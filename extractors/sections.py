@@ -1,0 +1,166 @@
+"""Programme structure from headings: the ``kg_sections`` component.
+
+Reports state their structure as heading lines: numbered (``2.1.1 Basisinfrastructuur``,
+``H1.5 Sociaal domein``), ``Programma 2 Zorgen voor elkaar``, an unnumbered title line,
+and short theme lines (``Jeugd``) that open a paragraph. Navigation noise, column headers
+and report titles are not structure. The component writes the headings to
+``doc.spans["kg_programme"]`` and the tree to ``doc._.kg_sections``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .annotations import Section
+from .gazetteer import cues
+from .text import Line, is_numeric_cell, lines
+
+_NUMBERED = re.compile(r"^(?:H(?=\d))?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
+_PROGRAMMA = re.compile(
+    r"^(Programma|Taakveld|Thema|Subprogramma|Deelprogramma)\s*(\d+(?:\.\d+)*[a-z]?)?\s*[:.\-–]?\s+(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Heading:
+    line: Line
+    name: str
+    level: int  # raw level from the numbering; unnumbered lines get one afterwards
+    rule: str
+
+
+class SectionFinder:
+    """Find programme headings and build the section tree of a report."""
+
+    def __init__(self, nlp: Language, name: str = "kg_sections") -> None:
+        self.name = name
+        self.noise: set[str] = set()
+        self.titles: set[str] = set()
+        self.starts: set[str] = set()
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
+        c = cues()
+        self.noise = {w.lower() for w in c["noise_headings"]}
+        self.titles = {w.lower() for w in c["report_titles"]}
+        self.starts = {w.lower() for w in c["sentence_starts"]}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.noise:
+            self.initialize()
+        headings = self._headings(lines(doc.text))
+        sections = _tree(headings, len(doc.text))
+        doc._.kg_sections = sections
+        spans = []
+        for s in sections:
+            span = doc.char_span(s.start, s.start + len(s.heading), label="Programme",
+                                 alignment_mode="expand")
+            if span is not None:
+                span.id_ = s.rule
+                spans.append(span)
+        doc.spans["kg_programme"] = spans
+        return doc
+
+    # -- classification of lines ------------------------------------------------------
+
+    def _is_noise(self, text: str) -> bool:
+        key = text.lower().strip(" ?:.!").strip()
+        if key in self.noise or key.startswith("terug naar navigatie"):
+            return True
+        first = key.split()[0] if key else ""
+        return first in self.titles or key.startswith(("bedragen x", "x €", "x 1.000", "bron:"))
+
+    def _looks_like_heading(self, text: str, max_words: int) -> bool:
+        words = text.split()
+        if not words or len(words) > max_words or len(text) > 90:
+            return False
+        if text[-1] in ".;,:!?" or "|" in text or not text[0].isupper():
+            return False
+        if is_numeric_cell(text) or re.search(r"\d{1,3}(?:[.,]\d+)+|%|€", text):
+            return False
+        return not self._is_noise(text)
+
+    def _headings(self, all_lines: list[Line]) -> list[_Heading]:
+        found: list[_Heading] = []
+        seen_structure = False
+        for i, line in enumerate(all_lines):
+            text = line.text
+            if self._is_noise(text):
+                continue
+            m = _PROGRAMMA.match(text)
+            if m and self._looks_like_heading(m.group(3), 12):
+                level = 1 if m.group(1).lower() == "programma" else 2
+                found.append(_Heading(line, m.group(3).strip(), level, "sections.programma"))
+                seen_structure = True
+                continue
+            m = _NUMBERED.match(text)
+            if m and self._looks_like_heading(m.group(2), 10):
+                level = m.group(1).count(".") + 1
+                found.append(_Heading(line, m.group(2).strip(), level, "sections.numbered"))
+                seen_structure = True
+                continue
+            if not seen_structure and not found and self._looks_like_heading(text, 8):
+                # the first heading-like line of a page is its title
+                if text.split()[0].lower() not in self.starts:
+                    found.append(_Heading(line, text, 0, "sections.title"))
+                    continue
+            if (found or seen_structure) and self._theme_line(all_lines, i):
+                found.append(_Heading(line, text, -1, "sections.theme"))
+        return found
+
+    def _theme_line(self, all_lines: list[Line], i: int) -> bool:
+        """A short capitalised line that opens a paragraph: a theme heading."""
+        text = all_lines[i].text
+        if not self._looks_like_heading(text, 4) or text.split()[0].lower() in self.starts:
+            return False
+        following = all_lines[i + 1].text if i + 1 < len(all_lines) else ""
+        return len(following.split()) >= 12 and following[-1:] in ".!?:"
+
+
+def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
+    """Levels, parents and extents of the headings, in document order."""
+    resolved: list[tuple[_Heading, int]] = []
+    last_structural = 0
+    for h in headings:
+        if h.level >= 0:
+            level = h.level
+            last_structural = level
+        else:
+            level = last_structural + 1
+        resolved.append((h, level))
+    # the title heads the page: the programme when nothing else is numbered, else one
+    # level above the highest numbered heading
+    if resolved and resolved[0][0].rule == "sections.title":
+        numbered = [lvl for h, lvl in resolved if h.rule != "sections.title" and h.level >= 0]
+        top = min(numbered) if numbered else 2
+        resolved[0] = (resolved[0][0], top - 1)
+        resolved = [resolved[0]] + [(h, max(lvl, top)) for h, lvl in resolved[1:]]
+    sections: list[Section] = []
+    stack: list[int] = []
+    ends: list[int] = []
+    for h, level in resolved:
+        while stack and sections[stack[-1]].level >= level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        sections.append(Section(h.name, h.line.text, h.line.start, text_end, level, parent, h.rule))
+        ends.append(text_end)
+        stack.append(len(sections) - 1)
+    # a section ends where the next heading of the same or a higher level starts
+    for i, s in enumerate(sections):
+        for later in sections[i + 1:]:
+            if later.level <= s.level:
+                ends[i] = later.start
+                break
+    return [
+        Section(s.name, s.heading, s.start, ends[i], s.level, s.parent, s.rule)
+        for i, s in enumerate(sections)
+    ]
+
+
+@Language.factory("kg_sections")
+def make_section_finder(nlp: Language, name: str) -> SectionFinder:
+    return SectionFinder(nlp, name)

@@ -1,0 +1,220 @@
+"""Tables in report text: flattened (one cell per line) and pipe tables.
+
+Pure helpers over :class:`~extractors.text.Line` lists: they return table cells with
+their row label, column header, period and unit, so the indicator component can turn
+each cell into an indicator. A table stated "x € 1.000" is multiplied out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import parse_number, period_in
+from .text import Line, is_numeric_cell
+
+_FLAG = re.compile(r"^(?:V|N|-|–|x|nvt|n\.v\.t\.)$", re.IGNORECASE)
+_MULTIPLIER = re.compile(r"x\s*(€\s*)?1(?:\.000(?:\.000)?|\s*(?:miljoen|mln\.?|duizend))", re.I)
+_YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
+_CELL_PERIOD = re.compile(r"\(((?:19|20)\d{2})\)")
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    value: float
+    unit: str
+    period: str | None  # None: the report year
+    row: str
+    column: str
+    title: str
+    title_span: tuple[int, int] | None  # offsets of the table's title line
+    context_start: int
+    context_end: int
+    rule: str
+
+
+def multiplier_of(text: str) -> int:
+    """``x € 1.000`` → 1000, ``x 1 miljoen`` → 1,000,000; 1 when there is none."""
+    m = _MULTIPLIER.search(text)
+    if not m:
+        return 1
+    t = m.group(0).lower()
+    if "miljoen" in t or "mln" in t or "1.000.000" in t:
+        return 1_000_000
+    return 1000
+
+
+def _is_cell_line(line: Line) -> bool:
+    if "|" in line.text:
+        return False
+    if is_numeric_cell(line.text) or _FLAG.match(line.text) or _MULTIPLIER.search(line.text):
+        return True
+    return len(line.words) <= 10 and line.text[-1] not in ".!?"
+
+
+def _is_value(text: str) -> bool:
+    return is_numeric_cell(text) and not _YEAR_CELL.match(text.strip())
+
+
+def _is_header(text: str) -> bool:
+    if _YEAR_CELL.match(text.strip()):
+        return True
+    return period_in(text) is not None and not _is_value(text)
+
+
+def _unit(cell: str, header: str, context: str) -> str:
+    if "%" in cell or "%" in header or "procent" in header.lower():
+        return "percent"
+    if "€" in cell or "€" in header or "€" in context or "bedragen" in context.lower():
+        return "EUR"
+    return "count"
+
+
+def flat_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
+    """Cells of flattened tables, and the indices of the lines they use."""
+    cells: list[Cell] = []
+    used: set[int] = set()
+    i, n = 0, len(all_lines)
+    while i < n:
+        if not _is_cell_line(all_lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _is_cell_line(all_lines[j]):
+            j += 1
+        block = list(range(i, j))
+        used.update(k for k in block if _MULTIPLIER.search(all_lines[k].text))
+        if sum(_is_value(all_lines[k].text) for k in block) >= 2:
+            found, uses = _read_block(all_lines, block)
+            cells += found
+            used |= uses
+        i = j
+    return cells, used
+
+
+def _read_block(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], set[int]]:
+    texts = [all_lines[k].text for k in block]
+    cells: list[Cell] = []
+    used: set[int] = set()
+    # the first value cell; the header run sits between the title and the first row label
+    first = next(p for p, t in enumerate(texts) if _is_value(t))
+    k = _count_values(texts, first)
+    if first > 0 and _is_header(texts[first - 1]) and not _is_value(texts[first - 1]):
+        # values straight after period headers: the title is the row label
+        h_end = first
+        h_start = first
+        while h_start > 0 and _is_header(texts[h_start - 1]):
+            h_start -= 1
+        headers = texts[h_start:h_end]
+        t_pos = h_start - 1
+        label_pos = None
+    else:
+        label_pos = first - 1 if first > 0 else None
+        h_end = label_pos if label_pos is not None else 0
+        h_start = max(0, h_end - k)
+        headers = texts[h_start:h_end]
+        if headers and not any(_is_header(h) for h in headers) and len(headers) < k:
+            headers = []
+        t_pos = (h_start if headers else h_end) - 1
+    title = texts[t_pos] if t_pos >= 0 else ""
+    t_line = all_lines[block[t_pos]] if t_pos >= 0 else None
+    title_span = (t_line.start, t_line.end) if t_line else None
+    context = " ".join([*texts[: max(t_pos, 0) + 1], *headers])
+    mult = multiplier_of(context)
+    p = first if label_pos is None else label_pos
+    while p < len(texts):
+        if label_pos is None and p == first:
+            row, q = title, p
+        elif _is_value(texts[p]):
+            p += 1
+            continue
+        else:
+            row, q = texts[p], p + 1
+        col = 0
+        while q < len(texts) and (_is_value(texts[q]) or _FLAG.match(texts[q])
+                                  or _MULTIPLIER.search(texts[q])):
+            t = texts[q]
+            line = all_lines[block[q]]
+            if _is_value(t):
+                header = headers[col] if col < len(headers) else ""
+                value = parse_number(_CELL_PERIOD.sub("", t).replace("Complete", "").strip()
+                                     .rstrip("VN").strip())
+                if value is not None:
+                    unit = _unit(t, header, context)
+                    factor = mult
+                    nxt = texts[q + 1] if q + 1 < len(texts) else ""
+                    if _MULTIPLIER.fullmatch(nxt.strip()) and unit in ("EUR", "count"):
+                        factor, unit = multiplier_of(nxt), "EUR"
+                        used.add(block[q + 1])
+                    if unit == "EUR":
+                        value *= factor
+                    period = _cell_period(t) or (period_in(header) if header else None)
+                    row_start = all_lines[block[max(p, 0)]].start
+                    cells.append(Cell(line.start, line.end, value, unit, period, row, header,
+                                      title, title_span, row_start, line.end, "tables.flat"))
+                    used.add(block[q])
+                col += 1
+            q += 1
+        used.update(block[x] for x in range(h_start, h_end))
+        if label_pos is not None or p != first:
+            used.add(block[p])
+        p = q if q > p else p + 1
+    return cells, used
+
+
+def _count_values(texts: list[str], first: int) -> int:
+    k, q = 0, first
+    while q < len(texts) and (_is_value(texts[q]) or _FLAG.match(texts[q])
+                              or _MULTIPLIER.search(texts[q])):
+        k += _is_value(texts[q])
+        q += 1
+    return k
+
+
+def _cell_period(text: str) -> str | None:
+    m = _CELL_PERIOD.search(text)
+    return m.group(1) if m else None
+
+
+def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
+    """Cells of pipe tables (``a | b | c``): row label from the first text cell."""
+    cells: list[Cell] = []
+    used: set[int] = set()
+    headers: list[str] = []
+    for idx, line in enumerate(all_lines):
+        if line.text.count("|") < 2:
+            headers = [] if "|" not in line.text else headers
+            continue
+        parts = [c.strip() for c in line.text.split("|")]
+        values = [c for c in parts if c and _is_value(c)]
+        if not values:
+            if any(c and not set(c) <= set("-: ") for c in parts):
+                if not headers:
+                    headers = [c for c in parts if period_in(c)]
+            used.add(idx)
+            continue
+        texts = [c for c in parts if c and not _is_value(c) and not re.fullmatch(r"\d+\.?", c)]
+        row = texts[0] if texts else ""
+        offset = 0
+        col = 0
+        for c in parts:
+            pos = line.text.find(c, offset) if c else -1
+            if c and pos >= 0:
+                offset = pos + len(c)
+            if not c or not _is_value(c):
+                continue
+            value = parse_number(_CELL_PERIOD.sub("", c).strip())
+            if value is None:
+                continue
+            header = headers[min(col * len(headers) // max(len(values), 1), len(headers) - 1)] \
+                if headers else ""
+            period = _cell_period(c) or period_in(header)
+            unit = _unit(c, header, "")
+            start = line.start + pos
+            cells.append(Cell(start, start + len(c), value, unit, period, row, header, "", None,
+                              line.start, line.end, "tables.pipe"))
+            col += 1
+        used.add(idx)
+    return cells, used

@@ -1,0 +1,210 @@
+"""The ``kg`` command: a thin layer over :mod:`kg.pipeline`.
+
+Each command calls one library function and turns the project's own errors into one
+clear line on stderr and an exit code: 0 success, 1 some inputs failed or a check did
+not pass, 2 usage errors (click's own).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__, pipeline
+from . import queries as named
+from .errors import KGError
+from .evaluate import Scores
+from .nlp import DEFAULT_MODEL
+
+out_option = click.option("--out", type=click.Path(path_type=Path), default=pipeline.DEFAULT_OUT,
+                          show_default=True, help="Output folder (graph.ttl, graph.html, store/).")
+model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
+                            help="spaCy pipeline: 'blank' (rules only) or an installed "
+                                 "nl_core_news_* model used on top of the rules.")
+
+
+def _console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def handle_errors(fn):
+    """Turn the project's errors into one line on stderr and exit code 1."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KGError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(1)
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Gemeente KG: Dutch municipal annual reports → a knowledge graph you can query."""
+    logging.basicConfig(format="warning: %(message)s", level=logging.WARNING, force=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@out_option
+@click.option("--municipality", help="Reporting municipality (default: from the file name).")
+@click.option("--year", type=int, help="Report year (default: from the file name).")
+@model_option
+@handle_errors
+def build(paths, out, municipality, year, model):
+    """Build the graph from report files (default: the bundled sample report)."""
+    err = _console(stderr=True)
+    report = pipeline.build(list(paths) or None, out, municipality, year, model,
+                            progress=lambda p: err.print(f"[dim]reading {p}[/dim]")
+                            if err.is_terminal else None)
+    for _, reason in report.failed:
+        click.echo(f"error: {reason}", err=True)
+    table = Table(title=f"Built {len(report.built)} document(s) into {out}", show_header=False)
+    table.add_row("documents in store", str(report.documents))
+    for name, n in report.entities.items():
+        table.add_row(f"entities: {name}", str(n))
+    table.add_row("relations", str(report.relations))
+    table.add_row("indicators", str(report.indicators))
+    table.add_row("triples", str(report.triples))
+    table.add_row("seconds", f"{report.seconds:.2f}")
+    for kind, path in report.outputs.items():
+        table.add_row(kind, str(path))
+    _console().print(table)
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("--name", "name", help="Run a named query (see --list).")
+@click.option("--file", "file", type=click.Path(exists=True, path_type=Path),
+              help="Run the query in a .rq file.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Fill a {{KEY}} parameter of a named query.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True, help="Result format (json: SPARQL 1.1 JSON).")
+@out_option
+@handle_errors
+def query(sparql, name, file, params, list_, fmt, out):
+    """Query the store with SPARQL (text, a named query, or a file)."""
+    if list_:
+        for q in named.named_queries().values():
+            extra = f" (parameters: {', '.join(q.parameters)})" if q.parameters else ""
+            click.echo(f"{q.name}: {q.description}{extra}")
+        return
+    given = [x for x in (sparql, name, file) if x]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of SPARQL, --name or --file")
+    values = dict(p.split("=", 1) for p in params if "=" in p)
+    if name:
+        text = named.fill(named.get(name).text, values)
+    elif file:
+        text = named.fill(file.read_text(encoding="utf-8"), values)
+    else:
+        text = sparql
+    if fmt != "table":
+        click.echo(pipeline.query_serialized(out, text, fmt), nl=False)
+        return
+    variables, rows = pipeline.query_rows(out, text)
+    table = Table(*variables)
+    for row in rows:
+        table.add_row(*row)
+    _console().print(table)
+    click.echo(f"{len(rows)} row(s)")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json-out", type=click.Path(path_type=Path), required=True,
+              help="Folder for <stem>.json files in the annotation format.")
+@click.option("--municipality", help="Reporting municipality (default: from the file name).")
+@click.option("--year", type=int, help="Report year (default: from the file name).")
+@model_option
+@handle_errors
+def extract(paths, json_out, municipality, year, model):
+    """Extract facts to JSON in the shape of shared/ANNOTATION.md."""
+    written, failed = pipeline.extract(paths, json_out, municipality, year, model)
+    for path in written:
+        click.echo(f"wrote {path}")
+    for _, reason in failed:
+        click.echo(f"error: {reason}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _default_shared(sub: str) -> Path:
+    for base in (Path("../shared"), Path("shared")):
+        if (base / sub).is_dir():
+            return base / sub
+    return Path("../shared") / sub
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(path_type=Path), default=None,
+              help="Corpus folder (default: ../shared/corpus).")
+@click.option("--gold", type=click.Path(path_type=Path), default=None,
+              help="Gold folder (default: ../shared/gold).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", is_flag=True, help="List false positives and misses per document.")
+@model_option
+@handle_errors
+def evaluate(corpus, gold, as_json, errors, model):
+    """Score extraction against gold annotations (rules of ANNOTATION.md)."""
+    scores = pipeline.evaluate(corpus or _default_shared("corpus"),
+                               gold or _default_shared("gold"), model)
+    if errors:
+        for e in scores.errors:
+            click.echo(f"== {e.document}")
+            for line in e.false_positives:
+                click.echo(f"  FP   {line}")
+            for line in e.misses:
+                click.echo(f"  MISS {line}")
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), indent=1))
+    else:
+        _console().print(scores_table(scores))
+
+
+def scores_table(scores: Scores) -> Table:
+    table = Table("score", "P", "R", "F1", "pred", "gold", title="kg evaluate")
+    for name, c in scores.rows.items():
+        table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
+                      str(c.pred), str(c.gold))
+    table.add_row("indicators.about_accuracy", "", "", f"{scores.about_accuracy:.3f}",
+                  str(scores.about_matched), "")
+    return table
+
+
+@main.command()
+@out_option
+@handle_errors
+def validate(out):
+    """Validate the built graph against the SHACL shapes."""
+    conforms, _, text = pipeline.validate_out(out)
+    if conforms:
+        click.echo("conforms: the graph satisfies every shape")
+        return
+    click.echo(text)
+    sys.exit(1)
+
+
+@main.command()
+@out_option
+@click.option("-o", "target", type=click.Path(path_type=Path), default=None,
+              help="HTML file to write (default: OUT/graph.html).")
+@handle_errors
+def viz(out, target):
+    """Write the interactive HTML explorer of the built graph."""
+    click.echo(f"wrote {pipeline.viz(out, target)}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

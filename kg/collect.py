@@ -1,0 +1,214 @@
+"""The collector: an annotated spaCy ``Doc`` → a :class:`~kg.facts.FactSet`.
+
+The one place where spans and annotations become facts: mentions are grouped into
+entities (aliases merged), relation and indicator notes are resolved to entity ids,
+and every fact keeps its mention (document, offsets, sentence, rule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span
+
+from extractors.annotations import Section
+from extractors.entities import PRIORITY
+from extractors.gazetteer import find_municipality, laws, organisations
+from extractors.numbers import as_plain
+from extractors.text import normalise_name, slug, strip_quotes
+
+from .document import Document
+from .facts import DocumentInfo, Entity, FactSet, Indicator, Mention, Relation
+
+SCOPED = {"Initiative": "initiative", "Programme": "programme", "District": "district"}
+GLOBAL = {"Organisation": "organisation", "Law": "law", "Region": "region"}
+RULE_RANK = dict(PRIORITY, municipality=-1)
+CANONICAL = {normalise_name(e.name): e.name for e in (*organisations(), *laws())}
+
+
+def collect(doc: Doc, document: Document) -> FactSet:
+    """Turn the annotations of ``doc`` into facts about ``document``."""
+    c = _Collector(doc, document)
+    return c.run()
+
+
+class _Collector:
+    def __init__(self, doc: Doc, document: Document) -> None:
+        self.doc = doc
+        self.document = document
+        self.scope = (document.municipality_code or slug(document.municipality)).lower()
+        self.by_offsets: dict[tuple[int, int], str] = {}
+        self.section_ids: dict[int, str] = {}
+        self.entities: dict[str, Entity] = {}
+
+    def run(self) -> FactSet:
+        home = self._home()
+        sections: list[Section] = self.doc._.kg_sections or []
+        self._programmes(sections)
+        self._mentions()
+        relations = self._structure(home, sections) + self._relations(home)
+        indicators = self._indicators()
+        info = DocumentInfo(
+            self.document.id, self.document.path.name, self.document.municipality,
+            self.document.municipality_code, home, self.document.year, self.document.sha256,
+            len(self.doc.text), sum(1 for t in self.doc if not t.is_space and not t.is_punct))
+        return FactSet(info, self.doc.text, tuple(sorted(self.entities.values(),
+                                                       key=lambda e: e.id)),
+                       tuple(sorted(set(relations), key=_relation_key)),
+                       tuple(indicators))
+
+    # -- mentions --------------------------------------------------------------------
+
+    def mention(self, start: int, end: int, rule: str) -> Mention:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sent = span.sent if span is not None and len(span) else None
+        sentence = sent.text.strip() if sent is not None else self.doc.text[start:end]
+        s_start = sent.start_char if sent is not None else start
+        return Mention(self.document.id, start, end, self.doc.text[start:end], sentence,
+                       s_start, rule)
+
+    def _add(self, entity: Entity) -> str:
+        old = self.entities.get(entity.id)
+        if old is not None:
+            aliases = tuple(sorted({*old.aliases, *entity.aliases, entity.name} - {old.name}))
+            entity = Entity(old.id, old.type, old.name, aliases,
+                            old.mentions + entity.mentions, old.code)
+        self.entities[entity.id] = entity
+        return entity.id
+
+    def _home(self) -> str:
+        d = self.document
+        aliases = {f"gemeente {d.municipality}"}
+        if d.municipality.startswith("'s-Gravenhage"):
+            aliases |= {"Den Haag", "gemeente Den Haag"}
+        if d.municipality.startswith("'s-Hertogenbosch"):
+            aliases |= {"Den Bosch", "gemeente Den Bosch"}
+        eid = f"municipality/{self.scope}"
+        m = self.mention(0, 0, "document.municipality")
+        return self._add(Entity(eid, "Municipality", d.municipality, tuple(sorted(aliases)),
+                                (m,), d.municipality_code))
+
+    def _programmes(self, sections: list[Section]) -> None:
+        for i, s in enumerate(sections):
+            if s.level < 1:
+                continue
+            eid = f"programme/{self.scope}/{slug(s.name)}"
+            aliases = (s.heading,) if s.heading != s.name else ()
+            m = self.mention(s.start, s.start + len(s.heading), s.rule)
+            self.section_ids[i] = self._add(Entity(eid, "Programme", s.name, aliases, (m,)))
+            self.by_offsets[(s.start, s.start + len(s.heading))] = eid
+
+    def _mentions(self) -> None:
+        groups: dict[str, list[Span]] = defaultdict(list)
+        programme_keys = {normalise_name(e.name) for e in self.entities.values()
+                          if e.type == "Programme"}
+        for span in self.doc.spans.get("kg_entities", []):
+            if span.label_ == "Municipality":
+                self._municipality(span)
+            elif span.kb_id_ not in programme_keys:
+                groups[span.kb_id_].append(span)
+        for key, spans in _merge_groups(groups).items():
+            best = min(spans, key=lambda s: (RULE_RANK.get(s.id_, 99), s.start_char))
+            etype = best.label_
+            surfaces = [strip_quotes(s.text) if s.id_ == "quoted" else s.text for s in spans]
+            name = max(surfaces, key=lambda t: (len(t) if len(t.split()) <= 10 else 0, t))
+            name = re.sub(r"\s+", " ", name).strip()
+            if best.id_ in ("known_org", "law") and key in CANONICAL:
+                name = CANONICAL[key]  # one name for a national body in every document
+            prefix = SCOPED.get(etype)
+            eid = (f"{prefix}/{self.scope}/{slug(key)}" if prefix
+                   else f"{GLOBAL.get(etype, 'thing')}/{slug(key)}")
+            mentions = tuple(self.mention(s.start_char, s.end_char, f"entities.{s.id_}")
+                             for s in spans)
+            aliases = tuple(sorted({re.sub(r"\s+", " ", t) for t in surfaces} - {name}))
+            self._add(Entity(eid, etype, name, aliases, mentions))
+            for s in spans:
+                self.by_offsets[(s.start_char, s.end_char)] = eid
+
+    def _municipality(self, span: Span) -> None:
+        found = find_municipality(span.text.split(maxsplit=1)[-1]
+                                  if span.text.lower().startswith("gemeente") else span.text)
+        if found is None:
+            return
+        code = found.code.lower()
+        if code == self.scope:
+            eid = f"municipality/{self.scope}"
+        else:
+            eid = f"municipality/{code}"
+        m = self.mention(span.start_char, span.end_char, f"entities.{span.id_}")
+        aliases = tuple(sorted({span.text} - {found.name}))
+        self._add(Entity(eid, "Municipality", found.name, aliases, (m,), found.code))
+        self.by_offsets[(span.start_char, span.end_char)] = eid
+
+    # -- relations -------------------------------------------------------------------
+
+    def _structure(self, home: str, sections: list[Section]) -> list[Relation]:
+        out = []
+        for i, s in enumerate(sections):
+            if i not in self.section_ids:
+                continue
+            m = self.mention(s.start, s.start + len(s.heading), s.rule)
+            parent = self.section_ids.get(s.parent) if s.parent is not None else None
+            if parent is None:
+                out.append(Relation(home, "hasProgramme", self.section_ids[i], m))
+            else:
+                out.append(Relation(parent, "hasSubProgramme", self.section_ids[i], m))
+        return out
+
+    def _relations(self, home: str) -> list[Relation]:
+        out = []
+        for note in self.doc._.kg_relations or []:
+            subject = home if note.subject is None else self.by_offsets.get(note.subject)
+            if note.object_section is not None:
+                obj = self.section_ids.get(note.object_section)
+            else:
+                obj = self.by_offsets.get(note.object) if note.object else None
+            if subject is None or obj is None or subject == obj:
+                continue
+            if not self._fits(note.predicate, subject, obj):
+                continue
+            m = self.mention(note.context_start, note.context_end, note.rule)
+            out.append(Relation(subject, note.predicate, obj, m))
+        return out
+
+    def _fits(self, predicate: str, subject: str, obj: str) -> bool:
+        s, o = self.entities[subject].type, self.entities[obj].type
+        return {
+            "hasPartner": ("Initiative", "Organisation"),
+            "partnersWith": ("Municipality", "Organisation"),
+            "partOfProgramme": ("Initiative", "Programme"),
+            "locatedIn": ("Initiative", "District"),
+        }.get(predicate, (s, o)) == (s, o)
+
+    # -- indicators ------------------------------------------------------------------
+
+    def _indicators(self) -> list[Indicator]:
+        out = []
+        for n in self.doc._.kg_indicators or []:
+            about = None
+            if n.about_start is not None:
+                about = self.by_offsets.get((n.about_start, n.about_end))
+            elif n.about_section is not None:
+                about = self.section_ids.get(n.about_section)
+            m = self.mention(n.start, n.end, n.rule)
+            out.append(Indicator(n.label, as_plain(n.value), n.unit, n.period, about, m))
+        return out
+
+
+def _merge_groups(groups: dict[str, list[Span]]) -> dict[str, list[Span]]:
+    """Merge a short key into a longer one that starts with it (``zorgteam`` into
+    ``zorgteam koggenland``) when both are initiatives."""
+    merged: dict[str, list[Span]] = {}
+    for key in sorted(groups, key=lambda k: (-len(k), k)):
+        target = next((longer for longer in merged if longer.startswith(key + " ") and all(
+            s.label_ == "Initiative" for s in groups[key] + merged[longer])), None)
+        if target is None:
+            merged[key] = list(groups[key])
+        else:
+            merged[target].extend(groups[key])
+    return merged
+
+
+def _relation_key(r: Relation) -> tuple:
+    return (r.subject, r.predicate, r.object, r.mention.start)

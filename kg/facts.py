@@ -1,0 +1,83 @@
+"""The facts a report yields: frozen, hashable dataclasses with plain types only.
+
+Identity is a plain string (``Entity.id``): ``organisation/ggd``,
+``initiative/gm0268/doorbraakteam``, ``municipality/gm0268``. ``kg.rdf`` is the one
+place that turns these into IRIs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CORE_TYPES = ("Municipality", "Programme", "Initiative", "Organisation")
+EXTRA_TYPES = ("District", "Region", "Law")
+ENTITY_TYPES = CORE_TYPES + EXTRA_TYPES
+PREDICATES = ("hasProgramme", "hasSubProgramme", "partOfProgramme", "hasPartner",
+              "partnersWith", "locatedIn")
+UNITS = ("count", "percent", "EUR", "weeks", "days", "months", "years", "hours")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a fact stands: document, character offsets, the sentence, the rule."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    sentence_start: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    code: str | None = None  # CBS code for municipalities ("GM0268")
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str  # Entity.id
+    predicate: str
+    object: str  # Entity.id
+    mention: Mention
+
+
+@dataclass(frozen=True)
+class Indicator:
+    label: str
+    value: float
+    unit: str
+    period: str
+    about: str | None  # Entity.id
+    mention: Mention
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: str  # the file stem, unique within a build: "nijmegen-2020"
+    file: str  # the file name
+    municipality: str  # CBS name, or the name as given when not in the list
+    municipality_code: str | None
+    municipality_id: str  # Entity.id of the reporting municipality
+    year: int
+    sha256: str
+    chars: int
+    words: int
+
+
+@dataclass(frozen=True)
+class FactSet:
+    document: DocumentInfo
+    text: str = field(repr=False)
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    indicators: tuple[Indicator, ...]
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)

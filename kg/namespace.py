@@ -1,0 +1,72 @@
+"""Terms of the Gemeente KG ontology (``ontology/gkg.ttl``) as an rdflib namespace.
+
+Generated from the ontology in the form of ``rdflib/namespace/_SKOS.py``;
+``tests/test_namespace.py`` checks that it and the ontology agree. Regenerate with
+``python -m kg.namespace``."""
+
+from __future__ import annotations
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+BASE = "https://w3id.org/gemeente-kg/"
+
+
+class GKG(DefinedNamespace):
+    """Gemeente KG ontology terms."""
+
+    _NS = Namespace(BASE + "def#")
+    _fail = True
+
+    District: URIRef
+    Indicator: URIRef
+    Initiative: URIRef
+    Law: URIRef
+    Mention: URIRef
+    Municipality: URIRef
+    Organisation: URIRef
+    Programme: URIRef
+    Region: URIRef
+    RelationAssertion: URIRef
+    Report: URIRef
+    SourceText: URIRef
+    about: URIRef
+    cbsCode: URIRef
+    hasPartner: URIRef
+    hasProgramme: URIRef
+    hasSubProgramme: URIRef
+    locatedIn: URIRef
+    mention: URIRef
+    municipality: URIRef
+    partOfProgramme: URIRef
+    partnersWith: URIRef
+    period: URIRef
+    rule: URIRef
+    sentence: URIRef
+    sha256: URIRef
+    sourceText: URIRef
+    unitCode: URIRef
+    words: URIRef
+    year: URIRef
+
+
+def render(ontology_text: str) -> str:
+    """The source of this module for the given ontology (used by the test and ``main``)."""
+    import rdflib
+    from rdflib import RDF
+
+    g = rdflib.Graph().parse(data=ontology_text, format="turtle")
+    prefix = BASE + "def#"
+    return "\n".join(sorted({str(s)[len(prefix):] for s in g.subjects(RDF.type, None)
+                              if str(s).startswith(prefix)}))
+
+
+def terms() -> str:
+    """The terms this module declares, one a line, sorted."""
+    return "\n".join(sorted(GKG.__annotations__))
+
+
+if __name__ == "__main__":
+    import ontology
+
+    print(render(ontology.read(ontology.ONTOLOGY_FILE)))

@@ -1,0 +1,164 @@
+"""The one module that mints triples: a :class:`~kg.facts.FactSet` → an rdflib Graph.
+
+IRIs are deterministic (the same input gives the same IRIs): municipalities take their
+TOOI IRI, everything else an IRI under ``https://w3id.org/gemeente-kg/id/`` built from
+the fact's id, document and offsets. Each document's triples go into its own named graph
+(:func:`graph_iri`), so it can be rebuilt or removed alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import FOAF, ORG, PROV, QB, SKOS
+
+from .facts import Entity, FactSet, Indicator, Mention, Relation
+from .namespace import BASE, GKG
+
+ID = Namespace(BASE + "id/")
+GRAPH = Namespace(BASE + "graph/")
+TOOI = Namespace("https://identifier.overheid.nl/tooi/id/gemeente/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+UNIT = Namespace("http://qudt.org/vocab/unit/")
+
+PREFIXES = {
+    "gkg": Namespace(str(GKG._NS)), "id": ID, "tooi": TOOI, "skos": SKOS, "org": ORG,
+    "prov": PROV, "qb": QB, "nif": NIF, "foaf": FOAF, "sdmx-measure": SDMX_MEASURE,
+    "sdmx-attribute": SDMX_ATTRIBUTE, "unit": UNIT,
+}
+UNITS = {"count": UNIT.NUM, "percent": UNIT.PERCENT, "EUR": UNIT.CCY_EUR, "weeks": UNIT.WK,
+         "days": UNIT.DAY, "months": UNIT.MO, "years": UNIT.YR, "hours": UNIT.HR}
+CODES = {str(v): k for k, v in UNITS.items()}
+CLASSES = {"Municipality": GKG.Municipality, "Organisation": GKG.Organisation,
+           "Programme": GKG.Programme, "Initiative": GKG.Initiative, "District": GKG.District,
+           "Region": GKG.Region, "Law": GKG.Law}
+PREDICATES = {"hasProgramme": GKG.hasProgramme, "hasSubProgramme": GKG.hasSubProgramme,
+              "partOfProgramme": GKG.partOfProgramme, "hasPartner": GKG.hasPartner,
+              "partnersWith": GKG.partnersWith, "locatedIn": GKG.locatedIn}
+SCOPED = ("programme/", "initiative/", "district/")
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind the project's prefixes (once, here)."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+def graph_iri(document_id: str) -> URIRef:
+    """The named graph of one document."""
+    return GRAPH[_safe(document_id)]
+
+
+def report_iri(document_id: str) -> URIRef:
+    return ID[f"report/{_safe(document_id)}"]
+
+
+def entity_iri(entity_id: str) -> URIRef:
+    """The IRI of an entity id; municipalities with a CBS code get their TOOI IRI."""
+    if entity_id.startswith("municipality/gm") and entity_id[len("municipality/gm"):].isdigit():
+        return TOOI[entity_id.split("/", 1)[1]]
+    return ID[entity_id]
+
+
+def document_graph(facts: FactSet) -> Graph:
+    """All triples of one document (to be stored in :func:`graph_iri`)."""
+    g = bind_prefixes(Graph())
+    doc = facts.document
+    report = report_iri(doc.id)
+    text = ID[f"text/{_safe(doc.id)}"]
+    home = entity_iri(doc.municipality_id)
+    g.add((report, RDF.type, GKG.Report))
+    g.add((report, RDFS.label, Literal(doc.file)))
+    g.add((report, GKG.year, Literal(str(doc.year), datatype=XSD.gYear)))
+    g.add((report, GKG.sha256, Literal(doc.sha256)))
+    g.add((report, GKG.words, Literal(doc.words)))
+    g.add((report, GKG.sourceText, text))
+    g.add((text, RDF.type, GKG.SourceText))
+    g.add((text, NIF.beginIndex, Literal(0, datatype=XSD.integer)))
+    g.add((text, NIF.endIndex, Literal(doc.chars, datatype=XSD.integer)))
+    for entity in facts.entities:
+        _entity(g, entity, report, text)
+    g.add((report, GKG.municipality, home))
+    for entity in facts.entities:
+        if entity.id.startswith(SCOPED):
+            g.add((entity_iri(entity.id), GKG.municipality, home))
+    for relation in facts.relations:
+        _relation(g, relation, report, text)
+    dataset = ID[f"dataset/{_safe(doc.id)}"]
+    if facts.indicators:
+        g.add((dataset, RDF.type, QB.DataSet))
+        g.add((dataset, PROV.wasDerivedFrom, report))
+    for n, indicator in enumerate(facts.indicators):
+        _indicator(g, indicator, n, dataset, report, text)
+    return g
+
+
+def _entity(g: Graph, e: Entity, report: URIRef, text: URIRef) -> None:
+    node = entity_iri(e.id)
+    g.add((node, RDF.type, CLASSES[e.type]))
+    g.add((node, SKOS.prefLabel, Literal(e.name)))
+    for alias in e.aliases:
+        g.add((node, SKOS.altLabel, Literal(alias)))
+    if e.code:
+        g.add((node, GKG.cbsCode, Literal(e.code)))
+    for m in e.mentions:
+        g.add((node, GKG.mention, _mention(g, m, report, text)))
+
+
+def _relation(g: Graph, r: Relation, report: URIRef, text: URIRef) -> None:
+    s, p, o = entity_iri(r.subject), PREDICATES[r.predicate], entity_iri(r.object)
+    g.add((s, p, o))
+    digest = hashlib.sha1(f"{s} {p} {o} {r.mention.start}".encode()).hexdigest()[:16]
+    node = ID[f"assertion/{_safe(r.mention.document)}/{digest}"]
+    g.add((node, RDF.type, GKG.RelationAssertion))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    g.add((node, GKG.mention, _mention(g, r.mention, report, text)))
+
+
+def _indicator(g: Graph, i: Indicator, n: int, dataset: URIRef, report: URIRef,
+               text: URIRef) -> None:
+    m = i.mention
+    node = ID[f"indicator/{_safe(m.document)}/{m.start}-{m.end}-{n}"]
+    g.add((node, RDF.type, GKG.Indicator))
+    g.add((node, QB.dataSet, dataset))
+    g.add((node, RDFS.label, Literal(i.label)))
+    g.add((node, SDMX_MEASURE.obsValue, Literal(decimal_lexical(i.value), datatype=XSD.decimal)))
+    g.add((node, SDMX_ATTRIBUTE.unitMeasure, UNITS[i.unit]))
+    g.add((node, GKG.unitCode, Literal(i.unit)))
+    g.add((node, GKG.period, Literal(i.period)))
+    if i.about:
+        g.add((node, GKG.about, entity_iri(i.about)))
+    g.add((node, GKG.mention, _mention(g, m, report, text)))
+
+
+def _mention(g: Graph, m: Mention, report: URIRef, text: URIRef) -> URIRef:
+    node = ID[f"mention/{_safe(m.document)}/{m.start}-{m.end}"]
+    g.add((node, RDF.type, GKG.Mention))
+    g.add((node, NIF.beginIndex, Literal(m.start, datatype=XSD.integer)))
+    g.add((node, NIF.endIndex, Literal(m.end, datatype=XSD.integer)))
+    g.add((node, NIF.referenceContext, text))
+    if m.text:
+        g.add((node, NIF.anchorOf, Literal(m.text)))
+    g.add((node, GKG.sentence, Literal(m.sentence)))
+    g.add((node, GKG.rule, Literal(m.rule)))
+    g.add((node, PROV.wasDerivedFrom, report))
+    return node
+
+
+def decimal_lexical(value: float) -> str:
+    """The canonical xsd:decimal form (``58`` → ``58.0``), as Turtle and Oxigraph write it,
+    so a graph reads back equal to itself."""
+    text = format(Decimal(str(value)).normalize(), "f")
+    return text if "." in text else text + ".0"
+
+
+def _safe(text: str) -> str:
+    """Document ids are file stems; keep them IRI-safe."""
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in text)

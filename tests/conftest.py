@@ -1,0 +1,62 @@
+"""Shared fixtures. Heavy objects (the pipeline, a built sample graph) are built once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import pipeline
+from kg.nlp import build_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite tests/golden/*/expected.ttl from the current pipeline.")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def annotate(nlp):
+    """Run the pipeline over a text, as the pipeline does for a document."""
+    def run(text: str, year: int = 2023):
+        doc = nlp.make_doc(text)
+        doc._.kg_year = year
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return doc
+    return run
+
+
+@pytest.fixture(scope="session")
+def sample_facts():
+    return pipeline.extract_file(pipeline.sample_path())
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """An output folder with the sample report built into it."""
+    out = tmp_path_factory.mktemp("built")
+    report = pipeline.build(None, out)
+    assert not report.failed
+    return out
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def shared():
+    if not (SHARED / "corpus").is_dir() or not (SHARED / "gold").is_dir():
+        pytest.skip(f"{SHARED} (corpus and gold) is not present beside the repository")
+    return SHARED

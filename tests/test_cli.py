@@ -1,0 +1,154 @@
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from kg.cli import main
+from kg.facts import ENTITY_TYPES, PREDICATES, UNITS
+
+PERIOD = re.compile(r"^\d{4}(-(Q[1-4]|H[12]|\d{2}))?$|^\d{4}/\d{4}$")
+
+
+def test_cli_build_default_sample(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["build", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for part in ("documents in store", "entities: Initiative", "relations", "indicators",
+                 "triples", "seconds"):
+        assert part in result.output
+    assert (out / "graph.ttl").stat().st_size > 0
+    assert (out / "graph.html").stat().st_size > 0
+    assert (out / "store").is_dir()
+
+
+def test_cli_build_bad_file_reports_and_builds_the_rest(runner, tmp_path):
+    good = tmp_path / "zwolle-2022.txt"
+    good.write_text("Zorg\n\nHet doorbraakteam hielp 12 gezinnen.\n", encoding="utf-8")
+    bad = tmp_path / "leeg-2022.txt"
+    bad.write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "leeg-2022.txt: file is empty" in result.output
+    assert "Traceback" not in result.output
+    assert "Built 1 document(s)" in result.output
+
+
+def test_cli_build_missing_path_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(main, ["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no such file or folder" in result.output
+
+
+def test_cli_query_list(runner):
+    result = runner.invoke(main, ["query", "--list"])
+    assert result.exit_code == 0
+    for name in ("programmes", "initiatives-partners", "shared-organisations",
+                 "indicator-series", "trace"):
+        assert name in result.output
+
+
+@pytest.mark.parametrize("name", ["programmes", "initiatives-partners", "shared-organisations",
+                                  "indicator-series", "trace"])
+def test_cli_query_named_json_is_sparql_results(runner, built, name):
+    result = runner.invoke(main, ["query", "--name", name, "--format", "json",
+                                  "--out", str(built)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert "vars" in data["head"] and "bindings" in data["results"]
+
+
+def test_cli_query_series_with_parameter(runner, built):
+    result = runner.invoke(main, ["query", "--name", "indicator-series", "--param",
+                                  "entity=doorbraakteam", "--format", "csv", "--out", str(built)])
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert rows and all(r["entity"] == "doorbraakteam" for r in rows)
+
+
+def test_cli_query_text_table_and_tsv(runner, built):
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    table = runner.invoke(main, ["query", q, "--out", str(built)])
+    assert table.exit_code == 0 and "1 row(s)" in table.output
+    tsv = runner.invoke(main, ["query", q, "--format", "tsv", "--out", str(built)])
+    assert tsv.output.splitlines()[0] == "?n"
+
+
+def test_cli_query_errors(runner, built, tmp_path):
+    bad = runner.invoke(main, ["query", "SELEKT nothing", "--out", str(built)])
+    assert bad.exit_code == 1 and "SPARQL syntax error" in bad.output
+    nostore = runner.invoke(main, ["query", "--name", "programmes", "--out", str(tmp_path)])
+    assert nostore.exit_code == 1 and "run 'kg build' first" in nostore.output
+    unknown = runner.invoke(main, ["query", "--name", "nope", "--out", str(built)])
+    assert unknown.exit_code == 1 and "no named query" in unknown.output
+    usage = runner.invoke(main, ["query", "--out", str(built)])
+    assert usage.exit_code == 2
+
+
+def test_cli_extract_writes_annotation_json(runner, tmp_path):
+    from kg.pipeline import sample_path
+    result = runner.invoke(main, ["extract", str(sample_path()), "--json-out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "lindewaard-2023.json").read_text(encoding="utf-8"))
+    assert data["municipality"] == "Lindewaard" and data["year"] == 2023
+    names = {e["name"] for e in data["entities"]}
+    assert all(e["type"] in ENTITY_TYPES for e in data["entities"])
+    assert all(r["predicate"] in PREDICATES and r["subject"] in names and r["object"] in names
+               for r in data["relations"])
+    for i in data["indicators"]:
+        assert i["unit"] in UNITS and PERIOD.match(i["period"])
+        assert isinstance(i["value"], (int, float))
+        assert i["about"] is None or i["about"] in names
+
+
+def test_cli_evaluate_on_a_tiny_corpus(runner, tmp_path):
+    corpus, gold = tmp_path / "corpus", tmp_path / "gold"
+    corpus.mkdir()
+    gold.mkdir()
+    (corpus / "zwolle-2022.txt").write_text(
+        "Zorg\n\nHet doorbraakteam werkt samen met Veilig Thuis en hielp 12 gezinnen.\n",
+        encoding="utf-8")
+    (gold / "zwolle-2022.json").write_text(json.dumps({
+        "document": "zwolle-2022.txt", "municipality": "Zwolle", "year": 2022,
+        "entities": [{"type": "Municipality", "name": "Zwolle", "aliases": []},
+                     {"type": "Programme", "name": "Zorg", "aliases": []},
+                     {"type": "Initiative", "name": "doorbraakteam", "aliases": []},
+                     {"type": "Organisation", "name": "Veilig Thuis", "aliases": []}],
+        "relations": [{"subject": "doorbraakteam", "predicate": "hasPartner",
+                       "object": "Veilig Thuis"}],
+        "indicators": [{"label": "gezinnen", "value": 12, "unit": "count", "period": "2022",
+                        "about": "doorbraakteam"}]}), encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold),
+                                  "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["entities.core.typed"]["f1"] == 1.0
+    assert scores["relations.hasPartner"]["f1"] == 1.0
+    assert scores["indicators"]["f1"] == 1.0
+    errors = runner.invoke(main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold),
+                                  "--errors"])
+    assert "== zwolle-2022.txt" in errors.output and "entities.core.typed" in errors.output
+
+
+def test_cli_evaluate_missing_gold_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(main, ["evaluate", "--gold", str(tmp_path / "none"),
+                                  "--corpus", str(tmp_path)])
+    assert result.exit_code == 1 and "gold folder" in result.output
+
+
+def test_cli_validate(runner, built, tmp_path):
+    result = runner.invoke(main, ["validate", "--out", str(built)])
+    assert result.exit_code == 0 and "conforms" in result.output
+    missing = runner.invoke(main, ["validate", "--out", str(tmp_path)])
+    assert missing.exit_code == 1
+
+
+def test_cli_viz(runner, built, tmp_path):
+    target = tmp_path / "x.html"
+    result = runner.invoke(main, ["viz", "--out", str(built), "-o", str(target)])
+    assert result.exit_code == 0 and target.stat().st_size > 10_000
+
+
+def test_cli_unknown_model_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(main, ["build", "--out", str(tmp_path), "--model", "nl_core_news_zz"])
+    assert result.exit_code == 1 and "not installed" in result.output

@@ -1,0 +1,37 @@
+"""End to end over ../shared/corpus: every document builds and validates, and the
+extraction keeps at least the scores it has reached (raise these as quality grows)."""
+
+import pytest
+
+from kg import pipeline
+
+MINIMUM = {
+    "entities.core.typed": 0.60,
+    "relations.typed": 0.45,
+    "indicators": 0.80,
+}
+
+
+@pytest.fixture(scope="module")
+def scores(shared):
+    return pipeline.evaluate(shared / "corpus", shared / "gold")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row,minimum", sorted(MINIMUM.items()))
+def test_e2e_minimum_scores(scores, row, minimum):
+    assert scores.rows[row].f1 >= minimum, f"{row} F1 {scores.rows[row].f1:.3f} < {minimum}"
+
+
+@pytest.mark.slow
+def test_e2e_about_accuracy(scores):
+    assert scores.about_accuracy >= 0.55
+
+
+@pytest.mark.slow
+def test_e2e_build_whole_corpus_and_validate(shared, tmp_path):
+    report = pipeline.build([shared / "corpus"], tmp_path)
+    assert not report.failed
+    assert report.documents == len(list((shared / "corpus").glob("*.txt")))
+    conforms, _, text = pipeline.validate_out(tmp_path)
+    assert conforms, text[:2000]

@@ -1,0 +1,62 @@
+import pytest
+
+
+def _ents(annotate, text):
+    doc = annotate(text)
+    return {(s.text, s.label_) for s in doc.spans["kg_entities"]}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Het nieuwe Jongeren Informatiepunt (JIP) is open. Het JIP groeit.",
+         {("Jongeren Informatiepunt", "Initiative"), ("JIP", "Initiative")}),
+        ("Dit doen we met Stichting Present en met Welzorg b.v. in de stad.",
+         {("Stichting Present", "Organisation"), ("Welzorg b.v.", "Organisation")}),
+        ("Indebuurt033 biedt hulp.", {("Indebuurt033", "Organisation")}),
+        ("Het doorbraakteam en de preventietafel kwamen bijeen.",
+         {("doorbraakteam", "Initiative"), ("preventietafel", "Initiative")}),
+        ("In 2020 is het project Stut en Steun van start gegaan.",
+         {("project Stut en Steun", "Initiative")}),
+        ("Met de campagne ‘Geldzorgen, Samen komen we eruit’ bereikten we veel mensen.",
+         {("campagne ‘Geldzorgen, Samen komen we eruit’", "Initiative")}),
+        ("Samen met de GGD, Veilig Thuis en de politie.",
+         {("GGD", "Organisation"), ("Veilig Thuis", "Organisation"), ("politie", "Organisation")}),
+        ("Dit volgt uit de Wmo en de Jeugdwet.", {("Wmo", "Law"), ("Jeugdwet", "Law")}),
+        ("Er zijn afspraken gemaakt samen met inZet over de zorg.", {("inZet", "Organisation")}),
+    ],
+)
+def test_entities_rules(annotate, text, expected):
+    assert expected <= _ents(annotate, text)
+
+
+def test_entities_abbreviation_shares_key(annotate):
+    doc = annotate("Het Jongeren Informatiepunt (JIP) is open. Het JIP groeit.")
+    keys = {s.text: s.kb_id_ for s in doc.spans["kg_entities"]}
+    assert keys["JIP"] == keys["Jongeren Informatiepunt"]
+
+
+@pytest.mark.parametrize(
+    "text,name,found",
+    [("De gemeente Nijmegen werkt samen.", "gemeente Nijmegen", True),
+     ("Dat geldt voor de regio Arnhem-Nijmegen.", "Nijmegen", False),
+     ("In Nijmegen-Noord is een wijkcentrum.", "Nijmegen", False),
+     ("Zoetermeer 2025 is een samenwerkingsverband.", "Zoetermeer", False),
+     ("De beste zorg is nodig, zo blijkt Best.", "Best", False),
+     ("De gemeente Best doet mee.", "gemeente Best", True)],
+)
+def test_entities_municipalities(annotate, text, name, found):
+    doc = annotate(text)
+    spans = {s.text for s in doc.spans["kg_entities"] if s.label_ == "Municipality"}
+    assert (name in spans) is found
+
+
+def test_entities_person_names_are_not_organisations(annotate):
+    ents = _ents(annotate, "Volgens wethouder Jan de Vries gaat het goed.")
+    assert not any("Jan" in t for t, _ in ents)
+
+
+def test_entities_rule_is_recorded(annotate):
+    doc = annotate("Het doorbraakteam werkt samen met Veilig Thuis.")
+    rules = {s.text: s.id_ for s in doc.spans["kg_entities"]}
+    assert rules == {"doorbraakteam": "compound", "Veilig Thuis": "known_org"}

@@ -1,0 +1,34 @@
+def _rels(annotate, text):
+    doc = annotate(text)
+    out = set()
+    for r in doc._.kg_relations:
+        s = doc.text[r.subject[0]:r.subject[1]] if r.subject else "<municipality>"
+        if r.object_section is not None:
+            o = doc._.kg_sections[r.object_section].name
+        else:
+            o = doc.text[r.object[0]:r.object[1]]
+        out.add((s, r.predicate, o))
+    return out
+
+
+def test_relations_partner_needs_a_cue(annotate):
+    assert ("project Stut en Steun", "hasPartner", "GGD") in _rels(
+        annotate, "Het project Stut en Steun wordt uitgevoerd door de GGD.")
+
+
+def test_relations_part_of_deepest_programme(annotate):
+    text = ("1 Zorg\n\nInleiding.\n\n1.1 Jeugd\n\nHet doorbraakteam hielp veel gezinnen.\n\n"
+            "1.2 Wmo\n\nDe preventietafel kwam bijeen.\n")
+    rels = _rels(annotate, text)
+    assert ("doorbraakteam", "partOfProgramme", "Jeugd") in rels
+    assert ("preventietafel", "partOfProgramme", "Wmo") in rels
+
+
+def test_relations_municipality_partners_with_organisation(annotate):
+    rels = _rels(annotate, "De gemeente heeft een contract met Zorgbalans b.v. afgesloten.")
+    assert ("<municipality>", "partnersWith", "Zorgbalans b.v.") in rels
+
+
+def test_relations_located_in_district(annotate):
+    rels = _rels(annotate, "De pilot Samen Sterk is gestart in de wijk Oosterpark.")
+    assert ("pilot Samen Sterk", "locatedIn", "Oosterpark") in rels
