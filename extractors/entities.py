@@ -22,14 +22,33 @@ from .text import normalise_name
 
 # Priority of rules when candidates overlap: lower wins, then the longer one.
 PRIORITY = {
-    "abbreviation": 0, "legal_form": 1, "known_org": 2, "law": 3, "region": 4,
+    "list_item": -1, "abbreviation": 0, "legal_form": 1, "known_org": 2, "law": 3, "region": 4,
     "cue_name": 5, "compound": 6, "org_head": 7, "digits": 8, "quoted": 9,
-    "partner_context": 10, "district": 11, "capitalised": 12, "acronym": 13, "repeat": 14,
+    "partner_context": 10, "district": 11, "camel": 11, "capitalised": 12, "acronym": 13,
+    "repeat": 14,
 }
 
 CAPW = r"(?:[A-Z][\w’'\-+#&/]*|#[A-Za-z][\w]*|[a-z]{1,4}[A-Z][\w]*)"
-CONN = r"(?:en|van|de|der|den|voor|op|of|in|tegen|met|aan|het|&|bij|zonder|om)"
+CONN = r"(?:en|van|voor|op|of|in|tegen|met|aan|&|bij|zonder|om|naar|na)"
 CAP_PHRASE = rf"{CAPW}(?:[ \t]+(?:{CONN}[ \t]+(?:(?:de|het|der|den)[ \t]+)?)?{CAPW}){{0,5}}"
+CONN_STRICT = r"(?:(?:en|voor|of|&|tegen|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
+CAP_STRICT = rf"{CAPW}(?:[ \t]+{CONN_STRICT}?{CAPW}){{0,5}}"
+DOCUMENT_TYPES = ("verordening|nota|visie|plan|beleidsregels|afspraken|overeenkomst|agenda|"
+                  "akkoord|convenant|kader|beleid|programma|regeling")
+ADJECTIVES = (
+    "sociale|sociaal|brede|breed|lokale|lokaal|regionale|regionaal|landelijke|landelijk|gezonde|"
+    "integrale|integraal|nieuwe|nieuw|stadsbrede|stadsbreed|tijdelijke|tijdelijk|"
+    "gemeentelijke|"
+    "gemeentelijk|bovenregionale|bovenregionaal|wijkgerichte|gezamenlijke|gezamenlijk"
+)
+STOP_CONTINUATION = {
+    "die", "dat", "waarbij", "waarin", "waar", "waarmee", "is", "zijn", "wordt", "worden", "werd",
+    "werden", "heeft", "hebben", "had", "in", "op", "met", "voor", "van", "te", "om", "door", "bij",
+    "naar", "aan", "uit", "als", "zodat", "de", "het", "een", "ook", "nog", "al", "niet", "we",
+    "wij", "zij", "ze", "kan", "kunnen", "zal", "zullen", "moet", "wil", "wilt", "willen", "gaat",
+    "gaan",
+    "komt", "komen", "staat", "staan", "wat", "hoe", "tot", "sinds", "vanaf", "tijdens", "onder",
+}
 QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
 PERSON_TITLES = {
     "wethouder", "burgemeester", "mevrouw", "meneer", "heer", "dhr", "mw", "mr", "dr",
@@ -124,13 +143,17 @@ class EntityFinder:
         found += self._laws_by_form(text)
         found += self._legal_forms(text)
         found += self._regions(text)
-        found += self._cue_names(text)
+        programmes = [sec.name for sec in (doc._.kg_sections or []) if len(sec.name) > 3]
+        found += self._cue_names(text, programmes)
         found += self._compounds(text)
         found += self._digit_names(text)
         found += self._quoted(text)
         found += self._partner_context(text)
         found += self._districts(text)
-        found += self._capitalised(text, starts)
+        headings = [sec.heading for sec in (doc._.kg_sections or [])]
+        found += self._capitalised(text, starts, headings)
+        found += self._camel_and_domains(text)
+        found += self._list_items(text)
         found += self._acronyms(text)
         chosen = _resolve(found)
         chosen = _resolve(chosen + self._repeats(text, chosen))
@@ -225,21 +248,31 @@ class EntityFinder:
         return [Candidate(m.start(1), m.end(1), "District", "district")
                 for m in self.district_rx.finditer(text)]
 
-    def _cue_names(self, text: str) -> list[Candidate]:
+    def _cue_names(self, text: str, programmes: list[str]) -> list[Candidate]:
         out = []
         for m in self.cue_name_rx.finditer(text):
             cue = m.group(1)
             name = m.group(2) or m.group(3)
             if m.group(3) and (m.group(3).split()[0] in CAPITAL_STOP):
                 continue
+            if m.group(3) and any(text.startswith(p, m.start(3)) for p in programmes):
+                continue  # "het programma Zorgen voor elkaar" names the report's programme
             low = cue.lower()
+            end = m.end()
+            if m.group(3) and low in self.cue_words and len(m.group(3).split()) == 1:
+                end = _continue_lowercase(text, end)
+                name = text[m.start(3):end]
+            start = m.start()
+            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", text[max(0, start - 30):start])
+            if adj:
+                start -= len(adj.group(1))
             if low in self.cue_words or low in self.generic:
                 key = normalise_name(name)  # "project Stut en Steun" is "Stut en Steun"
             elif self._is_head(low) and len(low) >= 6:
                 key = _singular(normalise_name(m.group(0)))  # "Zorgteam Koggenland"
             else:
                 continue
-            out.append(Candidate(m.start(), m.end(), "Initiative", "cue_name", key))
+            out.append(Candidate(start, end, "Initiative", "cue_name", key))
         return out
 
     def _compounds(self, text: str) -> list[Candidate]:
@@ -247,19 +280,20 @@ class EntityFinder:
         for m in self.compound_rx.finditer(text):
             word = m.group(1)
             low = word.lower()
-            if low in self.generic or len(low) < 6:
+            if len(low) < 6:
                 continue
             head = next(h for h in self.heads if low.endswith(h))
             if len(low) - len(head) < 3 and "-" not in low:
                 continue
             start, end = m.start(), m.end()
             # "Zorgteam Koggenland", "preventieaanpak Jeugd": a capitalised complement
-            end = _extend_capitalised(text, end, self.starts, max_words=2)
+            end = _extend_capitalised(text, end, self.starts, max_words=3)
             before = text[max(0, start - 30):start]
-            adj = re.search(r"(?:^|\s)((?:sociale|brede|lokale|lokaal|regionale|regionaal|"
-                            r"landelijke|landelijk|gezonde|integrale|nieuwe)\s+)$", before)
-            if adj and low in self.teams | {h for h in self.heads if "team" in h}:
+            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before)
+            if adj:
                 start -= len(adj.group(1))
+            if low in self.generic and (start, end) == (m.start(), m.end()):
+                continue  # "subsidieregeling" alone is a kind, not a name
             label = "Initiative"
             out.append(Candidate(start, end, label, "compound", _singular(normalise_name(
                 text[start:end]))))
@@ -292,9 +326,12 @@ class EntityFinder:
             out.append(Candidate(m.start(1), m.end(1), label, "partner_context"))
         return out
 
-    def _capitalised(self, text: str, starts: set[int]) -> list[Candidate]:
+    def _capitalised(self, text: str, starts: set[int],
+                     headings: list[str]) -> list[Candidate]:
         out = []
-        for m in re.finditer(rf"(?<![\w\-#’'])({CAP_PHRASE})", text):
+        for m in _split_lists(re.finditer(rf"(?<![\w\-#’'])({CAP_STRICT})", text)):
+            if any(m.group(1) in h for h in headings):
+                continue
             words = m.group(1).split()
             caps = [w for w in words if w[:1].isupper()]
             if len(caps) < 2 or all(w in CAPITAL_STOP for w in caps):
@@ -308,6 +345,40 @@ class EntityFinder:
                 continue
             label = "Organisation" if any(w in self.org_heads for w in words) else "Initiative"
             out.append(Candidate(m.start(), m.end(), label, "capitalised"))
+        return out
+
+    def _camel_and_domains(self, text: str) -> list[Candidate]:
+        """``AmersfoortSamen``, ``inZet``, ``Projecthuizen.nl``: names that only an
+        organisation or brand writes that way."""
+        out = []
+        rx = (r"(?<![\w\-/])((?:[A-Z][a-z]+[A-Z]\w*|[a-z]{2,4}[A-Z][a-z]\w*)(?:/[A-Z]+)?"
+              r"|[A-Z]\w+\.(?:nl|com|org|eu))(?![\w\-])")
+        for m in re.finditer(rx, text):
+            word = m.group(1)
+            label = "Initiative" if self._is_head(word.lower().split("/")[0]) or word.lower(
+                ).startswith("team") else "Organisation"
+            out.append(Candidate(m.start(), m.end(), label, "camel"))
+        return out
+
+    def _list_items(self, text: str) -> list[Candidate]:
+        """A bullet item that starts with a cue word is a document's title:
+        ``• Verordening Starterslening Wijdemeren``, ``• Nota Armoede 2019``."""
+        out = []
+        for m in re.finditer(r"(?m)^[ \t]*[•·▪\-*][ \t]+(.+?)[ \t]*$", text):
+            item = m.group(1)
+            first = item.split()[0].lower() if item.split() else ""
+            if not item[:1].isupper() or not (self._is_head(first) or first in self.cue_words):
+                continue
+            if len(item.split()) > 16 or item.rstrip()[-1:] == ".":
+                continue
+            start = m.start(1)
+            for part in re.split(rf"\s+en\s+(?=(?i:\w*(?:{DOCUMENT_TYPES}))\b)", item):
+                pos = text.index(part, start)
+                part_end = pos + len(part)
+                clean = re.sub(r"\s*\([^)]*\)\s*$", "", part)
+                out.append(Candidate(pos, pos + len(clean) if clean else part_end,
+                                     "Initiative", "list_item", normalise_name(clean or part)))
+                start = part_end
         return out
 
     def _acronyms(self, text: str) -> list[Candidate]:
@@ -352,6 +423,53 @@ def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])"), canonical
 
 
+def _split_lists(matches):
+    """Split capitalised phrases at " en ": ``Huisjesslak en Watervlo`` is a list."""
+    for m in matches:
+        text = m.group(1)
+        if " en " not in text:
+            yield m
+            continue
+        pos = m.start(1)
+        for part in text.split(" en "):
+            start = m.string.index(part, pos)
+            yield _Part(m.string, start, start + len(part))
+            pos = start + len(part)
+
+
+class _Part:
+    """A piece of a regex match that quacks like one (``group``, ``start``, ``end``)."""
+
+    def __init__(self, string: str, start: int, end: int) -> None:
+        self.string, self._start, self._end = string, start, end
+
+    def group(self, _=0) -> str:
+        return self.string[self._start:self._end]
+
+    def start(self, _=0) -> int:
+        return self._start
+
+    def end(self, _=0) -> int:
+        return self._end
+
+
+def _continue_lowercase(text: str, end: int, max_words: int = 4) -> int:
+    """``programma Betaalbaarheid zorg en ondersteuning die ...``: a name that goes on in
+    lower case until a clause word or punctuation."""
+    pos = end
+    taken = 0
+    while taken < max_words:
+        m = re.match(r"[ \t]+([a-zà-ÿ][\w\-]*|[A-Z][\w\-]*|(?:19|20)\d\d)(?![\w\-])", text[pos:])
+        if not m or m.group(1) in STOP_CONTINUATION:
+            break
+        pos += m.end()
+        taken += 1
+    # a name does not end on a conjunction
+    while text[end:pos].endswith((" en", " of")):
+        pos = text.rfind(" ", end, pos)
+    return pos if pos > end else end
+
+
 def _singular(key: str) -> str:
     """Merge plural and singular mentions (``wijkteams`` / ``wijkteam``)."""
     if key.endswith("teams"):
@@ -364,7 +482,7 @@ def _singular(key: str) -> str:
 def _extend_capitalised(text: str, end: int, starts: set[str], max_words: int = 2) -> int:
     """Extend a name over up to ``max_words`` following capitalised words on its line."""
     for _ in range(max_words):
-        m = re.match(r"[ \t]+([A-Z][\w\-]+)", text[end:])
+        m = re.match(r"[ \t]+(?:en[ \t]+)?([A-Z][\w\-]+)", text[end:])
         if not m or m.group(1).lower() in starts or m.group(1) in EXTEND_STOP:
             break
         end += m.end()

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.annotations import Section
 from extractors.entities import PRIORITY
-from extractors.gazetteer import find_municipality, laws, organisations
+from extractors.gazetteer import find_municipality
 from extractors.numbers import as_plain
 from extractors.text import normalise_name, slug, strip_quotes
 
@@ -24,7 +24,6 @@ from .facts import DocumentInfo, Entity, FactSet, Indicator, Mention, Relation
 SCOPED = {"Initiative": "initiative", "Programme": "programme", "District": "district"}
 GLOBAL = {"Organisation": "organisation", "Law": "law", "Region": "region"}
 RULE_RANK = dict(PRIORITY, municipality=-1)
-CANONICAL = {normalise_name(e.name): e.name for e in (*organisations(), *laws())}
 
 
 def collect(doc: Doc, document: Document) -> FactSet:
@@ -114,8 +113,6 @@ class _Collector:
             surfaces = [strip_quotes(s.text) if s.id_ == "quoted" else s.text for s in spans]
             name = max(surfaces, key=lambda t: (len(t) if len(t.split()) <= 10 else 0, t))
             name = re.sub(r"\s+", " ", name).strip()
-            if best.id_ in ("known_org", "law") and key in CANONICAL:
-                name = CANONICAL[key]  # one name for a national body in every document
             prefix = SCOPED.get(etype)
             eid = (f"{prefix}/{self.scope}/{slug(key)}" if prefix
                    else f"{GLOBAL.get(etype, 'thing')}/{slug(key)}")
@@ -201,13 +198,21 @@ def _merge_groups(groups: dict[str, list[Span]]) -> dict[str, list[Span]]:
     ``zorgteam koggenland``) when both are initiatives."""
     merged: dict[str, list[Span]] = {}
     for key in sorted(groups, key=lambda k: (-len(k), k)):
-        target = next((longer for longer in merged if longer.startswith(key + " ") and all(
+        target = next((longer for longer in merged if _extends(longer, key) and all(
             s.label_ == "Initiative" for s in groups[key] + merged[longer])), None)
         if target is None:
             merged[key] = list(groups[key])
         else:
             merged[target].extend(groups[key])
     return merged
+
+
+def _extends(longer: str, key: str) -> bool:
+    """``zorgteam koggenland`` extends ``zorgteam``; ``project stut en steun`` extends
+    ``stut en steun`` (one cue word in front)."""
+    if longer.startswith(key + " "):
+        return True
+    return longer.endswith(" " + key) and longer.count(" ") == key.count(" ") + 1
 
 
 def _relation_key(r: Relation) -> tuple:

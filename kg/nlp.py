@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 import extractors
 
@@ -29,6 +30,7 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
                 f"(python -m spacy download {model}) or leave out --model to use the "
                 "rule-based pipeline"
             ) from err
+    _split_glued_tokens(nlp)
     has_sents = any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer"))
     if not has_sents:
         nlp.add_pipe("sentencizer")
@@ -41,6 +43,13 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     except Exception as err:  # spaCy raises many types while initialising
         raise PipelineError(f"cannot initialise the pipeline: {err}") from err
     return nlp
+
+
+def _split_glued_tokens(nlp: Language) -> None:
+    """Split ``GGD/Veilig Thuis`` at the slash and ``22,49%Inkomsten`` after the percent
+    sign, so entity and number offsets fall on token boundaries."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])/(?=[A-Za-z])", r"(?<=%)(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _initialize_ours(nlp: Language) -> None:
