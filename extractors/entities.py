@@ -33,6 +33,10 @@ CONN = r"(?:en|van|voor|op|of|in|tegen|met|aan|&|bij|zonder|om|naar|na)"
 CAP_PHRASE = rf"{CAPW}(?:[ \t]+(?:{CONN}[ \t]+(?:(?:de|het|der|den)[ \t]+)?)?{CAPW}){{0,5}}"
 CONN_STRICT = r"(?:(?:en|voor|of|&|tegen|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
 CAP_STRICT = rf"{CAPW}(?:[ \t]+{CONN_STRICT}?{CAPW}){{0,5}}"
+DISTRICT_ENDINGS = (
+    "-oost|-west|-noord|-zuid|-centrum|kwartier|wijk|buurt|hof|horst|burg|dorp|veld|kamp|"
+    "park|polder|haven|dijk|berg|broek|hoven|meer|plein"
+)
 DOCUMENT_TYPES = ("verordening|nota|visie|plan|beleidsregels|afspraken|overeenkomst|agenda|"
                   "akkoord|convenant|kader|beleid|programma|regeling")
 ADJECTIVES = (
@@ -99,9 +103,7 @@ class EntityFinder:
             r"\b(?:" + "|".join(re.escape(p) for p in partner if len(p) > 4) + r")\s+"
             r"(?:de |het )?(" + CAP_PHRASE + r")"
         )
-        self.district_rx = re.compile(
-            r"\b(?:" + "|".join(c["district_cues"]) + r")\s+(" + CAP_PHRASE + r")"
-        )
+        self.district_cues = "|".join(c["district_cues"])
         self.region_rx = re.compile(
             r"\b(?:" + "|".join(c["region_cues"]) + r")\s+(" + CAP_PHRASE + r")"
         )
@@ -245,8 +247,27 @@ class EntityFinder:
                 for m in self.region_rx.finditer(text)]
 
     def _districts(self, text: str) -> list[Candidate]:
-        return [Candidate(m.start(1), m.end(1), "District", "district")
-                for m in self.district_rx.finditer(text)]
+        """Districts: names after a district cue word (``wijk Hatert``, ``stadsdelen
+        (Hatert, Nijmegen-Noord en Dukenburg)``), names with a district-like ending after
+        ``in`` (``in Neerbosch-Oost``), and the other members of a list holding one."""
+        found: dict[tuple[int, int], Candidate] = {}
+        place = r"[A-Z][\w’'\-]*(?:/[A-Z][\w\-]*)?"
+        items = rf"{place}(?:\s*,\s*{place})*(?:\s+en\s+{place})?"
+        for m in re.finditer(rf"\b(?:{self.district_cues})\s*\(?\s*({items})", text):
+            for p in re.finditer(place, m.group(1)):
+                a = m.start(1) + p.start()
+                found[(a, a + len(p.group(0)))] = Candidate(a, a + len(p.group(0)), "District",
+                                                             "district")
+        for m in re.finditer(rf"\b[Ii]n\s+({place})(?![\w\-])", text):
+            if re.search(rf"(?i)(?:{DISTRICT_ENDINGS})$", m.group(1)):
+                found[m.span(1)] = Candidate(*m.span(1), "District", "district")
+        for m in re.finditer(rf"({items})", text):
+            members = list(re.finditer(place, m.group(1)))
+            spans = [(m.start(1) + p.start(), m.start(1) + p.end()) for p in members]
+            if len(spans) > 1 and any(sp in found for sp in spans):
+                for a, b in spans:
+                    found.setdefault((a, b), Candidate(a, b, "District", "district"))
+        return list(found.values())
 
     def _cue_names(self, text: str, programmes: list[str]) -> list[Candidate]:
         out = []

@@ -39,10 +39,18 @@ class RelationFinder:
         spans = list(doc.spans.get("kg_entities", []))
         notes: list[RelationNote] = []
         notes += self._programmes(spans, sections)
+        previous: list[Span] = []
+        previous_section = None
         for sent in doc.sents:
             inside = [s for s in spans if sent.start_char <= s.start_char < sent.end_char]
+            section = _deepest(sections, sent.start_char)
+            if section != previous_section:
+                previous = []
             if inside:
-                notes += self._sentence(doc, sent, inside)
+                notes += self._sentence(doc, sent, inside, previous)
+            if sent.text.strip():
+                previous = [s for s in inside if s.label_ == "Initiative"]
+                previous_section = section
         doc._.kg_relations = notes
         return doc
 
@@ -61,20 +69,28 @@ class RelationFinder:
                                           "relations.section"))
         return notes
 
-    def _sentence(self, doc: Doc, sent: Span, inside: list[Span]) -> list[RelationNote]:
+    def _sentence(self, doc: Doc, sent: Span, inside: list[Span],
+                  previous: list[Span]) -> list[RelationNote]:
         notes = []
         text = sent.text
         initiatives = [s for s in inside if s.label_ == "Initiative"]
         orgs = [s for s in inside if s.label_ == "Organisation"]
         districts = [s for s in inside if s.label_ == "District"]
         offsets = (sent.start_char, sent.end_char)
-        if initiatives and orgs and self.partner_rx.search(text):
+        cue = self.partner_rx.search(text)
+        if initiatives and orgs and cue:
             for i in initiatives:
                 for o in orgs:
                     if i.kb_id_ != o.kb_id_:
                         notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
                                                   "relations.partner_cue"))
-        if orgs and not initiatives and self.municipal_rx.search(text):
+        elif orgs and previous and cue:
+            # "Het project Stut en Steun is gestart. Indebuurt033 biedt in samenwerking ..."
+            for i in previous:
+                for o in orgs:
+                    notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
+                                              "relations.previous_sentence"))
+        elif orgs and not initiatives and self.municipal_rx.search(text):
             for o in orgs:
                 notes.append(RelationNote("partnersWith", None, _at(o), None, *offsets,
                                           "relations.municipal_cue"))
