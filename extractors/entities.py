@@ -24,7 +24,8 @@ from .text import normalise_name
 PRIORITY = {
     "list_item": -1, "abbreviation": 0, "legal_form": 1, "known_org": 2, "law": 3, "region": 4,
     "cue_name": 5, "compound": 6, "org_head": 7, "digits": 8, "quoted": 9,
-    "partner_context": 10, "district": 11, "camel": 11, "capitalised": 12, "acronym": 13,
+    "partner_context": 10, "district": 11, "camel": 11, "facility": 9, "apposition": 9,
+    "capitalised": 12, "acronym": 13,
     "repeat": 14,
 }
 
@@ -33,6 +34,12 @@ CONN = r"(?:en|van|voor|op|of|in|tegen|met|aan|&|bij|zonder|om|naar|na)"
 CAP_PHRASE = rf"{CAPW}(?:[ \t]+(?:{CONN}[ \t]+(?:(?:de|het|der|den)[ \t]+)?)?{CAPW}){{0,5}}"
 CONN_STRICT = r"(?:(?:en|voor|of|&|tegen|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
 CAP_STRICT = rf"{CAPW}(?:[ \t]+{CONN_STRICT}?{CAPW}){{0,5}}"
+STRUCTURE_WORDS = {"Doelen", "Doel", "Resultaat", "Resultaten", "Versie", "Concept", "Bijlage",
+                   "Tabel", "Figuur", "Hoofdstuk", "Paragraaf", "Toelichting", "Indicator",
+                   "Beschrijving", "Totaal", "Bron"}
+VERBISH = re.compile(r"^(?:ge\w{3,}[dt]|\w+ee[rl][dt])$")  # participles: gestart, gerealiseerd
+NOT_NOUNS = {"en", "of", "maar", "want", "dus", "dan", "ook", "wel", "meer", "minder", "zeer",
+             "erg", "heel", "veel", "weinig", "goed", "snel", "verder", "daarnaast", "hier"}
 DISTRICT_ENDINGS = (
     "-oost|-west|-noord|-zuid|-centrum|kwartier|wijk|buurt|hof|horst|burg|dorp|veld|kamp|"
     "park|polder|haven|dijk|berg|broek|hoven|meer|plein"
@@ -41,7 +48,7 @@ DOCUMENT_TYPES = ("verordening|nota|visie|plan|beleidsregels|afspraken|overeenko
                   "akkoord|convenant|kader|beleid|programma|regeling")
 ADJECTIVES = (
     "sociale|sociaal|brede|breed|lokale|lokaal|regionale|regionaal|landelijke|landelijk|gezonde|"
-    "integrale|integraal|nieuwe|nieuw|stadsbrede|stadsbreed|tijdelijke|tijdelijk|"
+    "integrale|integraal|stadsbrede|stadsbreed|tijdelijke|tijdelijk|"
     "gemeentelijke|"
     "gemeentelijk|bovenregionale|bovenregionaal|wijkgerichte|gezamenlijke|gezamenlijk"
 )
@@ -104,6 +111,8 @@ class EntityFinder:
             r"(?:de |het )?(" + CAP_PHRASE + r")"
         )
         self.district_cues = "|".join(c["district_cues"])
+        self.facility_cues = "|".join(c["facility_cues"])
+        self.apposition_nouns = "|".join(c["apposition_nouns"])
         self.region_rx = re.compile(
             r"\b(?:" + "|".join(c["region_cues"]) + r")\s+(" + CAP_PHRASE + r")"
         )
@@ -155,6 +164,7 @@ class EntityFinder:
         headings = [sec.heading for sec in (doc._.kg_sections or [])]
         found += self._capitalised(text, starts, headings)
         found += self._camel_and_domains(text)
+        found += self._facilities_and_appositives(text)
         found += self._list_items(text)
         found += self._acronyms(text)
         chosen = _resolve(found)
@@ -303,18 +313,21 @@ class EntityFinder:
             low = word.lower()
             if len(low) < 6:
                 continue
-            head = next(h for h in self.heads if low.endswith(h))
+            head = min((h for h in self.heads if low.endswith(h)), key=len)
             if len(low) - len(head) < 3 and "-" not in low:
                 continue
             start, end = m.start(), m.end()
             # "Zorgteam Koggenland", "preventieaanpak Jeugd": a capitalised complement
             end = _extend_capitalised(text, end, self.starts, max_words=3)
             before = text[max(0, start - 30):start]
-            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before)
+            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before) or re.search(
+                r"(?:\b(?:het|de|een|ons|onze)\s+)([A-Z][a-z]+s?\s+)$", before)
             if adj:
                 start -= len(adj.group(1))
             if low in self.generic and (start, end) == (m.start(), m.end()):
-                continue  # "subsidieregeling" alone is a kind, not a name
+                end = _continue_lowercase(text, end, max_words=3, nouns_only=True)
+                if end == m.end():
+                    continue  # "subsidieregeling" alone is a kind, not a name
             label = "Initiative"
             out.append(Candidate(start, end, label, "compound", _singular(normalise_name(
                 text[start:end]))))
@@ -357,6 +370,8 @@ class EntityFinder:
             caps = [w for w in words if w[:1].isupper()]
             if len(caps) < 2 or all(w in CAPITAL_STOP for w in caps):
                 continue
+            if any(w in STRUCTURE_WORDS for w in words):
+                continue
             at_start = m.start() in starts or text[max(0, m.start() - 2):m.start()].strip() in (
                 "", ".", ":", "-", "–", "•")
             if at_start and words[0].lower() in self.starts:
@@ -381,14 +396,31 @@ class EntityFinder:
             out.append(Candidate(m.start(), m.end(), label, "camel"))
         return out
 
+    def _facilities_and_appositives(self, text: str) -> list[Candidate]:
+        """Named facilities after a facility word (``de wijkcentra Wijkatelier, De Biezantijn
+        en Hater``) and names explained by an apposition (``TV-Dukenburg, een initiatief
+        voor en door bewoners``)."""
+        out = []
+        name = r"(?:De |Het |'t )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)?"
+        items = rf"{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?"
+        for m in re.finditer(rf"\b(?:{self.facility_cues})\s+({items})", text):
+            for p in re.finditer(name, m.group(1)):
+                a = m.start(1) + p.start()
+                out.append(Candidate(a, a + len(p.group(0)), "Initiative", "facility"))
+        for m in re.finditer(rf"(?<![\w\-])({name}),\s+(?:een|het|de)\s+(?:\w+\s+){{0,2}}"
+                             rf"(?:{self.apposition_nouns})\b", text):
+            out.append(Candidate(m.start(1), m.end(1), "Initiative", "apposition"))
+        return out
+
     def _list_items(self, text: str) -> list[Candidate]:
         """A bullet item that starts with a cue word is a document's title:
         ``• Verordening Starterslening Wijdemeren``, ``• Nota Armoede 2019``."""
         out = []
         for m in re.finditer(r"(?m)^[ \t]*[•·▪\-*][ \t]+(.+?)[ \t]*$", text):
             item = m.group(1)
-            first = item.split()[0].lower() if item.split() else ""
-            if not item[:1].isupper() or not (self._is_head(first) or first in self.cue_words):
+            words = [w.lower() for w in item.split()[:2]]
+            if not item[:1].isupper() or not any(
+                    self._is_head(w) or w in self.cue_words for w in words):
                 continue
             if len(item.split()) > 16 or item.rstrip()[-1:] == ".":
                 continue
@@ -403,7 +435,7 @@ class EntityFinder:
         return out
 
     def _acronyms(self, text: str) -> list[Candidate]:
-        rx = r"(?<![\w\-/])([A-Z]{3,6})(?![\w\-/])"
+        rx = r"(?<![\w\-/])([A-Z]{4,6})(?![\w\-/+])"  # three letters are too often jargon
         return [Candidate(m.start(), m.end(), "Organisation", "acronym")
                 for m in re.finditer(rx, text) if m.group(1) not in CAPITAL_STOP]
 
@@ -448,11 +480,11 @@ def _split_lists(matches):
     """Split capitalised phrases at " en ": ``Huisjesslak en Watervlo`` is a list."""
     for m in matches:
         text = m.group(1)
-        if " en " not in text:
+        if not re.search(r"(?<!-) en ", text):
             yield m
             continue
         pos = m.start(1)
-        for part in text.split(" en "):
+        for part in re.split(r"(?<!-) en ", text):
             start = m.string.index(part, pos)
             yield _Part(m.string, start, start + len(part))
             pos = start + len(part)
@@ -474,14 +506,19 @@ class _Part:
         return self._end
 
 
-def _continue_lowercase(text: str, end: int, max_words: int = 4) -> int:
+def _continue_lowercase(text: str, end: int, max_words: int = 4,
+                       nouns_only: bool = False) -> int:
     """``programma Betaalbaarheid zorg en ondersteuning die ...``: a name that goes on in
-    lower case until a clause word or punctuation."""
+    lower case until a clause word or punctuation. ``nouns_only`` also stops at capitals
+    and at words that look like verbs (``gestart``, ``opgezet``)."""
     pos = end
     taken = 0
+    word = r"[a-zà-ÿ][\w\-’']*" if nouns_only else r"[a-zà-ÿ][\w\-]*|[A-Z][\w\-]*|(?:19|20)\d\d"
     while taken < max_words:
-        m = re.match(r"[ \t]+([a-zà-ÿ][\w\-]*|[A-Z][\w\-]*|(?:19|20)\d\d)(?![\w\-])", text[pos:])
+        m = re.match(rf"[ \t]+({word})(?![\w\-])", text[pos:])
         if not m or m.group(1) in STOP_CONTINUATION:
+            break
+        if nouns_only and (VERBISH.match(m.group(1)) or m.group(1) in NOT_NOUNS):
             break
         pos += m.end()
         taken += 1
