@@ -37,8 +37,12 @@ CAP_STRICT = rf"{CAPW}(?:[ \t]+{CONN_STRICT}?{CAPW}){{0,5}}"
 STRUCTURE_WORDS = {"Doelen", "Doel", "Resultaat", "Resultaten", "Versie", "Concept", "Bijlage",
                    "Tabel", "Figuur", "Hoofdstuk", "Paragraaf", "Toelichting", "Indicator",
                    "Beschrijving", "Totaal", "Bron"}
-VERBISH = re.compile(r"^(?:ge\w{3,}[dt]|\w+ee[rl][dt])$")  # participles: gestart, gerealiseerd
-NOT_NOUNS = {"en", "of", "maar", "want", "dus", "dan", "ook", "wel", "meer", "minder", "zeer",
+# participles (gestart, samengesteld, gerealiseerd); adjectives stop a name only at its end
+VERBISH = re.compile(r"^(?:\w{0,6}ge\w{2,}[dt]|\w+ee[rl][dt])$")
+ADJECTIVE = re.compile(r"^\w+(?:lijk|ig|isch)$")
+GE_NOUNS = {"geweld", "gebied", "geld", "gezond", "gedrag", "gemeenschapshuis", "gebit",
+            "gehoor", "geloof", "gesprek", "getuigenis"}
+NOT_NOUNS = {"of", "maar", "want", "dus", "dan", "ook", "wel", "meer", "minder", "zeer",
              "erg", "heel", "veel", "weinig", "goed", "snel", "verder", "daarnaast", "hier"}
 DISTRICT_ENDINGS = (
     "-oost|-west|-noord|-zuid|-centrum|kwartier|wijk|buurt|hof|horst|burg|dorp|veld|kamp|"
@@ -118,7 +122,7 @@ class EntityFinder:
         )
         head_alt = "|".join(re.escape(h) for h in self.heads)
         self.compound_rx = re.compile(
-            rf"(?<![\w\-])([A-Za-zÀ-ÿ][\w\-]*?(?:{head_alt}))(?![\w\-])", re.IGNORECASE
+            rf"(?<![\w\-])((?:[A-Za-zÀ-ÿ][\w\-]*?)?(?:{head_alt}))(?![\w\-])", re.IGNORECASE
         )
         cue_alt = "|".join(re.escape(w) for w in sorted(self.cue_words, key=len, reverse=True))
         self.cue_name_rx = re.compile(
@@ -314,18 +318,20 @@ class EntityFinder:
             if len(low) < 6:
                 continue
             head = min((h for h in self.heads if low.endswith(h)), key=len)
-            if len(low) - len(head) < 3 and "-" not in low:
-                continue
+            bare = len(low) - len(head) < 3 and "-" not in low
+            if bare and (len(head) < 9 or low in self.cue_words):
+                continue  # a bare cue word ("programma", "project") is not a name
             start, end = m.start(), m.end()
             # "Zorgteam Koggenland", "preventieaanpak Jeugd": a capitalised complement
             end = _extend_capitalised(text, end, self.starts, max_words=3)
             before = text[max(0, start - 30):start]
             adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before) or re.search(
-                r"(?:\b(?:het|de|een|ons|onze)\s+)([A-Z][a-z]+s?\s+)$", before)
+                r"(?:\b(?:het|de|een|ons|onze)\s+)([A-Z]\w*[a-z]\s+)$", before) or re.search(
+                r"(?:^|\s)([A-Z][\w]*-\s+en\s+)$", before)  # "Meld- en Adviespunt"
             if adj:
                 start -= len(adj.group(1))
-            if low in self.generic and (start, end) == (m.start(), m.end()):
-                end = _continue_lowercase(text, end, max_words=3, nouns_only=True)
+            if (low in self.generic or bare) and (start, end) == (m.start(), m.end()):
+                end = _continue_lowercase(text, end, max_words=4, nouns_only=True)
                 if end == m.end():
                     continue  # "subsidieregeling" alone is a kind, not a name
             label = "Initiative"
@@ -506,6 +512,10 @@ class _Part:
         return self._end
 
 
+def _verbish(word: str) -> bool:
+    return bool(VERBISH.match(word)) and word not in GE_NOUNS
+
+
 def _continue_lowercase(text: str, end: int, max_words: int = 4,
                        nouns_only: bool = False) -> int:
     """``programma Betaalbaarheid zorg en ondersteuning die ...``: a name that goes on in
@@ -518,8 +528,12 @@ def _continue_lowercase(text: str, end: int, max_words: int = 4,
         m = re.match(rf"[ \t]+({word})(?![\w\-])", text[pos:])
         if not m or m.group(1) in STOP_CONTINUATION:
             break
-        if nouns_only and (VERBISH.match(m.group(1)) or m.group(1) in NOT_NOUNS):
+        if nouns_only and (_verbish(m.group(1)) or m.group(1) in NOT_NOUNS):
             break
+        if nouns_only and ADJECTIVE.match(m.group(1)):
+            nxt = re.match(r"[ \t]+([a-zà-ÿ][\w\-]*)", text[pos + m.end():])
+            if not nxt or nxt.group(1) in STOP_CONTINUATION or _verbish(nxt.group(1)):
+                break  # "makelaars duidelijk": a predicate, not part of the name
         pos += m.end()
         taken += 1
     # a name does not end on a conjunction

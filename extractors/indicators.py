@@ -21,7 +21,7 @@ from .numbers import (
     NUMBER_WORDS,
     parse_number,
     scale_of,
-    sub_period,
+    sub_period_mentions,
     year_mentions,
 )
 from .tables import Cell, flat_tables, pipe_tables
@@ -46,11 +46,11 @@ _DURATION_UNITS = {"week": "weeks", "weken": "weeks", "dag": "days", "dagen": "d
 _SKIP_BEFORE = re.compile(
     r"(?:\bper|\bnr\.?|\bnummer|\bartikel|\bart\.|\bversie|\bhoofdstuk|\bparagraaf|\bpagina|"
     r"\bbijlage|\bfase|\bniveau|\bstap|\btrede|\bprogramma|\btaakveld|\bwijk|\blijn|\bnorm|"
-    r"\bpostcode|\bbus|\btelefoon|\btel\.?|\bom|\bvan\s+de|\btot|\bvanaf|\bboven|\bonder|"
+    r"\bpostcode|\bbus|\btelefoon|\btel\.?|\bvan\s+de|\btot|\bvanaf|\bboven|\bonder|"
     r"\bdan|\bleeftijd\s+van|\bjonger\s+dan|\bouder\s+dan)\s*$",
     re.IGNORECASE,
 )
-_BASELINE = re.compile(r"(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|vanaf|tot en met|"
+_BASELINE = re.compile(r"(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|tot en met|"
                        r"t/m|tot)\s*$", re.IGNORECASE)
 
 
@@ -77,14 +77,19 @@ class IndicatorFinder:
         used = used_flat | used_pipe
         sections: list[Section] = doc._.kg_sections or []
         heading_starts = {s.start for s in sections}
-        notes = [self._from_cell(doc, c, year, sections) for c in flat + pipe]
+        cells = [self._from_cell(doc, c, year, sections) for c in flat + pipe]
         skip = [(all_lines[i].start, all_lines[i].end) for i in used]
         skip += [(s.start, s.start + len(s.heading)) for s in sections]
+        prose = []
+        context = _Context()
         for sent in doc.sents:
+            context.advance(doc, sent.start_char, sent.end_char, self._financial(sent.text))
             if sent.start_char in heading_starts:
                 continue
-            notes += self._prose(doc, sent.start_char, sent.end_char, year, sections, skip)
-        doc._.kg_indicators = _dedupe(notes)
+            prose += self._prose(doc, sent.start_char, sent.end_char, year, sections, skip,
+                                 context)
+        prose = _percent_columns(doc.text, prose)
+        doc._.kg_indicators = _dedupe(cells + _not_repeating(doc.text, prose, cells))
         return doc
 
     # -- tables ----------------------------------------------------------------------
@@ -108,7 +113,7 @@ class IndicatorFinder:
     # -- prose -----------------------------------------------------------------------
 
     def _prose(self, doc: Doc, start: int, end: int, year: int, sections: list[Section],
-               skip: list[tuple[int, int]]) -> list[IndicatorNote]:
+               skip: list[tuple[int, int]], context: _Context) -> list[IndicatorNote]:
         text = doc.text
         sentence = text[start:end]
         found = []
@@ -121,14 +126,22 @@ class IndicatorFinder:
                 found.append((a, b, *parsed))
         if not found:
             return []
-        periods = self._periods(sentence, start, [(a, b) for a, b, *_ in found], year)
-        about = None
+        periods = self._periods(sentence, start, [(a, b) for a, b, *_ in found], year,
+                                [unit for _, _, _, unit, _ in found])
         notes = []
-        financial = self._financial(sentence)
         for (a, b, value, unit, rule), period in zip(found, periods, strict=True):
-            about = _entity_in(doc, start, end, near=a)
-            section = _deepest(sections, a) if about is None and financial else None
+            # money and shares in a passage about the budget are about the programme;
+            # otherwise the nearest initiative or organisation, here or just before
+            about, section = None, None
+            if context.financial:
+                section = _deepest(sections, a)
+            else:
+                about = _entity_in(doc, start, end, near=a) or context.previous
             label = sentence.strip()
+            if len(label.split()) <= 4:
+                # a bare number on its own line: its label is the line above
+                above = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
+                label = f"{above} {label}"
             if len(label) > 160:
                 label = label[: 157] + "..."
             notes.append(IndicatorNote(a, b, value, unit, period, label,
@@ -143,6 +156,8 @@ class IndicatorFinder:
             nxt = re.match(r"\s+(?:extra\s+|nieuwe\s+)?([a-zà-ÿ\-]+)", after)
             if not nxt or nxt.group(1) in self.structure or nxt.group(1) in MONTHS:
                 return None
+            if re.match(r"ge\w+(?:en|d|t)$", nxt.group(1)):
+                return None  # "in acht genomen"
             if re.search(r"\b(?:de|het|deze|die|alle)\s*$", before, re.I) and word != "tien":
                 return None
             return NUMBER_WORDS[word], "count", "prose.number_word"
@@ -165,14 +180,19 @@ class IndicatorFinder:
         value = parse_number(num)
         if value is None or _SKIP_BEFORE.search(before):
             return None
-        if re.match(r"\s?(?:[-–]\s?\d|\+|-(?!\w)|e\b|ste\b|de\b|:\d|/\d)", after):
-            return None  # ranges, "12+", "18-", ordinals, times, fractions
-        if re.match(r"\s?[.)]\s", after) and re.search(r"(?:^|\n)\s*\(?$", before):
-            return None  # list numbering
+        if re.match(r"\s?(?:[-–]\s?\d|\+|-|e\b|ste\b|de\b|:\d|/\d)|[A-Za-z]", after):
+            return None  # ranges, "12+", "18-", "24-uurs", "3D", ordinals, times, fractions
+        if re.search(r"\btop\s*$", before, re.I):
+            return None
+        if m.group("cnt") and (re.match(r"\.[A-Z]", after) or (
+                re.match(r"\s?[.)](?:\s|$)", after) and not before.strip(" \t("))):
+            return None  # list numbering: "1.Inwoners", "2." on a line of its own
         if m.group("dur"):
             unit = _DURATION_UNITS[m.group("dunit").lower()]
             if unit == "years" and not re.search(r"gemiddeld\w*\s*$", before, re.I):
                 return None  # ages and horizons, not durations
+            if re.search(r"\bbinnen\s*$", before, re.I):
+                return None  # "binnen 5 dagen" states a norm, not a result
             return value, unit, "prose.duration"
         if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", num):
             return None  # a year
@@ -182,28 +202,100 @@ class IndicatorFinder:
         return value, "count", "prose.count"
 
     def _periods(self, sentence: str, offset: int, spans: list[tuple[int, int]],
-                 year: int) -> list[str]:
-        """Each number takes the nearest period mention with no other number between."""
-        mentions = [(a + offset, b + offset, p) for a, b, p in year_mentions(sentence)
-                    if not _BASELINE.search(sentence[max(0, a - 25):a])]
-        sub = sub_period(sentence)
+                 year: int, units: list[str]) -> list[str]:
+        """Each number takes the nearest period mention at the same bracket depth with no
+        other number between; ``2018 (406 kinderen)`` binds the bracketed number to the
+        year before it, even a baseline year."""
+        depth = _depths(sentence)
+        mentions = [(a + offset, b + offset, p, _BASELINE.search(sentence[max(0, a - 25):a])
+                     is not None) for a, b, p in year_mentions(sentence)]
+        subs = [(a + offset, b + offset, p) for a, b, p in sub_period_mentions(sentence)]
+        same_period = re.search(r"hetzelfde (?:kwartaal|half\s?jaar)|dezelfde periode",
+                                sentence, re.I)
         out = []
-        for a, b in spans:
-            best, best_d = None, 61
-            for ma, mb, p in mentions:
-                if a <= ma < b:
-                    continue
-                lo, hi = (b, ma) if ma >= b else (mb, a)
-                if any(lo <= x < hi for x, _ in spans if (x, _) != (a, b)):
-                    continue
-                d = hi - lo
-                if d < best_d:
-                    best, best_d = p, d
-            period = best or str(year)
-            if sub and re.fullmatch(r"\d{4}", period):
-                period = f"{period}-{sub}"
+        for (a, b), unit in zip(spans, units, strict=True):
+            # a change in percent is measured against a baseline year, not in it
+            usable = [m for m in mentions if not (m[3] and unit == "percent")]
+            period = _year_in_brackets_after(sentence, offset, b) or _bracketed_after_year(
+                sentence, offset, a, usable)
+            if period is None:
+                best, best_d = None, 61
+                for ma, mb, p, _ in usable:
+                    if a <= ma < b or depth[ma - offset] != depth[a - offset]:
+                        continue
+                    d = _free_distance(a, b, ma, mb, spans)
+                    if d is None:
+                        continue
+                    lo, hi = (b, ma) if ma >= b else (mb, a)
+                    if re.search(r"[,;]", sentence[lo - offset:hi - offset]):
+                        d += 40  # another clause
+                    if ma >= b:
+                        d -= 0.5  # "3.879 in Q4 2020": on a tie, the period after
+                    if d < best_d:
+                        best, best_d = p, d
+                period = best or str(year)
+            if re.fullmatch(r"\d{4}", period):
+                sub = next((p for sa, sb, p in subs
+                            if same_period or _free_distance(a, b, sa, sb, spans) is not None),
+                           None)
+                if sub:
+                    period = f"{period}-{sub}"
             out.append(period)
         return out
+
+
+def _free_distance(a: int, b: int, ma: int, mb: int, spans) -> int | None:
+    """Distance between a number [a, b) and a mention [ma, mb), or None when another
+    number stands between them."""
+    lo, hi = (b, ma) if ma >= b else (mb, a)
+    if any(lo <= x < hi for x, _ in spans if x != a):
+        return None
+    return hi - lo
+
+
+def _year_in_brackets_after(sentence: str, offset: int, b: int) -> str | None:
+    """``naar 386 (2019)``: a year in brackets right after the number."""
+    m = re.match(r"\s*(?:[a-zà-ÿ]+\s+)?\(\s*((?:19|20)\d\d)\s*\)", sentence[b - offset:])
+    return m.group(1) if m else None
+
+
+def _bracketed_after_year(sentence: str, offset: int, a: int, mentions) -> str | None:
+    for _ma, mb, p, _ in mentions:
+        if mb <= a and re.fullmatch(r"\s*\(\s*", sentence[mb - offset:a - offset]):
+            return p
+    return None
+
+
+def _depths(text: str) -> list[int]:
+    out, d = [], 0
+    for ch in text:
+        if ch == "(":
+            d += 1
+        out.append(d)
+        if ch == ")":
+            d = max(0, d - 1)
+    return out + [d]
+
+
+class _Context:
+    """What the passage so far is about: the last initiative or organisation named in the
+    previous sentences of the paragraph, and whether the paragraph is about money."""
+
+    def __init__(self) -> None:
+        self.previous: tuple[int, int] | None = None
+        self.financial = False
+        self._pending: tuple[int, int] | None = None
+        self._end = 0
+
+    def advance(self, doc: Doc, start: int, end: int, financial: bool) -> None:
+        gap = doc.text[self._end:start]
+        if "\n" in gap or self._end == 0:
+            self.previous, self._pending, self.financial = None, None, False
+        else:
+            self.previous = self._pending or self.previous
+        self.financial = self.financial or financial
+        self._pending = _entity_in(doc, start, end, near=end)
+        self._end = start + len(doc.text[start:end].rstrip())  # trailing breaks count as gap
 
 
 def _scaled(value: float | None, scale: str | None) -> float | None:
@@ -221,6 +313,9 @@ def _entity_in(doc: Doc, start: int, end: int, near: int | None = None):
             start <= span.start_char and span.end_char <= end
         ):
             continue
+        if re.search(r"\(\s*bron:?\s*$", doc.text[max(0, span.start_char - 12):span.start_char],
+                     re.I):
+            continue  # "(bron: CBS)" names a source, not what the number is about
         distance = abs(span.start_char - near) if near is not None else span.start_char
         key = (span.label_ != "Initiative", distance)
         if best_key is None or key < best_key:
@@ -237,6 +332,53 @@ def _deepest(sections: list[Section], offset: int) -> int | None:
         tops = [i for i, s in enumerate(sections) if s.level >= 1]
         best = tops[0] if tops else None
     return best
+
+
+def _not_repeating(text: str, prose: list[IndicatorNote], cells: list[IndicatorNote]
+                   ) -> list[IndicatorNote]:
+    """Drop prose numbers that repeat a table cell: the same value, or a rounded amount
+    (``€ 6,1 mln.`` for a cell of 6.083 x € 1.000). The table cell is the fact."""
+    out = []
+    for n in prose:
+        same = [c for c in cells if c.unit == n.unit and c.period == n.period]
+        if any(abs(c.value - n.value) < 1e-9 for c in same):
+            continue
+        if n.unit == "EUR" and n.value and any(
+            abs(c.value - n.value) <= _rounding(text[n.start:n.end]) / 2 for c in same
+        ):
+            continue
+        out.append(n)
+    return out
+
+
+def _rounding(stated: str) -> float:
+    """The rounding step of a stated amount: ``€ 6,1 mln.`` → 100.000."""
+    m = re.search(r"\d+(?:,(\d+))?\s*(miljoen|mln|miljard|mld|mrd)?", stated.replace(".", ""))
+    if not m or not m.group(2):
+        return 0.0
+    decimals = len(m.group(1) or "")
+    return scale_of(m.group(2)) * 10 ** -decimals
+
+
+def _percent_columns(text: str, notes: list[IndicatorNote]) -> list[IndicatorNote]:
+    """Counts that end a line under a header that says ``in %`` are percentages."""
+    out = []
+    for n in notes:
+        line_start = text.rfind("\n", 0, n.start) + 1
+        line_end = text.find("\n", n.end)
+        line_end = len(text) if line_end < 0 else line_end
+        header = re.search(r"(?:in|\()\s*%\)?\s*$", text[:line_start].rstrip().split("\n")[-1]
+                           if line_start else "")
+        block = text[max(0, line_start - 2000):line_start]
+        under_header = header or (re.search(r"\bin %\s*\n", block) and "\n\n" not in block[
+            block.rfind("in %"):])
+        if n.unit == "count" and n.rule == "prose.count" and under_header and \
+                not text[n.end:line_end].strip():
+            n = IndicatorNote(n.start, n.end, n.value, "percent", n.period, n.label,
+                              n.about_start, n.about_end, n.about_section, n.context_start,
+                              n.context_end, "prose.percent_column")
+        out.append(n)
+    return out
 
 
 def _dedupe(notes: list[IndicatorNote]) -> list[IndicatorNote]:

@@ -111,6 +111,25 @@ _HALF = re.compile(
 )
 
 
+_QUARTER_YEAR = re.compile(
+    rf"\b(?:Q[1-4]|[1-4]e\s+kwartaal|(?:eerste|tweede|derde|vierde)\s+kwartaal|"
+    rf"(?:eerste|tweede)\s+(?:half\s?jaar|helft)|H[12])\s+(?:van\s+)?(?P<y>{_YEAR})\b",
+    re.IGNORECASE,
+)
+
+
+def sub_period_mentions(text: str) -> list[tuple[int, int, str]]:
+    """Quarter and half-year mentions without a year of their own (``in het vierde
+    kwartaal``), as (start, end, sub-period)."""
+    out = []
+    for rx in (_QUARTER, _HALF):
+        for m in rx.finditer(text):
+            if _QUARTER_YEAR.match(text, m.start()):
+                continue
+            out.append((m.start(), m.end(), sub_period(m.group(0))))
+    return sorted(out)
+
+
 def period_of_date(day: int, month: int, year: int) -> str | None:
     """A stock counted on a date takes that date's month (``1-1-2019`` → ``2019-01``)."""
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -175,6 +194,7 @@ def year_mentions(text: str) -> list[tuple[int, int, str]]:
         return all(b <= s or a >= e for s, e in taken)
 
     for rx, fn in (
+        (_QUARTER_YEAR, lambda m: f"{m['y']}-{sub_period(m[0])}"),
         (_DATE_DMY, lambda m: period_of_date(int(m[1]), int(m[2]), int(m[3]))),
         (_DATE_WORDS, lambda m: period_of_date(int(m[1]), MONTHS[m[2].lower()], int(m[3]))),
         (_END_OF_YEAR, lambda m: f"{m[1]}-12"),

@@ -73,11 +73,14 @@ class RelationFinder:
                   previous: list[Span]) -> list[RelationNote]:
         notes = []
         text = sent.text
-        initiatives = [s for s in inside if s.label_ == "Initiative"]
         orgs = [s for s in inside if s.label_ == "Organisation"]
         districts = [s for s in inside if s.label_ == "District"]
         offsets = (sent.start_char, sent.end_char)
         cue = self.partner_rx.search(text)
+        # "in samenwerking met het wijkteam": an initiative named as a partner is not
+        # the subject of the sentence
+        initiatives = [s for s in inside if s.label_ == "Initiative" and not _after_cue(
+            doc, s, self.partner_rx)]
         if initiatives and orgs and cue:
             for i in initiatives:
                 for o in orgs:
@@ -99,6 +102,12 @@ class RelationFinder:
                 notes.append(RelationNote("locatedIn", _at(i), _at(d), None, *offsets,
                                           "relations.district"))
         return notes
+
+
+def _after_cue(doc: Doc, span: Span, rx: re.Pattern) -> bool:
+    before = doc.text[max(0, span.start_char - 30):span.start_char]
+    m = re.search(r"(samen met|in samenwerking met|met)\s+(?:de|het|onze|ons)?\s*$", before)
+    return bool(m and rx.search(m.group(1)))
 
 
 def _at(span: Span) -> tuple[int, int]:

@@ -82,6 +82,8 @@ class SectionFinder:
             return False
         if is_numeric_cell(text) or re.search(r"\d{1,3}(?:[.,]\d+)+|%|€", text):
             return False
+        if re.search(r"\s\d+$", text) and not re.search(r"\s(?:19|20)\d\d$", text):
+            return False  # a table row that ends in its value
         return not self._is_noise(text)
 
     def _headings(self, all_lines: list[Line]) -> list[_Heading]:

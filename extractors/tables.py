@@ -86,7 +86,13 @@ def flat_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
             j += 1
         block = list(range(i, j))
         used.update(k for k in block if _MULTIPLIER.search(all_lines[k].text))
-        if sum(_is_value(all_lines[k].text) for k in block) >= 2:
+        inline, inline_used = _inline_rows(all_lines, block)
+        cells += inline
+        used |= inline_used
+        values = sum(_is_value(all_lines[k].text) for k in block)
+        framed = any(_is_header(all_lines[k].text) or _MULTIPLIER.search(all_lines[k].text)
+                     for k in block)
+        if values >= 2 or (values == 1 and framed):
             found, uses = _read_block(all_lines, block)
             cells += found
             used |= uses
@@ -164,6 +170,35 @@ def _read_block(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], se
     return cells, used
 
 
+_INLINE = re.compile(
+    r"^(?P<label>[A-Za-zÀ-ÿ][^\d€%]*?)\s+(?P<value>€\s*[-−]?[\d.,]+|[-−]?[\d.,]+\s*%)$")
+
+
+def _inline_rows(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], set[int]]:
+    """Rows written ``Begroot € 246`` on one line, under a ``x 1 miljoen`` line."""
+    cells, used = [], set()
+    mult, title = 1, ""
+    for k in block:
+        line = all_lines[k]
+        if _MULTIPLIER.search(line.text):
+            mult = multiplier_of(line.text)
+            continue
+        m = _INLINE.match(line.text)
+        if not m or mult == 1:
+            if not m:
+                title = line.text
+            continue
+        value = parse_number(m.group("value").replace("€", ""))
+        if value is None:
+            continue
+        unit = "percent" if "%" in m.group("value") else "EUR"
+        factor = mult if unit == "EUR" else 1
+        cells.append(Cell(line.start, line.end, value * factor, unit, None, m.group("label"),
+                          "", title, None, line.start, line.end, "tables.inline"))
+        used.add(k)
+    return cells, used
+
+
 def _count_values(texts: list[str], first: int) -> int:
     k, q = 0, first
     while q < len(texts) and (_is_value(texts[q]) or _FLAG.match(texts[q])
@@ -210,10 +245,11 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
                 continue
             header = headers[min(col * len(headers) // max(len(values), 1), len(headers) - 1)] \
                 if headers else ""
+            column = f"{header} [{col + 1}]".strip()
             period = _cell_period(c) or period_in(header)
             unit = _unit(c, header, "")
             start = line.start + pos
-            cells.append(Cell(start, start + len(c), value, unit, period, row, header, "", None,
+            cells.append(Cell(start, start + len(c), value, unit, period, row, column, "", None,
                               line.start, line.end, "tables.pipe"))
             col += 1
         used.add(idx)

@@ -167,6 +167,8 @@ def evaluate(corpus, gold, as_json, errors, model):
                 click.echo(f"  FP   {line}")
             for line in e.misses:
                 click.echo(f"  MISS {line}")
+            for line in e.wrong_about:
+                click.echo(f"  ABOUT {line}")
     if as_json:
         click.echo(json.dumps(scores.as_dict(), indent=1))
     else:

@@ -52,6 +52,7 @@ class Errors:
     document: str
     false_positives: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    wrong_about: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -199,6 +200,10 @@ def _indicators(scores: Scores, pred: dict, gold_data: dict, gold: _Gold,
         scores.about_matched += 1
         if gold.resolve(p.get("about")) == gold.resolve(golds[j].get("about")):
             scores.about_correct += 1
+        else:
+            errors.wrong_about.append(
+                f"indicator {p['value']} {p['unit']} {p['period']} about {p.get('about')!r}, "
+                f"gold {golds[j].get('about')!r} [{p.get('rule', '?')}]")
     for j, g in enumerate(golds):
         if j not in used:
             errors.misses.append(f"indicator {g['value']} {g['unit']} {g['period']} "

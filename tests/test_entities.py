@@ -60,3 +60,35 @@ def test_entities_rule_is_recorded(annotate):
     doc = annotate("Het doorbraakteam werkt samen met Veilig Thuis.")
     rules = {s.text: s.id_ for s in doc.spans["kg_entities"]}
     assert rules == {"doorbraakteam": "compound", "Veilig Thuis": "known_org"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Dit staat in:\n  • Verordening Starterslening Wijdemeren\n  • Nota Armoede 2019\n",
+         {("Verordening Starterslening Wijdemeren", "Initiative"), ("Nota Armoede 2019",
+                                                                   "Initiative")}),
+        ("Ook zijn de wijkcentra Wijkatelier, De Biezantijn en Hater aangepast.",
+         {("Wijkatelier", "Initiative"), ("De Biezantijn", "Initiative"), ("Hater", "Initiative")}),
+        ("We zijn gestart met TV-Dukenburg, een initiatief voor en door bewoners.",
+         {("TV-Dukenburg", "Initiative")}),
+        ("Een voorbeeld is AmersfoortSamen en de site Projecthuizen.nl hielp mee.",
+         {("AmersfoortSamen", "Organisation"), ("Projecthuizen.nl", "Organisation")}),
+        ("In drie stadsdelen (Hatert, Nijmegen-Noord en Dukenburg) zijn we gestart.",
+         {("Hatert", "District"), ("Nijmegen-Noord", "District"), ("Dukenburg", "District")}),
+        ("Het programma Betaalbaarheid zorg en ondersteuning die in 2020 startte.",
+         {("programma Betaalbaarheid zorg en ondersteuning", "Initiative")}),
+        ("Het gebeurde in het kader van het IJslands preventiemodel.",
+         {("IJslands preventiemodel", "Initiative")}),
+        ("De Regiovisie huiselijk geweld en kindermishandeling is vastgesteld.",
+         {("Regiovisie huiselijk geweld en kindermishandeling", "Initiative")}),
+    ],
+)
+def test_entities_more_rules(annotate, text, expected):
+    assert expected <= _ents(annotate, text)
+
+
+@pytest.mark.parametrize("text", ["Dit geldt voor BBL en BOL.", "De subsidieregeling is open.",
+                                  "Jaarstukken 2021 - Concept Versie 2.3"])
+def test_entities_generic_words_are_not_entities(annotate, text):
+    assert _ents(annotate, text) == set()

@@ -64,3 +64,54 @@ def test_indicators_about_nearest_initiative(annotate):
     doc = annotate("Het doorbraakteam loste 48 situaties op.")
     note = doc._.kg_indicators[0]
     assert doc.text[note.about_start:note.about_end] == "doorbraakteam"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Het aantal daalde vanaf 2018 (406 kinderen) naar 386 (2019) en 360 kinderen in 2020.",
+         [(406, "count", "2018"), (386, "count", "2019"), (360, "count", "2020")]),
+        ("In 2018 ging het om 566 kinderen, in 2020 om 473.",
+         [(566, "count", "2018"), (473, "count", "2020")]),
+        ("Het aantal is gestegen ten opzichte van 2018 (38%).", [(38, "percent", "2020")]),
+        ("Het aantal adviezen nam toe ten opzichte van 2019 van 4.437 adviezen naar 6.453.",
+         [(4437, "count", "2019"), (6453, "count", "2020")]),
+        ("Het aantal was 3.921 in Q4 2019 en 3.879 in Q4 2020.",
+         [(3921, "count", "2019-Q4"), (3879, "count", "2020-Q4")]),
+        ("Er zijn 77 casussen opgepakt, waarvan 30 in het eerste halfjaar.",
+         [(77, "count", "2020"), (30, "count", "2020-H1")]),
+        ("Er is een 24-uurs opvang en een 3D-aanpak.", []),
+    ],
+)
+def test_indicators_periods_in_context(annotate, text, expected):
+    assert _ind(annotate, text) == expected
+
+
+def test_indicators_inline_rows_under_a_multiplier(annotate):
+    text = "Lasten\n\nx 1 miljoen\nBegroot € 246\nGerealiseerd € 239\nAfwijking € 7\n"
+    assert _ind(annotate, text) == [(246_000_000, "EUR", "2020"), (239_000_000, "EUR", "2020"),
+                                    (7_000_000, "EUR", "2020")]
+
+
+def test_indicators_prose_repeating_a_table_cell_is_one_fact(annotate):
+    text = ("Bedragen x € 1.000\n\nRekening 2020\n\nResultaat\n\n6.083\n\n"
+            "Het programmaresultaat 2020 bedraagt € 6,1 mln. "
+            "Het voordeel op vastgoed is € 1,0 mln.\n")
+    assert _ind(annotate, text) == [(6_083_000, "EUR", "2020"), (1_000_000, "EUR", "2020")]
+
+
+def test_indicators_percent_column(annotate):
+    text = "Vraag Activiteiten Gemiddeld in %\nKan ik meedoen aan activiteiten dagbesteding 73\n"
+    assert _ind(annotate, text, 2019) == [(73, "percent", "2019")]
+
+
+def test_indicators_about_carries_over_from_previous_sentence(annotate):
+    doc = annotate("De subsidieregeling Projecten #InDeBuurt is populair. Er zijn 411 aanvragen.")
+    note = doc._.kg_indicators[0]
+    assert doc.text[note.about_start:note.about_end].endswith("#InDeBuurt")
+
+
+def test_indicators_budget_passage_is_about_the_programme(annotate):
+    doc = annotate("Zorg en welzijn\n\nRuim 60% van de lasten gaat naar de Wmo. "
+                   "Dit betreft vooral het doorbraakteam (26%).\n")
+    assert [n.about_section for n in doc._.kg_indicators] == [0, 0]

@@ -32,3 +32,9 @@ def test_relations_municipality_partners_with_organisation(annotate):
 def test_relations_located_in_district(annotate):
     rels = _rels(annotate, "De pilot Samen Sterk is gestart in de wijk Oosterpark.")
     assert ("pilot Samen Sterk", "locatedIn", "Oosterpark") in rels
+
+
+def test_relations_partner_in_the_next_sentence(annotate):
+    rels = _rels(annotate, "In 2020 is het project Stut en Steun gestart. Indebuurt033 biedt "
+                           "in samenwerking met het wijkteam ondersteuning.")
+    assert ("project Stut en Steun", "hasPartner", "Indebuurt033") in rels
