@@ -288,14 +288,14 @@ class EntityFinder:
         for m in self.cue_name_rx.finditer(text):
             cue = m.group(1)
             name = m.group(2) or m.group(3)
-            if m.group(3) and (m.group(3).split()[0] in CAPITAL_STOP):
+            if m.group(3) and (m.group(3).split()[0] in EXTEND_STOP):
                 continue
             if m.group(3) and any(text.startswith(p, m.start(3)) for p in programmes):
                 continue  # "het programma Zorgen voor elkaar" names the report's programme
             low = cue.lower()
             end = m.end()
             if m.group(3) and low in self.cue_words and len(m.group(3).split()) == 1:
-                end = _continue_lowercase(text, end)
+                end = _continue_lowercase(text, end, nouns_only=True, capitals=True)
                 name = text[m.start(3):end]
             start = m.start()
             adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", text[max(0, start - 30):start])
@@ -517,13 +517,15 @@ def _verbish(word: str) -> bool:
 
 
 def _continue_lowercase(text: str, end: int, max_words: int = 4,
-                       nouns_only: bool = False) -> int:
+                       nouns_only: bool = False, capitals: bool = False) -> int:
     """``programma Betaalbaarheid zorg en ondersteuning die ...``: a name that goes on in
     lower case until a clause word or punctuation. ``nouns_only`` also stops at capitals
     and at words that look like verbs (``gestart``, ``opgezet``)."""
     pos = end
     taken = 0
-    word = r"[a-zà-ÿ][\w\-’']*" if nouns_only else r"[a-zà-ÿ][\w\-]*|[A-Z][\w\-]*|(?:19|20)\d\d"
+    word = r"[a-zà-ÿ][\w\-’']*"
+    if capitals or not nouns_only:
+        word += r"|[A-Z][\w\-]*|(?:19|20)\d\d"
     while taken < max_words:
         m = re.match(rf"[ \t]+({word})(?![\w\-])", text[pos:])
         if not m or m.group(1) in STOP_CONTINUATION:

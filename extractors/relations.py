@@ -40,17 +40,21 @@ class RelationFinder:
         notes: list[RelationNote] = []
         notes += self._programmes(spans, sections)
         previous: list[Span] = []
+        topic: list[Span] = []
         previous_section = None
         for sent in doc.sents:
             inside = [s for s in spans if sent.start_char <= s.start_char < sent.end_char]
             section = _deepest(sections, sent.start_char)
             if section != previous_section:
-                previous = []
+                previous, topic = [], []
             if inside:
-                notes += self._sentence(doc, sent, inside, previous)
+                notes += self._sentence(doc, sent, inside, previous, topic)
             if sent.text.strip():
                 previous = [s for s in inside if s.label_ == "Initiative"]
                 previous_section = section
+                if _is_statement_line(doc, sent):
+                    # "We zijn gestart met de preventieaanpak Jeugd": the passage's topic
+                    topic = previous
         doc._.kg_relations = notes
         return doc
 
@@ -70,7 +74,7 @@ class RelationFinder:
         return notes
 
     def _sentence(self, doc: Doc, sent: Span, inside: list[Span],
-                  previous: list[Span]) -> list[RelationNote]:
+                  previous: list[Span], topic: list[Span]) -> list[RelationNote]:
         notes = []
         text = sent.text
         orgs = [s for s in inside if s.label_ == "Organisation"]
@@ -80,19 +84,23 @@ class RelationFinder:
         # "in samenwerking met het wijkteam": an initiative named as a partner is not
         # the subject of the sentence
         initiatives = [s for s in inside if s.label_ == "Initiative" and not _after_cue(
-            doc, s, self.partner_rx)]
+            doc, s, self.partner_rx, inside)]
         if initiatives and orgs and cue:
-            for i in initiatives:
-                for o in orgs:
-                    if i.kb_id_ != o.kb_id_:
-                        notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
-                                                  "relations.partner_cue"))
-        elif orgs and previous and cue:
+            # each organisation partners the nearest initiative it is not listed with
+            for o in orgs:
+                free = [i for i in initiatives
+                        if i.kb_id_ != o.kb_id_ and not _coordinated(doc, i, o, inside)]
+                if free:
+                    i = min(free, key=lambda i: _gap(i, o))
+                    notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
+                                              "relations.partner_cue"))
+        elif orgs and (previous or topic) and cue:
             # "Het project Stut en Steun is gestart. Indebuurt033 biedt in samenwerking ..."
-            for i in previous:
+            rule = "relations.previous_sentence" if previous else "relations.passage_topic"
+            for i in previous or topic:
                 for o in orgs:
                     notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
-                                              "relations.previous_sentence"))
+                                              rule))
         elif orgs and not initiatives and self.municipal_rx.search(text):
             for o in orgs:
                 notes.append(RelationNote("partnersWith", None, _at(o), None, *offsets,
@@ -104,10 +112,39 @@ class RelationFinder:
         return notes
 
 
-def _after_cue(doc: Doc, span: Span, rx: re.Pattern) -> bool:
-    before = doc.text[max(0, span.start_char - 30):span.start_char]
-    m = re.search(r"(samen met|in samenwerking met|met)\s+(?:de|het|onze|ons)?\s*$", before)
-    return bool(m and rx.search(m.group(1)))
+def _after_cue(doc: Doc, span: Span, rx: re.Pattern, inside: list[Span]) -> bool:
+    start = max(0, span.start_char - 50)
+    before = doc.text[start:span.start_char]
+    m = re.search(r"\b(samen met|in samenwerking met|samenwerking tussen)\b[^.;:]{0,35}$", before)
+    if not m or not rx.search(m.group(1)):
+        return False
+    cue_end = start + m.end(1)
+    return not any(cue_end <= o.start_char and o.end_char <= span.start_char for o in inside)
+
+
+def _is_statement_line(doc: Doc, sent: Span) -> bool:
+    """A line of its own without closing punctuation: a result statement that heads the
+    paragraph below it."""
+    text = sent.text.strip()
+    before = doc.text[:sent.start_char].rstrip(" \t")
+    return bool(text) and text[-1] not in ".!?:;," and (not before or before.endswith("\n")) \
+        and "\n" not in text and len(text.split()) <= 20
+
+
+def _gap(a: Span, b: Span) -> int:
+    return max(b.start_char - a.end_char, a.start_char - b.end_char)
+
+
+def _coordinated(doc: Doc, a: Span, b: Span, inside: list[Span]) -> bool:
+    """``Veilig Thuis, SAVE-teams en de Raad``: names in one list are not each other's
+    partners. Between them stand only other names, commas, ``en`` and brackets."""
+    lo, hi = (a, b) if a.start_char < b.start_char else (b, a)
+    between = doc.text[lo.end_char:hi.start_char]
+    for other in inside:
+        if lo.end_char <= other.start_char and other.end_char <= hi.start_char:
+            between = between.replace(other.text, " ")
+    between = re.sub(r"\([^)]*\)", " ", between)
+    return bool(re.fullmatch(r"[\s,]*(?:(?:en|of)\s+)?(?:de|het)?[\s,]*", between))
 
 
 def _at(span: Span) -> tuple[int, int]:
