@@ -34,11 +34,14 @@ CONN = r"(?:en|van|voor|op|of|in|tegen|met|aan|&|bij|zonder|om|naar|na)"
 CAP_PHRASE = rf"{CAPW}(?:[ \t]+(?:{CONN}[ \t]+(?:(?:de|het|der|den)[ \t]+)?)?{CAPW}){{0,5}}"
 CONN_STRICT = r"(?:(?:en|voor|of|&|tegen|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
 CAP_STRICT = rf"{CAPW}(?:[ \t]+{CONN_STRICT}?{CAPW}){{0,5}}"
+CONN_ITEM = r"(?:(?:voor|of|&|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
+CAP_ITEM = rf"{CAPW}(?:[ \t]+{CONN_ITEM}?{CAPW}){{0,5}}"  # one name of a list
 STRUCTURE_WORDS = {"Doelen", "Doel", "Resultaat", "Resultaten", "Versie", "Concept", "Bijlage",
                    "Tabel", "Figuur", "Hoofdstuk", "Paragraaf", "Toelichting", "Indicator",
                    "Beschrijving", "Totaal", "Bron"}
 # participles (gestart, samengesteld, gerealiseerd); adjectives stop a name only at its end
-VERBISH = re.compile(r"^(?:\w{0,6}ge\w{2,}[dt]|\w+ee[rl][dt])$")
+VERBISH = re.compile(
+    r"^(?:\w{0,6}ge\w{2,}[dt]|\w+ee[rl][dt]|(?:ont|ver|her)\w{3,}[^aeiou][dt])$")
 ADJECTIVE = re.compile(r"^\w+(?:lijk|ig|isch)$")
 GE_NOUNS = {"geweld", "gebied", "geld", "gezond", "gedrag", "gemeenschapshuis", "gebit",
             "gehoor", "geloof", "gesprek", "getuigenis"}
@@ -63,6 +66,7 @@ STOP_CONTINUATION = {
     "wij", "zij", "ze", "kan", "kunnen", "zal", "zullen", "moet", "wil", "wilt", "willen", "gaat",
     "gaan",
     "komt", "komen", "staat", "staan", "wat", "hoe", "tot", "sinds", "vanaf", "tijdens", "onder",
+    "over", "tussen", "rond", "rondom", "per", "via", "zonder", "binnen", "buiten", "na",
 }
 QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
 PERSON_TITLES = {
@@ -294,15 +298,18 @@ class EntityFinder:
                 continue  # "het programma Zorgen voor elkaar" names the report's programme
             low = cue.lower()
             end = m.end()
-            if m.group(3) and low in self.cue_words and len(m.group(3).split()) == 1:
+            if m.group(3) and low in self.cue_words and len(m.group(3).split()) == 1 \
+                    and m.group(3) not in CAPITAL_STOP:
                 end = _continue_lowercase(text, end, nouns_only=True, capitals=True)
                 name = text[m.start(3):end]
             start = m.start()
             adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", text[max(0, start - 30):start])
             if adj:
                 start -= len(adj.group(1))
-            if low in self.cue_words or low in self.generic:
+            if (low in self.cue_words or low in self.generic) and len(name.split()) > 1:
                 key = normalise_name(name)  # "project Stut en Steun" is "Stut en Steun"
+            elif low in self.cue_words or low in self.generic:
+                key = normalise_name(text[m.start():end])  # "team Jeugd" is not "Jeugd"
             elif self._is_head(low) and len(low) >= 6:
                 key = _singular(normalise_name(m.group(0)))  # "Zorgteam Koggenland"
             else:
@@ -330,9 +337,9 @@ class EntityFinder:
                 r"(?:^|\s)([A-Z][\w]*-\s+en\s+)$", before)  # "Meld- en Adviespunt"
             if adj:
                 start -= len(adj.group(1))
-            if (low in self.generic or bare) and (start, end) == (m.start(), m.end()):
+            if (low in self.generic or bare) and end == m.end():
                 end = _continue_lowercase(text, end, max_words=4, nouns_only=True)
-                if end == m.end():
+                if end == m.end() and start == m.start():
                     continue  # "subsidieregeling" alone is a kind, not a name
             label = "Initiative"
             out.append(Candidate(start, end, label, "compound", _singular(normalise_name(
@@ -357,13 +364,24 @@ class EntityFinder:
         return out
 
     def _partner_context(self, text: str) -> list[Candidate]:
+        """Names after ``samen met``, ``uitgevoerd door``, ...: organisations, and so are
+        the other names of a list that follows (``door Indebuurt033, SOVEE en Sociale
+        Gasten``)."""
         out = []
         for m in self.partner_rx.finditer(text):
             name = m.group(1)
             if name.split()[0] in CAPITAL_STOP:
                 continue
-            label = "Organisation"
-            out.append(Candidate(m.start(1), m.end(1), label, "partner_context"))
+            out.append(Candidate(m.start(1), m.end(1), "Organisation", "partner_context"))
+            pos = m.end(1)
+            while True:
+                nxt = re.match(rf"(?:\s*,\s*|\s+en\s+)(?:de |het )?({CAP_ITEM})", text[pos:])
+                if not nxt or nxt.group(1).split()[0] in CAPITAL_STOP:
+                    break
+                a = pos + nxt.start(1)
+                out.append(Candidate(a, a + len(nxt.group(1)), "Organisation",
+                                     "partner_context"))
+                pos += nxt.end()
         return out
 
     def _capitalised(self, text: str, starts: set[int],

@@ -39,6 +39,7 @@ class RelationFinder:
         spans = list(doc.spans.get("kg_entities", []))
         notes: list[RelationNote] = []
         notes += self._programmes(spans, sections)
+        notes += _named_after(doc, spans)
         previous: list[Span] = []
         topic: list[Span] = []
         previous_section = None
@@ -101,7 +102,8 @@ class RelationFinder:
                 for o in orgs:
                     notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
                                               rule))
-        elif orgs and not initiatives and self.municipal_rx.search(text):
+        elif orgs and self.municipal_rx.search(text) and (
+                not initiatives or re.search(r"\b(?:we|wij|gemeente)\b", text, re.I)):
             for o in orgs:
                 notes.append(RelationNote("partnersWith", None, _at(o), None, *offsets,
                                           "relations.municipal_cue"))
@@ -110,6 +112,25 @@ class RelationFinder:
                 notes.append(RelationNote("locatedIn", _at(i), _at(d), None, *offsets,
                                           "relations.district"))
         return notes
+
+
+def _named_after(doc: Doc, spans: list[Span]) -> list[RelationNote]:
+    """An initiative that carries an organisation's name (``chatfunctie Veilig Thuis``)
+    is that organisation's."""
+    notes = []
+    orgs = {s.kb_id_: s for s in spans if s.label_ == "Organisation"}
+    seen = set()
+    for i in spans:
+        if i.label_ != "Initiative" or i.id_ == "capitalised":
+            continue
+        for key, o in orgs.items():
+            if (i.kb_id_, key) in seen or len(o.text) < 3:
+                continue
+            if re.search(rf"(?<!\w){re.escape(o.text)}(?!\w)", i.text):
+                seen.add((i.kb_id_, key))
+                notes.append(RelationNote("hasPartner", _at(i), _at(o), None, i.start_char,
+                                          i.end_char, "relations.named_after"))
+    return notes
 
 
 def _after_cue(doc: Doc, span: Span, rx: re.Pattern, inside: list[Span]) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.annotations import Section
 from extractors.entities import PRIORITY
-from extractors.gazetteer import find_municipality
+from extractors.gazetteer import cues, find_municipality
 from extractors.numbers import as_plain
 from extractors.text import normalise_name, slug, strip_quotes
 
@@ -24,6 +24,7 @@ from .facts import DocumentInfo, Entity, FactSet, Indicator, Mention, Relation
 SCOPED = {"Initiative": "initiative", "Programme": "programme", "District": "district"}
 GLOBAL = {"Organisation": "organisation", "Law": "law", "Region": "region"}
 RULE_RANK = dict(PRIORITY, municipality=-1)
+CUE_WORDS = frozenset(w.lower() for w in cues()["initiative_cue_words"])
 
 
 def collect(doc: Doc, document: Document) -> FactSet:
@@ -212,7 +213,8 @@ def _extends(longer: str, key: str) -> bool:
     ``stut en steun`` (one cue word in front)."""
     if longer.startswith(key + " "):
         return True
-    return longer.endswith(" " + key) and longer.count(" ") == key.count(" ") + 1
+    head = longer[: len(longer) - len(key)].strip()
+    return longer.endswith(" " + key) and head in CUE_WORDS
 
 
 def _relation_key(r: Relation) -> tuple:
