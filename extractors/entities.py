@@ -245,7 +245,7 @@ class EntityFinder:
         return out
 
     def _laws_by_form(self, text: str) -> list[Candidate]:
-        rx = r"(?<![\w\-])([A-Z][a-z]+wet|Wet [a-z][a-z]+(?: [a-z]+){0,4}?(?= [A-Z(]|[,.;)]))"
+        rx = r"(?<![\w\-])([A-Z][a-z]+wet)(?![\w\-])"  # Jeugdwet; longer titles come from the list
         return [Candidate(m.start(), m.end(), "Law", "law") for m in re.finditer(rx, text)]
 
     def _legal_forms(self, text: str) -> list[Candidate]:
@@ -269,7 +269,7 @@ class EntityFinder:
         (Hatert, Nijmegen-Noord en Dukenburg)``), names with a district-like ending after
         ``in`` (``in Neerbosch-Oost``), and the other members of a list holding one."""
         found: dict[tuple[int, int], Candidate] = {}
-        place = r"[A-Z][\w’'\-]*(?:/[A-Z][\w\-]*)?"
+        place = r"(?:De |Het |'t )?[A-Z][\w’'\-]*(?:/[A-Z][\w\-]*)?"
         items = rf"{place}(?:\s*,\s*{place})*(?:\s+en\s+{place})?"
         for m in re.finditer(rf"\b(?:{self.district_cues})\s*\(?\s*({items})", text):
             for p in re.finditer(place, m.group(1)):
@@ -332,15 +332,19 @@ class EntityFinder:
             # "Zorgteam Koggenland", "preventieaanpak Jeugd": a capitalised complement
             end = _extend_capitalised(text, end, self.starts, max_words=3)
             before = text[max(0, start - 30):start]
-            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before) or re.search(
-                r"(?:\b(?:het|de|een|ons|onze)\s+)([A-Z]\w*[a-z]\s+)$", before) or re.search(
-                r"(?:^|\s)([A-Z][\w]*-\s+en\s+)$", before)  # "Meld- en Adviespunt"
-            if adj:
-                start -= len(adj.group(1))
-            if (low in self.generic or bare) and end == m.end():
+            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before)
+            name = re.search(r"(?:\b(?:het|de|een|ons|onze)\s+)([A-Z]\w*[a-z]\s+)$", before) or \
+                re.search(r"(?:^|\s)([A-Z][\w]*-\s+en\s+)$", before)  # "Meld- en Adviespunt"
+            if name:
+                start -= len(name.group(1))
+            elif (low in self.generic or bare) and end == m.end():
+                # a kind ("subsidieregeling") is a name only with a complement; an
+                # adjective alone ("regionale afspraken") does not make it one
                 end = _continue_lowercase(text, end, max_words=4, nouns_only=True)
-                if end == m.end() and start == m.start():
-                    continue  # "subsidieregeling" alone is a kind, not a name
+                if end == m.end():
+                    continue
+            if adj and not name:
+                start -= len(adj.group(1))
             label = "Initiative"
             out.append(Candidate(start, end, label, "compound", _singular(normalise_name(
                 text[start:end]))))
