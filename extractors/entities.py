@@ -25,7 +25,7 @@ PRIORITY = {
     "list_item": -1, "abbreviation": 0, "legal_form": 1, "known_org": 2, "law": 3, "region": 4,
     "cue_name": 5, "compound": 6, "org_head": 7, "digits": 8, "quoted": 9,
     "partner_context": 10, "district": 11, "camel": 11, "facility": 9, "apposition": 9,
-    "capitalised": 12, "acronym": 13,
+    "capitalised": 12, "acronym": 13, "model_ner": 11,
     "repeat": 14,
 }
 
@@ -175,6 +175,7 @@ class EntityFinder:
         found += self._facilities_and_appositives(text)
         found += self._list_items(text)
         found += self._acronyms(text)
+        found = _with_model_entities(doc, found)
         chosen = _resolve(found)
         chosen = _resolve(chosen + self._repeats(text, chosen))
         municipal = self._municipalities(text, chosen)
@@ -495,6 +496,25 @@ class EntityFinder:
             out.append(Candidate(start, m.end(), "Municipality", "municipality",
                                  normalise_name(name)))
         return out
+
+
+MODEL_ORG = {"ORG", "ORGANIZATION"}
+MODEL_PERSON = {"PER", "PERSON"}
+GUESSES = {"capitalised", "partner_context", "camel", "acronym", "apposition"}
+
+
+def _with_model_entities(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """With a statistical model in the pipeline (``--model nl_core_news_lg``), its ORG
+    entities become organisation candidates and its PERSON entities veto the rules'
+    guesses at names (an alderman is not an organisation)."""
+    if not doc.ents:
+        return found
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_PERSON]
+    kept = [c for c in found if not (c.rule in GUESSES and any(
+        c.start < b and a < c.end for a, b in people))]
+    kept += [Candidate(e.start_char, e.end_char, "Organisation", "model_ner")
+             for e in doc.ents if e.label_ in MODEL_ORG]
+    return kept
 
 
 def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:

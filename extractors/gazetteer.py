@@ -46,8 +46,10 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def municipalities() -> tuple[Municipality, ...]:
-    """All municipalities of the CBS list, sorted by code."""
-    rows = csv.DictReader(_data("gemeenten.csv").splitlines())
+    """All municipalities of the CBS list (2023), then those dissolved since 2021, whose
+    names older reports still use."""
+    rows = list(csv.DictReader(_data("gemeenten.csv").splitlines()))
+    rows += list(csv.DictReader(_data("gemeenten-opgeheven.csv").splitlines()))
     return tuple(Municipality(r["code"], r["name"], r["province"]) for r in rows)
 
 

@@ -6,9 +6,14 @@ import pytest
 from kg import pipeline
 
 MINIMUM = {
-    "entities.core.typed": 0.60,
-    "relations.typed": 0.45,
-    "indicators": 0.80,
+    "entities.core.typed": 0.86,
+    "entities.Municipality": 0.90,
+    "entities.Programme": 0.90,
+    "entities.Initiative": 0.82,
+    "entities.Organisation": 0.85,
+    "relations.typed": 0.75,
+    "relations.hasPartner": 0.50,
+    "indicators": 0.94,
 }
 
 
@@ -25,7 +30,7 @@ def test_e2e_minimum_scores(scores, row, minimum):
 
 @pytest.mark.slow
 def test_e2e_about_accuracy(scores):
-    assert scores.about_accuracy >= 0.55
+    assert scores.about_accuracy >= 0.68
 
 
 @pytest.mark.slow

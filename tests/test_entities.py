@@ -92,3 +92,27 @@ def test_entities_more_rules(annotate, text, expected):
                                   "Jaarstukken 2021 - Concept Versie 2.3"])
 def test_entities_generic_words_are_not_entities(annotate, text):
     assert _ents(annotate, text) == set()
+
+
+@pytest.fixture(scope="module")
+def model_path(tmp_path_factory):
+    """A stand-in for nl_core_news_*: a saved pipeline whose entity ruler tags ORG and
+    PERSON, loaded through the same --model path as a real statistical model."""
+    import spacy
+    nlp = spacy.blank("nl")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": "Zorgbalans"},
+                        {"label": "PERSON", "pattern": "Pieter Post"}])
+    path = tmp_path_factory.mktemp("model") / "nl_test_model"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_entities_model_adds_organisations_and_vetoes_people(model_path):
+    from kg.nlp import build_nlp
+    nlp = build_nlp(model_path)
+    doc = nlp("Wethouder Pieter Post opende het project. De gemeente werkt samen met "
+              "Pieter Post en met Zorgbalans aan de zorg.")
+    ents = {(s.text, s.label_, s.id_) for s in doc.spans["kg_entities"]}
+    assert ("Zorgbalans", "Organisation", "model_ner") in ents
+    assert not any("Pieter" in t for t, _, _ in ents)
