@@ -25,7 +25,7 @@ PRIORITY = {
     "list_item": -1, "abbreviation": 0, "legal_form": 1, "known_org": 2, "law": 3, "region": 4,
     "cue_name": 5, "compound": 6, "org_head": 7, "digits": 8, "quoted": 9,
     "partner_context": 10, "district": 11, "camel": 11, "facility": 9, "apposition": 9,
-    "capitalised": 12, "acronym": 13, "model_ner": 11,
+    "capitalised": 12, "acronym": 13, "model_ner": 11, "service_subject": 10,
     "repeat": 14,
 }
 
@@ -120,6 +120,7 @@ class EntityFinder:
         )
         self.district_cues = "|".join(c["district_cues"])
         self.facility_cues = "|".join(c["facility_cues"])
+        self.service_verbs = "|".join(c["service_verbs"])
         self.apposition_nouns = "|".join(c["apposition_nouns"])
         self.region_rx = re.compile(
             r"\b(?:" + "|".join(c["region_cues"]) + r")\s+(" + CAP_PHRASE + r")"
@@ -173,6 +174,7 @@ class EntityFinder:
         found += self._capitalised(text, starts, headings)
         found += self._camel_and_domains(text)
         found += self._facilities_and_appositives(text)
+        found += self._service_subjects(text, starts)
         found += self._list_items(text)
         found += self._acronyms(text)
         found = _with_model_entities(doc, found)
@@ -439,6 +441,19 @@ class EntityFinder:
         for m in re.finditer(rf"(?<![\w\-])({name}),\s+(?:een|het|de)\s+(?:\w+\s+){{0,2}}"
                              rf"(?:{self.apposition_nouns})\b", text):
             out.append(Candidate(m.start(1), m.end(1), "Initiative", "apposition"))
+        return out
+
+    def _service_subjects(self, text: str, starts: set[int]) -> list[Candidate]:
+        """``Welsaam geeft uitvoering aan ...``, ``Indebuurt033 biedt ...``: a name that
+        opens a sentence as the subject of a service verb is an organisation."""
+        out = []
+        rx = rf"([A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+)?)[ \t]+(?:{self.service_verbs})\b"
+        for m in re.finditer(rx, text):
+            if m.start() not in starts or m.group(1).split()[0].lower() in self.starts:
+                continue
+            if m.group(1) in CAPITAL_STOP or self._is_head(m.group(1).lower()):
+                continue
+            out.append(Candidate(m.start(1), m.end(1), "Organisation", "service_subject"))
         return out
 
     def _list_items(self, text: str) -> list[Candidate]:

@@ -31,6 +31,7 @@ class RelationFinder:
         c = cues()
         self.partner_rx = _phrases(c["partner_cues"])
         self.municipal_rx = _phrases(c["municipality_partner_cues"])
+        self.funding_rx = _phrases(c["funding_words"])
 
     def __call__(self, doc: Doc) -> Doc:
         if self.partner_rx is None:
@@ -42,6 +43,7 @@ class RelationFinder:
         notes += _named_after(doc, spans)
         previous: list[Span] = []
         topic: list[Span] = []
+        funders: list[Span] = []
         previous_section = None
         for sent in doc.sents:
             inside = [s for s in spans if sent.start_char <= s.start_char < sent.end_char]
@@ -50,6 +52,10 @@ class RelationFinder:
                 previous, topic = [], []
             if inside:
                 notes += self._sentence(doc, sent, inside, previous, topic)
+            notes += self._funding(sent, inside, funders)
+            funders = [o for o in inside if o.label_ == "Organisation" and re.search(
+                rf"(?:{self.funding_rx.pattern})\s+van\s+(?:de|het)?\s*$",
+                doc.text[max(0, o.start_char - 40):o.start_char], re.I)]
             if sent.text.strip():
                 previous = [s for s in inside if s.label_ == "Initiative"]
                 previous_section = section
@@ -58,6 +64,16 @@ class RelationFinder:
                     topic = previous
         doc._.kg_relations = notes
         return doc
+
+    def _funding(self, sent: Span, inside: list[Span], funders: list[Span]
+                 ) -> list[RelationNote]:
+        """"extra middelen van het Rijk ... Dit zijn middelen voor X, Y en Z": the funder
+        of the sentence before partners the initiatives the money goes to."""
+        if not funders or not self.funding_rx.search(sent.text):
+            return []
+        return [RelationNote("hasPartner", _at(i), _at(o), None, sent.start_char,
+                             sent.end_char, "relations.funding")
+                for i in inside if i.label_ == "Initiative" for o in funders]
 
     def _programmes(self, spans: list[Span], sections: list[Section]) -> list[RelationNote]:
         notes = []

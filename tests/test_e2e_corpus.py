@@ -11,8 +11,8 @@ MINIMUM = {
     "entities.Programme": 0.90,
     "entities.Initiative": 0.82,
     "entities.Organisation": 0.85,
-    "relations.typed": 0.75,
-    "relations.hasPartner": 0.50,
+    "relations.typed": 0.77,
+    "relations.hasPartner": 0.62,
     "indicators": 0.94,
 }
 

@@ -38,3 +38,22 @@ def test_relations_partner_in_the_next_sentence(annotate):
     rels = _rels(annotate, "In 2020 is het project Stut en Steun gestart. Indebuurt033 biedt "
                            "in samenwerking met het wijkteam ondersteuning.")
     assert ("project Stut en Steun", "hasPartner", "Indebuurt033") in rels
+
+
+def test_relations_funder_in_the_sentence_before(annotate):
+    rels = _rels(annotate, "We kregen extra middelen van het Rijk. Dit zijn middelen voor de "
+                           "Skaeve Huse en het doorbraakteam.")
+    assert ("doorbraakteam", "hasPartner", "Rijk") in rels
+
+
+def test_relations_listed_names_are_not_partners(annotate):
+    rels = _rels(annotate, "We investeren in de samenwerking tussen Veilig Thuis, de "
+                           "wijkteams en de politie.")
+    assert not any(p == "hasPartner" for _, p, _ in rels)
+
+
+def test_relations_service_subject_is_an_organisation(annotate):
+    doc = annotate("Welsaam geeft uitvoering aan de preventieve hulp binnen het beleid "
+                   "Samen Wageningen.")
+    ents = {(s.text, s.label_) for s in doc.spans["kg_entities"]}
+    assert ("Welsaam", "Organisation") in ents
