@@ -7,10 +7,12 @@ not pass, 2 usage errors (click's own).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -19,7 +21,7 @@ from rich.table import Table
 
 from . import __version__, pipeline
 from . import queries as named
-from .errors import KGError
+from .errors import KGError, UsageError
 from .evaluate import Scores
 from .nlp import DEFAULT_MODEL
 
@@ -35,14 +37,22 @@ def _console(stderr: bool = False) -> Console:
 
 
 def handle_errors(fn):
-    """Turn the project's errors into one line on stderr and exit code 1."""
+    """Turn the project's errors into one line on stderr: exit 2 for usage errors, 1 for
+    the others, 130 when interrupted."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
+        except UsageError as err:
+            click.echo(f"error: {err}", err=True)
+            sys.exit(2)
         except KGError as err:
             click.echo(f"error: {err}", err=True)
             sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted: the store keeps every document built so far; the "
+                       "previous graph.ttl and graph.html are unchanged", err=True)
+            sys.exit(130)
     return wrapper
 
 
@@ -53,19 +63,29 @@ def main() -> None:
     logging.basicConfig(format="warning: %(message)s", level=logging.WARNING, force=True)
 
 
+include_option = click.option(
+    "--include", "include", multiple=True, metavar="PATTERN",
+    help="File-name patterns to read in folders (repeatable; default: "
+         + ", ".join(pipeline.DEFAULT_INCLUDE) + ").")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @out_option
 @click.option("--municipality", help="Reporting municipality (default: from the file name).")
 @click.option("--year", type=int, help="Report year (default: from the file name).")
 @model_option
+@include_option
+@click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
 @handle_errors
-def build(paths, out, municipality, year, model):
-    """Build the graph from report files (default: the bundled sample report)."""
+def build(paths, out, municipality, year, model, include, debug):
+    """Build the graph from report files (default: the bundled sample report).
+
+    PATHS are .txt, .md, .html or .pdf files, or folders searched recursively."""
     err = _console(stderr=True)
-    report = pipeline.build(list(paths) or None, out, municipality, year, model,
-                            progress=lambda p: err.print(f"[dim]reading {p}[/dim]")
-                            if err.is_terminal else None)
+    with _progress(err) as on_document:
+        report = pipeline.build(list(paths) or None, out, municipality, year, model,
+                                include or pipeline.DEFAULT_INCLUDE, on_document, debug)
     for _, reason in report.failed:
         click.echo(f"error: {reason}", err=True)
     table = Table(title=f"Built {len(report.built)} document(s) into {out}", show_header=False)
@@ -76,10 +96,39 @@ def build(paths, out, municipality, year, model):
     table.add_row("indicators", str(report.indicators))
     table.add_row("triples", str(report.triples))
     table.add_row("seconds", f"{report.seconds:.2f}")
+    if report.failed:
+        table.add_row("failed files", str(len(report.failed)))
     for kind, path in report.outputs.items():
         table.add_row(kind, str(path))
     _console().print(table)
     sys.exit(1 if report.failed else 0)
+
+
+@contextlib.contextmanager
+def _progress(console: Console):
+    """A progress bar (documents done and failed, words/s) on a terminal; silence
+    otherwise."""
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    started = time.perf_counter()
+    counts = {"done": 0, "failed": 0, "words": 0}
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[status]}"), console=console,
+                  transient=True) as progress:
+        task = progress.add_task("building", total=None, status="")
+
+        def on_document(path: Path, error: str | None, words: int) -> None:
+            counts["failed" if error else "done"] += 1
+            counts["words"] += words
+            rate = counts["words"] / max(time.perf_counter() - started, 1e-6)
+            progress.update(task, advance=1, description=path.name[:40],
+                            status=f"{counts['done']} done, {counts['failed']} failed, "
+                                   f"{rate:,.0f} words/s")
+
+        yield on_document
 
 
 @main.command()
@@ -129,10 +178,12 @@ def query(sparql, name, file, params, list_, fmt, out):
 @click.option("--municipality", help="Reporting municipality (default: from the file name).")
 @click.option("--year", type=int, help="Report year (default: from the file name).")
 @model_option
+@include_option
 @handle_errors
-def extract(paths, json_out, municipality, year, model):
+def extract(paths, json_out, municipality, year, model, include):
     """Extract facts to JSON in the shape of shared/ANNOTATION.md."""
-    written, failed = pipeline.extract(paths, json_out, municipality, year, model)
+    written, failed = pipeline.extract(paths, json_out, municipality, year, model,
+                                       include or pipeline.DEFAULT_INCLUDE)
     for path in written:
         click.echo(f"wrote {path}")
     for _, reason in failed:

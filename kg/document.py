@@ -16,11 +16,11 @@ from pathlib import Path
 from extractors.gazetteer import find_municipality, municipalities
 
 from .errors import InputError, MunicipalityError
+from .readers import read_report
 
 log = logging.getLogger(__name__)
 
 _STEM = re.compile(r"^(?P<name>.+?)[-_](?P<year>(?:19|20)\d{2})(?:[-_].*)?$")
-SUFFIXES = (".txt",)
 
 
 @dataclass(frozen=True)
@@ -37,31 +37,12 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
-def read_text(path: Path) -> str:
-    """The text of a report file, UTF-8 (a BOM is dropped)."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot read file ({err.strerror})") from err
-    if not data.strip():
-        raise InputError(f"{path}: file is empty")
-    if b"\x00" in data[:4096]:
-        raise InputError(f"{path}: looks like a binary file, not report text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def read_document(path: Path, municipality: str | None = None, year: int | None = None,
                   text: str | None = None) -> Document:
     """Read ``path`` and settle its municipality and year."""
     path = Path(path)
     if text is None:
-        if path.suffix.lower() not in SUFFIXES:
-            raise InputError(f"{path}: unsupported file type {path.suffix!r} (expected .txt)")
-        text = read_text(path)
+        text = read_report(path)
     stem_name, stem_year = _from_stem(path.stem)
     year = year or stem_year or _year_from_text(text)
     if year is None:

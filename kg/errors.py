@@ -1,6 +1,7 @@
 """The one error hierarchy of Gemeente KG.
 
     KGError                      base of every error this project raises on purpose
+    ├── UsageError               the command was called wrongly (a path that does not exist)
     ├── InputError               a report file cannot be read or understood
     │   └── MunicipalityError    the reporting municipality cannot be determined
     ├── PipelineError            the spaCy pipeline cannot be built (e.g. an unknown model)
@@ -8,13 +9,17 @@
     ├── QueryError               a SPARQL query is malformed or a named query is unknown
     └── EvaluationError          corpus or gold files are missing or malformed
 
-The CLI turns these into one clear line on stderr and an exit code; library code never
-prints or exits.
+The CLI turns these into one clear line on stderr and an exit code (2 for UsageError,
+1 for the others); library code never prints or exits.
 """
 
 
 class KGError(Exception):
     """Base class of the project's own errors."""
+
+
+class UsageError(KGError):
+    """The command was called wrongly: a path that does not exist, a bad option value."""
 
 
 class InputError(KGError):

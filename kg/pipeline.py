@@ -6,13 +6,15 @@ RDF logic of its own. The CLI calls these; tests call them too.
 
 from __future__ import annotations
 
+import fnmatch
+import hashlib
 import json
 import os
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from . import store as kgstore
 from . import viz as kgviz
 from .collect import collect
 from .document import Document, read_document
-from .errors import InputError, KGError
+from .errors import InputError, KGError, UsageError
 from .evaluate import Scores, load_gold, score
 from .export import to_annotation
 from .facts import FactSet
@@ -40,19 +42,26 @@ def sample_path() -> Path:
     return Path(str(resources.files("kg").joinpath("sample").joinpath(SAMPLE)))
 
 
-def input_files(paths: Iterable[Path]) -> list[Path]:
-    """The report files named by ``paths`` (files, or folders of ``.txt`` files)."""
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm", "*.pdf")
+
+
+def input_files(paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE) -> list[Path]:
+    """The report files named by ``paths``: files as given, and the files below folders
+    (recursively) whose names match one of the ``include`` patterns."""
+    patterns = tuple(include) or DEFAULT_INCLUDE
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(x for x in p.glob("*.txt") if x.is_file())
+            found = sorted(x for x in p.rglob("*") if x.is_file()
+                           and any(fnmatch.fnmatch(x.name.lower(), pat.lower())
+                                   for pat in patterns))
             if not found:
-                raise InputError(f"{p}: no .txt files in this folder")
+                raise UsageError(f"{p}: no report files ({', '.join(patterns)}) in this folder")
             files += found
         elif p.is_file():
             files.append(p)
         else:
-            raise InputError(f"{p}: no such file or folder")
+            raise UsageError(f"{p}: no such file or folder")
     return files
 
 
@@ -86,35 +95,66 @@ class BuildReport:
 
 def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
           municipality: str | None = None, year: int | None = None,
-          model: str = DEFAULT_MODEL,
-          progress: Callable[[str], None] | None = None) -> BuildReport:
+          model: str = DEFAULT_MODEL, include: Iterable[str] = DEFAULT_INCLUDE,
+          on_document: Callable[[Path, str | None, int], None] | None = None,
+          debug: bool = False) -> BuildReport:
     """Build the graph of ``paths`` (default: the bundled sample) into ``out``.
 
-    Each document replaces its own named graph in the store; a file that fails is
-    reported and the others are still built. Then ``graph.ttl`` and ``graph.html``
-    are written from the whole store.
+    Each document replaces its own named graph in the store, in one transaction, and
+    its plain text is kept in ``out/text/``; a file that fails is reported (with the
+    reason) and the others are still built. Then ``graph.ttl`` and ``graph.html`` are
+    written from the whole store. ``on_document(path, error, words)`` is called after
+    each file. Unexpected errors are reported per file too, unless ``debug``.
     """
     started = time.perf_counter()
-    files = input_files(paths) if paths else [sample_path()]
+    files = input_files(paths, include) if paths else [sample_path()]
     report = BuildReport()
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     build_nlp(model)  # fail early on a missing model
+    ids = _document_ids(files)
     with kgstore.open_store(out, create=True) as st:
         for path in files:
-            if progress:
-                progress(str(path))
+            error, words = None, 0
             try:
-                facts = extract_file(path, municipality, year, model)
+                document = read_document(path, municipality, year)
+                document = replace(document, id=ids[path])
+                facts = extract_document(document, model)
                 kgstore.replace_graph(st, graph_iri(facts.document.id), document_graph(facts))
+                atomic_write(out / "text" / f"{facts.document.id}.txt", facts.text)
                 report.built.append(facts.document.id)
+                words = facts.document.words
             except KGError as err:
-                report.failed.append((str(path), str(err)))
+                error = str(err)
+            except Exception as err:  # one bad file must not stop the others
+                if debug:
+                    raise
+                error = (f"{path}: unexpected error {type(err).__name__}: {err} "
+                         "(run with --debug for a traceback)")
+            if error:
+                report.failed.append((str(path), error))
+            if on_document:
+                on_document(path, error, words)
         union = kgstore.union_graph(st)
     _summarise(report, union)
     report.outputs = write_outputs(union, out)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _document_ids(files: list[Path]) -> dict[Path, str]:
+    """File stems as document ids; the same stem in two folders gets a path hash."""
+    stems: dict[str, int] = {}
+    for f in files:
+        stems[f.stem] = stems.get(f.stem, 0) + 1
+    ids = {}
+    for f in files:
+        if stems[f.stem] == 1:
+            ids[f] = f.stem
+        else:
+            digest = hashlib.sha1(str(f.resolve()).encode()).hexdigest()[:8]
+            ids[f] = f"{f.stem}-{digest}"
+    return ids
 
 
 def _summarise(report: BuildReport, union: Graph) -> None:
@@ -149,11 +189,12 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def extract(paths: Iterable[Path], json_out: Path, municipality: str | None = None,
-            year: int | None = None, model: str = DEFAULT_MODEL
+            year: int | None = None, model: str = DEFAULT_MODEL,
+            include: Iterable[str] = DEFAULT_INCLUDE
             ) -> tuple[list[Path], list[tuple[str, str]]]:
     """Write ``json_out/<stem>.json`` per document in the annotation format."""
     written, failed = [], []
-    for path in input_files(paths):
+    for path in input_files(paths, include):
         try:
             facts = extract_file(path, municipality, year, model)
         except KGError as err:

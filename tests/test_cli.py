@@ -37,7 +37,7 @@ def test_cli_build_bad_file_reports_and_builds_the_rest(runner, tmp_path):
 
 def test_cli_build_missing_path_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(main, ["build", str(tmp_path / "nope.txt"), "--out", str(tmp_path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no such file or folder" in result.output
 
 

@@ -1,0 +1,196 @@
+"""Report files → plain text: ``.txt``/``.md`` in any common encoding, ``.html`` (main
+content, navigation dropped, tables as rows) and ``.pdf`` (the text layer).
+
+The plain text returned here is what every character offset in the graph refers to; the
+build keeps a copy of it beside the graph (``<out>/text/<doc>.txt``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_BYTES = 50 * 1024 * 1024
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf")
+DUTCH = {"de", "het", "een", "en", "van", "in", "is", "op", "met", "voor", "zijn", "wordt",
+         "worden", "niet", "ook", "aan", "bij", "door", "naar", "dat", "die", "er", "we",
+         "wij", "om", "te", "hebben", "heeft", "over", "als", "uit", "gemeente", "jaar"}
+OTHER = {
+    "English": {"the", "and", "of", "to", "is", "in", "for", "with", "that", "are", "was",
+                "this", "be", "by", "on", "as", "have", "it"},
+    "German": {"der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "für",
+               "werden", "wird", "ein", "eine", "zu", "dem", "den", "von"},
+    "French": {"le", "la", "les", "et", "des", "est", "une", "du", "pour", "dans", "qui",
+               "que", "pas", "sur", "au", "avec", "ce", "il"},
+}
+
+
+def read_report(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The plain text of a report file; :class:`InputError` with a clear reason if it
+    cannot be read or is not a Dutch report."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r} "
+                         f"(expected {', '.join(SUFFIXES)})")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: file too large ({size / 2**20:.1f} MB; the limit is "
+                             f"{max_bytes / 2**20:.0f} MB)")
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read file ({err.strerror or err})") from err
+    if not data.strip():
+        raise InputError(f"{path}: file is empty")
+    if suffix == ".pdf":
+        text = pdf_text(data, path)
+    else:
+        if _looks_binary(data):
+            raise InputError(f"{path}: looks like a binary file, not report text")
+        text = decode(data)
+        if suffix in (".html", ".htm"):
+            text = html_text(text)
+        elif suffix in (".md", ".markdown"):
+            text = markdown_text(text)
+    text = normalise_text(text)
+    if not text.strip():
+        raise InputError(f"{path}: no text found")
+    check_dutch(text, path)
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """One newline convention, no NUL or control characters (offsets count characters)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 text
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control > len(head) * 0.05
+
+
+def decode(data: bytes) -> str:
+    """Detect the encoding: a BOM (UTF-8, UTF-16), else valid UTF-8, else Windows-1252
+    (the 8-bit encoding of Dutch legacy files, a superset of latin-1's printable range)
+    when every byte is defined there, else charset-normalizer's best guess."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return str(best) if best is not None else data.decode("latin-1")
+
+
+def check_dutch(text: str, path: Path) -> None:
+    """Refuse text that is clearly in another language (function-word counts)."""
+    words = re.findall(r"[a-zà-ÿ]+", text[:20000].lower())
+    if len(words) < 40:
+        return
+    dutch = sum(w in DUTCH for w in words)
+    scores = {lang: sum(w in ws for w in words) for lang, ws in OTHER.items()}
+    lang, other = max(scores.items(), key=lambda kv: kv[1])
+    if other > 2 * dutch and other > len(words) * 0.08:
+        raise InputError(f"{path}: the text is not Dutch (it looks like {lang})")
+
+
+# -- HTML -------------------------------------------------------------------------------
+
+DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "button", "noscript",
+        "svg", "iframe", "template")
+BLOCKS = ("p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+          "blockquote", "dd", "dt", "figcaption", "caption", "br", "tr")
+
+
+def html_text(markup: str) -> str:
+    """The main content of a report page: headings and paragraphs one per line, list
+    items as bullets, table rows as ``label | cell | cell``; navigation dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "html.parser")
+    for tag in soup(DROP):
+        tag.decompose()
+    for tag in soup.select('[role="navigation"], [aria-hidden="true"], .menu, .navigation'):
+        tag.decompose()
+    root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("article") \
+        or soup.body or soup
+    for table in root.find_all("table"):
+        rows = []
+        for tr in table.find_all("tr"):
+            cells = [" ".join(c.get_text(" ", strip=True).split())
+                     for c in tr.find_all(["th", "td"])]
+            if any(cells):
+                rows.append(" | ".join(cells) + " |")
+        table.replace_with(soup.new_string("\n" + "\n".join(rows) + "\n"))
+    for li in root.find_all("li"):
+        li.insert(0, soup.new_string("• "))
+    for tag in root.find_all(BLOCKS):
+        tag.insert_before(soup.new_string("\n"))
+        tag.insert_after(soup.new_string("\n"))
+    text = root.get_text()
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+# -- Markdown -----------------------------------------------------------------------------
+
+def markdown_text(text: str) -> str:
+    """Markdown without its markup: ``## Kop`` → ``Kop``, ``- item`` → ``• item``,
+    emphasis and link syntax removed, pipe tables kept as rows."""
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+        line = re.sub(r"^(\s*)[-*+]\s+", r"\1• ", line)
+        line = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", line)
+        line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
+        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+        line = re.sub(r"(?<![\w*])[*_](\S.*?)[*_](?![\w*])", r"\1", line)
+        line = line.replace("`", "")
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+# -- PDF ----------------------------------------------------------------------------------
+
+def pdf_text(data: bytes, path: Path) -> str:
+    """The text layer of a PDF, page by page."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise InputError(f"{path}: the PDF is encrypted")
+            except (NotImplementedError, PdfReadError) as err:
+                raise InputError(f"{path}: the PDF is encrypted") from err
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+        raise InputError(f"{path}: not a readable PDF ({err})") from err
+    text = "\n\n".join(p.strip() for p in pages)
+    if not text.strip():
+        raise InputError(f"{path}: the PDF has no text layer (scanned pages need OCR first)")
+    return text + "\n"
