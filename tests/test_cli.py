@@ -152,3 +152,22 @@ def test_cli_viz(runner, built, tmp_path):
 def test_cli_unknown_model_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(main, ["build", "--out", str(tmp_path), "--model", "nl_core_news_zz"])
     assert result.exit_code == 1 and "not installed" in result.output
+
+
+def test_cli_progress_shows_on_a_terminal_only():
+    import io
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from kg.cli import _progress
+    quiet = Console(file=io.StringIO(), force_terminal=False)
+    with _progress(quiet) as on_document:
+        assert on_document is None
+    buf = io.StringIO()
+    loud = Console(file=buf, force_terminal=True, width=120)
+    with _progress(loud) as on_document:
+        on_document(Path("a.txt"), None, 1000)
+        on_document(Path("b.txt"), "bad", 0)
+        loud.print("done")  # force a refresh of the live display
+    assert "1 done, 1 failed" in buf.getvalue()

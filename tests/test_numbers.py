@@ -58,3 +58,18 @@ def test_numbers_never_crash(text):
     parse_number(text)
     period_in(text)
     year_mentions(text)
+
+
+QUARTER_WORDS = ["eerste", "tweede", "derde", "vierde"]
+MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+               "september", "oktober", "november", "december"]
+
+
+@given(st.integers(1990, 2040), st.integers(1, 4), st.integers(1, 12), st.integers(1, 28))
+def test_numbers_period_round_trips(year, quarter, month, day):
+    assert period_in(f"Q{quarter} {year}") == f"{year}-Q{quarter}"
+    assert period_in(f"{QUARTER_WORDS[quarter - 1]} kwartaal {year}") == f"{year}-Q{quarter}"
+    assert period_in(f"{day}-{month}-{year}") == f"{year}-{month:02d}"
+    assert period_in(f"per {day} {MONTH_NAMES[month - 1]} {year}") == f"{year}-{month:02d}"
+    assert period_in(f"schooljaar {year}/{year + 1}") == f"{year}/{year + 1}"
+    assert period_in(f"ultimo {year}") == f"{year}-12"
