@@ -19,15 +19,13 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from . import __version__, pipeline
+from . import __version__, db, settings
 from . import queries as named
 from .errors import KGError, UsageError
-from .evaluate import Scores
-from .nlp import DEFAULT_MODEL
 
-out_option = click.option("--out", type=click.Path(path_type=Path), default=pipeline.DEFAULT_OUT,
+out_option = click.option("--out", type=click.Path(path_type=Path), default=settings.DEFAULT_OUT,
                           show_default=True, help="Output folder (graph.ttl, graph.html, store/).")
-model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
+model_option = click.option("--model", default=settings.DEFAULT_MODEL, show_default=True,
                             help="spaCy pipeline: 'blank' (rules only) or an installed "
                                  "nl_core_news_* model used on top of the rules.")
 
@@ -66,7 +64,7 @@ def main() -> None:
 include_option = click.option(
     "--include", "include", multiple=True, metavar="PATTERN",
     help="File-name patterns to read in folders (repeatable; default: "
-         + ", ".join(pipeline.DEFAULT_INCLUDE) + ").")
+         + ", ".join(settings.DEFAULT_INCLUDE) + ").")
 
 
 @main.command()
@@ -76,19 +74,27 @@ include_option = click.option(
 @click.option("--year", type=int, help="Report year (default: from the file name).")
 @model_option
 @include_option
+@click.option("--force", is_flag=True, help="Rebuild documents even when unchanged.")
 @click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
 @handle_errors
-def build(paths, out, municipality, year, model, include, debug):
+def build(paths, out, municipality, year, model, include, force, debug):
     """Build the graph from report files (default: the bundled sample report).
 
-    PATHS are .txt, .md, .html or .pdf files, or folders searched recursively."""
+    PATHS are .txt, .md, .html or .pdf files, or folders searched recursively. Each
+    document replaces its own named graph; unchanged documents are skipped."""
+    from . import pipeline
+
     err = _console(stderr=True)
     with _progress(err) as on_document:
         report = pipeline.build(list(paths) or None, out, municipality, year, model,
-                                include or pipeline.DEFAULT_INCLUDE, on_document, debug)
+                                include or settings.DEFAULT_INCLUDE, on_document, debug,
+                                force)
     for _, reason in report.failed:
         click.echo(f"error: {reason}", err=True)
-    table = Table(title=f"Built {len(report.built)} document(s) into {out}", show_header=False)
+    title = f"Built {len(report.built)} document(s) into {out}"
+    if report.skipped:
+        title += f" ({len(report.skipped)} unchanged, skipped)"
+    table = Table(title=title, show_header=False)
     table.add_row("documents in store", str(report.documents))
     for name, n in report.entities.items():
         table.add_row(f"entities: {name}", str(n))
@@ -139,8 +145,11 @@ def _progress(console: Console):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="Fill a {{KEY}} parameter of a named query.")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True, help="Result format (json: SPARQL 1.1 JSON).")
+@click.option("--format", "fmt",
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+              default="table", show_default=True,
+              help="Result format: json, xml, csv, tsv (SPARQL 1.1 results) for SELECT/ASK; "
+                   "turtle, nt, jsonld for CONSTRUCT/DESCRIBE.")
 @out_option
 @handle_errors
 def query(sparql, name, file, params, list_, fmt, out):
@@ -161,9 +170,9 @@ def query(sparql, name, file, params, list_, fmt, out):
     else:
         text = sparql
     if fmt != "table":
-        click.echo(pipeline.query_serialized(out, text, fmt), nl=False)
+        click.echo(db.query_serialized(out, text, fmt), nl=False)
         return
-    variables, rows = pipeline.query_rows(out, text)
+    variables, rows = db.query_rows(out, text)
     table = Table(*variables)
     for row in rows:
         table.add_row(*row)
@@ -182,8 +191,10 @@ def query(sparql, name, file, params, list_, fmt, out):
 @handle_errors
 def extract(paths, json_out, municipality, year, model, include):
     """Extract facts to JSON in the shape of shared/ANNOTATION.md."""
+    from . import pipeline
+
     written, failed = pipeline.extract(paths, json_out, municipality, year, model,
-                                       include or pipeline.DEFAULT_INCLUDE)
+                                       include or settings.DEFAULT_INCLUDE)
     for path in written:
         click.echo(f"wrote {path}")
     for _, reason in failed:
@@ -209,6 +220,8 @@ def _default_shared(sub: str) -> Path:
 @handle_errors
 def evaluate(corpus, gold, as_json, errors, model):
     """Score extraction against gold annotations (rules of ANNOTATION.md)."""
+    from . import pipeline
+
     scores = pipeline.evaluate(corpus or _default_shared("corpus"),
                                gold or _default_shared("gold"), model)
     if errors:
@@ -226,7 +239,7 @@ def evaluate(corpus, gold, as_json, errors, model):
         _console().print(scores_table(scores))
 
 
-def scores_table(scores: Scores) -> Table:
+def scores_table(scores) -> Table:
     table = Table("score", "P", "R", "F1", "pred", "gold", title="kg evaluate")
     for name, c in scores.rows.items():
         table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
@@ -241,7 +254,7 @@ def scores_table(scores: Scores) -> Table:
 @handle_errors
 def validate(out):
     """Validate the built graph against the SHACL shapes."""
-    conforms, _, text = pipeline.validate_out(out)
+    conforms, _, text = db.validate_out(out)
     if conforms:
         click.echo("conforms: the graph satisfies every shape")
         return
@@ -256,7 +269,84 @@ def validate(out):
 @handle_errors
 def viz(out, target):
     """Write the interactive HTML explorer of the built graph."""
-    click.echo(f"wrote {pipeline.viz(out, target)}")
+    click.echo(f"wrote {db.viz(out, target)}")
+
+
+@main.command()
+@out_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (only this machine by default).")
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, type=float,
+              help="Seconds a query may run before the endpoint answers 503.")
+@handle_errors
+def serve(out, host, port, timeout):
+    """Serve a read-only SPARQL endpoint at /sparql and the explorer at /."""
+    from .server import make_server
+
+    server = make_server(out, host, port, timeout)
+    click.echo(f"serving http://{host}:{server.server_address[1]}/ "
+               f"(SPARQL endpoint at /sparql; Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.server_close()
+
+
+@main.command()
+@click.option("--endpoint", required=True,
+              help="Graph Store Protocol URL, e.g. http://localhost:7878/store.")
+@out_option
+@handle_errors
+def push(endpoint, out):
+    """Load the graph into a SPARQL Graph Store server, one named graph per document.
+
+    Credentials: KG_PUSH_TOKEN, or KG_PUSH_USER and KG_PUSH_PASSWORD."""
+    from .push import push as push_graphs
+
+    report = push_graphs(out, endpoint)
+    click.echo(f"pushed {report.graphs} graph(s), {report.triples} triples to {endpoint}")
+
+
+@main.command("list")
+@out_option
+@handle_errors
+def list_(out):
+    """List the documents in the store: municipality, year, triples, build time."""
+    rows = db.list_documents(out)
+    table = Table("document", "file", "municipality", "year", "triples", "built at", "seconds")
+    for r in rows:
+        table.add_row(r.id, r.file, r.municipality, r.year, str(r.triples), r.built_at,
+                      r.seconds)
+    _console().print(table)
+    click.echo(f"{len(rows)} document(s)")
+
+
+@main.command()
+@click.argument("documents", nargs=-1, required=True)
+@out_option
+@handle_errors
+def remove(documents, out):
+    """Remove documents (by id, see kg list) from the store and the outputs."""
+    for doc_id in db.remove_documents(out, list(documents)):
+        click.echo(f"removed {doc_id}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(list(db.EXPORT_FORMATS)), default="turtle",
+              show_default=True, help="turtle, nt, jsonld (merged) or trig, nquads (one "
+                                      "named graph per document).")
+@click.option("-o", "target", type=click.Path(path_type=Path), default=None,
+              help="File to write (default: OUT/graph.<ext>).")
+@out_option
+@handle_errors
+def export(fmt, target, out):
+    """Export the graph in Turtle, N-Triples, TriG, N-Quads or JSON-LD."""
+    target = target or Path(out) / f"graph.{db.EXPORT_SUFFIX[fmt]}"
+    db.atomic_write(target, db.export(out, fmt))
+    click.echo(f"wrote {target}")
 
 
 if __name__ == "__main__":  # pragma: no cover

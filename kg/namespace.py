@@ -31,7 +31,10 @@ class GKG(DefinedNamespace):
     Report: URIRef
     SourceText: URIRef
     about: URIRef
+    buildSeconds: URIRef
+    builtAt: URIRef
     cbsCode: URIRef
+    extractorVersion: URIRef
     hasPartner: URIRef
     hasProgramme: URIRef
     hasSubProgramme: URIRef
@@ -44,6 +47,7 @@ class GKG(DefinedNamespace):
     rule: URIRef
     sentence: URIRef
     sha256: URIRef
+    sourcePath: URIRef
     sourceText: URIRef
     unitCode: URIRef
     words: URIRef

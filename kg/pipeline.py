@@ -9,19 +9,17 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import json
-import os
-import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from rdflib import RDF, Graph
+from rdflib import XSD, Graph, Literal
 
+from . import db
 from . import store as kgstore
-from . import viz as kgviz
 from .collect import collect
 from .document import Document, read_document
 from .errors import InputError, KGError, UsageError
@@ -29,20 +27,14 @@ from .evaluate import Scores, load_gold, score
 from .export import to_annotation
 from .facts import FactSet
 from .namespace import GKG
-from .nlp import DEFAULT_MODEL, build_nlp
-from .rdf import CLASSES, PREDICATES, document_graph, graph_iri
-from .validate import validate
-
-DEFAULT_OUT = Path("output")
-SAMPLE = "lindewaard-2023.txt"
+from .nlp import build_nlp
+from .rdf import document_graph, graph_iri, report_iri
+from .settings import DEFAULT_INCLUDE, DEFAULT_MODEL, DEFAULT_OUT, SAMPLE
 
 
 def sample_path() -> Path:
     """The bundled sample report (a fictional municipality, written for this project)."""
     return Path(str(resources.files("kg").joinpath("sample").joinpath(SAMPLE)))
-
-
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.html", "*.htm", "*.pdf")
 
 
 def input_files(paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE) -> list[Path]:
@@ -83,9 +75,10 @@ def extract_file(path: Path, municipality: str | None = None, year: int | None =
 @dataclass
 class BuildReport:
     built: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     documents: int = 0
-    entities: Counter = field(default_factory=Counter)
+    entities: dict[str, int] = field(default_factory=dict)
     relations: int = 0
     indicators: int = 0
     triples: int = 0
@@ -97,14 +90,16 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
           municipality: str | None = None, year: int | None = None,
           model: str = DEFAULT_MODEL, include: Iterable[str] = DEFAULT_INCLUDE,
           on_document: Callable[[Path, str | None, int], None] | None = None,
-          debug: bool = False) -> BuildReport:
+          debug: bool = False, force: bool = False) -> BuildReport:
     """Build the graph of ``paths`` (default: the bundled sample) into ``out``.
 
     Each document replaces its own named graph in the store, in one transaction, and
     its plain text is kept in ``out/text/``; a file that fails is reported (with the
     reason) and the others are still built. Then ``graph.ttl`` and ``graph.html`` are
-    written from the whole store. ``on_document(path, error, words)`` is called after
-    each file. Unexpected errors are reported per file too, unless ``debug``.
+    written from the whole store. A file whose text and extractor are unchanged since
+    it was last built is skipped (unless ``force``). ``on_document(path, error, words)``
+    is called after each file. Unexpected errors are reported per file too, unless
+    ``debug``.
     """
     started = time.perf_counter()
     files = input_files(paths, include) if paths else [sample_path()]
@@ -113,15 +108,26 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
     out.mkdir(parents=True, exist_ok=True)
     build_nlp(model)  # fail early on a missing model
     ids = _document_ids(files)
+    version = extractor_version(model)
     with kgstore.open_store(out, create=True) as st:
         for path in files:
             error, words = None, 0
             try:
+                t0 = time.perf_counter()
                 document = read_document(path, municipality, year)
                 document = replace(document, id=ids[path])
+                if not force and db.stored_fingerprint(st, document.id) == (
+                        document.sha256, version):
+                    report.skipped.append(document.id)
+                    if on_document:
+                        on_document(path, None, 0)
+                    continue
                 facts = extract_document(document, model)
-                kgstore.replace_graph(st, graph_iri(facts.document.id), document_graph(facts))
-                atomic_write(out / "text" / f"{facts.document.id}.txt", facts.text)
+                meta = _build_facts(facts.document.id, path, version,
+                                    time.perf_counter() - t0)
+                kgstore.replace_graph(st, graph_iri(facts.document.id), document_graph(facts),
+                                      meta, report_iri(facts.document.id))
+                db.atomic_write(out / "text" / f"{facts.document.id}.txt", facts.text)
                 report.built.append(facts.document.id)
                 words = facts.document.words
             except KGError as err:
@@ -136,10 +142,40 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
             if on_document:
                 on_document(path, error, words)
         union = kgstore.union_graph(st)
-    _summarise(report, union)
-    report.outputs = write_outputs(union, out)
+    counts = db.summarise(union)
+    report.documents, report.entities = counts.documents, counts.entities
+    report.relations, report.indicators = counts.relations, counts.indicators
+    report.triples = counts.triples
+    report.outputs = db.write_outputs(out, union)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _build_facts(doc_id: str, path: Path, version: str, seconds: float) -> Graph:
+    """When, from what and by which extractor a document was built (the meta graph)."""
+    g = Graph()
+    report = report_iri(doc_id)
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    g.add((report, GKG.builtAt, Literal(now.isoformat(), datatype=XSD.dateTime)))
+    g.add((report, GKG.buildSeconds, Literal(f"{seconds:.3f}", datatype=XSD.decimal)))
+    g.add((report, GKG.sourcePath, Literal(str(Path(path).resolve()))))
+    g.add((report, GKG.extractorVersion, Literal(version)))
+    return g
+
+
+def extractor_version(model: str = DEFAULT_MODEL) -> str:
+    """A fingerprint of the extractor: its code, its data and the model; when it changes,
+    every document is rebuilt."""
+    import extractors
+
+    h = hashlib.sha1(model.encode())
+    for root in (Path(extractors.__file__).parent, Path(__file__).parent):
+        for f in sorted(root.rglob("*")):
+            if f.suffix in (".py", ".json", ".jsonl", ".csv", ".txt", ".rq") and f.is_file() \
+                    and "__pycache__" not in f.parts:
+                h.update(f.name.encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _document_ids(files: list[Path]) -> dict[Path, str]:
@@ -157,37 +193,6 @@ def _document_ids(files: list[Path]) -> dict[Path, str]:
     return ids
 
 
-def _summarise(report: BuildReport, union: Graph) -> None:
-    report.documents = len(set(union.subjects(RDF.type, GKG.Report)))
-    for name, cls in CLASSES.items():
-        report.entities[name] = len(set(union.subjects(RDF.type, cls)))
-    report.relations = sum(1 for p in PREDICATES.values() for _ in union.triples((None, p, None)))
-    report.indicators = len(set(union.subjects(RDF.type, GKG.Indicator)))
-    report.triples = len(union)
-
-
-def write_outputs(union: Graph, out: Path) -> dict[str, Path]:
-    """``graph.ttl`` (sorted longturtle) and ``graph.html``, each written atomically."""
-    ttl = out / "graph.ttl"
-    atomic_write(ttl, union.serialize(format="longturtle"))
-    page = out / "graph.html"
-    atomic_write(page, kgviz.render(union, "Gemeente KG"))
-    return {"turtle": ttl, "html": page, "store": out / kgstore.STORE_DIR}
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write via a temporary file and a rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def extract(paths: Iterable[Path], json_out: Path, municipality: str | None = None,
             year: int | None = None, model: str = DEFAULT_MODEL,
             include: Iterable[str] = DEFAULT_INCLUDE
@@ -201,7 +206,8 @@ def extract(paths: Iterable[Path], json_out: Path, municipality: str | None = No
             failed.append((str(path), str(err)))
             continue
         target = Path(json_out) / f"{path.stem}.json"
-        atomic_write(target, json.dumps(to_annotation(facts), ensure_ascii=False, indent=1))
+        db.atomic_write(target, json.dumps(to_annotation(facts), ensure_ascii=False,
+                                           indent=1))
         written.append(target)
     return written, failed
 
@@ -218,39 +224,3 @@ def evaluate(corpus: Path, gold: Path, model: str = DEFAULT_MODEL) -> Scores:
         facts = extract_file(path, muni, gold_data.get("year"), model)
         pairs.append((to_annotation(facts), gold_data))
     return score(pairs)
-
-
-def query_rows(out: Path, sparql: str) -> tuple[list[str], list[list[str]]]:
-    """Variables and rows (as display strings) of a SELECT query; for ASK, one cell."""
-    with kgstore.open_store(out, read_only=True) as st:
-        results = kgstore.query(st, sparql)
-        if isinstance(results, bool) or hasattr(results, "__bool__") and not hasattr(
-                results, "variables"):
-            return ["result"], [[str(bool(results)).lower()]]
-        variables = [v.value for v in results.variables]
-        rows = [[_cell(sol[v]) for v in variables] for sol in results]
-    return variables, rows
-
-
-def _cell(term) -> str:
-    return "" if term is None else term.value
-
-
-def query_serialized(out: Path, sparql: str, fmt: str) -> str:
-    with kgstore.open_store(out, read_only=True) as st:
-        return kgstore.serialize_results(kgstore.query(st, sparql), fmt)
-
-
-def load_graph(out: Path) -> Graph:
-    with kgstore.open_store(out, read_only=True) as st:
-        return kgstore.union_graph(st)
-
-
-def validate_out(out: Path) -> tuple[bool, Graph, str]:
-    return validate(load_graph(out))
-
-
-def viz(out: Path, target: Path | None = None) -> Path:
-    target = Path(target) if target else Path(out) / "graph.html"
-    atomic_write(target, kgviz.render(load_graph(out), "Gemeente KG"))
-    return target

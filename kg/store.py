@@ -16,9 +16,10 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from .errors import QueryError, StoreError
-from .rdf import bind_prefixes
+from .rdf import GRAPH, bind_prefixes
 
 STORE_DIR = "store"
+META = GRAPH["_meta"]  # build bookkeeping: when and from what each document was built
 FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "csv": ox.QueryResultsFormat.CSV,
@@ -71,22 +72,42 @@ def open_store(out: Path, *, create: bool = False,
         handle.close()
 
 
-def replace_graph(store: StoreHandle, graph: URIRef, triples: Graph) -> None:
-    """Replace the named graph ``graph`` with ``triples``, in one transaction."""
+def replace_graph(store: StoreHandle, graph: URIRef, triples: Graph,
+                  meta: Graph | None = None, subject: URIRef | None = None) -> None:
+    """Replace the named graph ``graph`` with ``triples`` and, with ``meta``, the build
+    facts about ``subject`` in the meta graph: one SPARQL update, one transaction."""
     body = triples.serialize(format="nt")
+    parts = [f"DROP SILENT GRAPH <{graph}>"]
+    if meta is not None and subject is not None:
+        parts.append(f"DELETE WHERE {{ GRAPH <{META}> {{ <{subject}> ?p ?o }} }}")
+    data = f"GRAPH <{graph}> {{\n{body}\n}}"
+    if meta is not None:
+        data += f"\nGRAPH <{META}> {{\n{meta.serialize(format='nt')}\n}}"
+    parts.append(f"INSERT DATA {{ {data} }}")
     try:
-        store.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n"
-                     f"{body}\n}} }}")
+        store.update(" ;\n".join(parts))
     except (OSError, SyntaxError) as err:
         raise StoreError(f"cannot write graph {graph}: {err}") from err
 
 
-def remove_graph(store: StoreHandle, graph: URIRef) -> None:
-    store.update(f"DROP SILENT GRAPH <{graph}>")
+def remove_graph(store: StoreHandle, graph: URIRef, subject: URIRef | None = None) -> None:
+    """Drop a document's graph and its build facts, in one transaction."""
+    update = f"DROP SILENT GRAPH <{graph}>"
+    if subject is not None:
+        update += f" ;\nDELETE WHERE {{ GRAPH <{META}> {{ <{subject}> ?p ?o }} }}"
+    store.update(update)
 
 
 def graphs(store: StoreHandle) -> list[str]:
-    return sorted(g.value for g in store.named_graphs())
+    """The document graphs (the meta graph left out)."""
+    return sorted(g.value for g in store.named_graphs() if g.value != str(META))
+
+
+def quads(store: StoreHandle) -> list[str]:
+    """Every quad of the document graphs as sorted N-Quads lines (meta graph left out)."""
+    data = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    meta = f"<{META}> ."
+    return sorted(line for line in data.splitlines() if line and not line.endswith(meta))
 
 
 def query(store: StoreHandle, sparql: str):
@@ -99,15 +120,38 @@ def query(store: StoreHandle, sparql: str):
         raise QueryError(f"query failed: {err}") from err
 
 
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+
+
+def is_graph_result(results) -> bool:
+    return isinstance(results, ox.QueryTriples)
+
+
+def is_boolean_result(results) -> bool:
+    return isinstance(results, ox.QueryBoolean)
+
+
 def serialize_results(results, fmt: str) -> str:
-    """SPARQL 1.1 results in JSON, CSV, TSV or XML."""
+    """SPARQL 1.1 results in JSON, CSV, TSV or XML; graphs (CONSTRUCT, DESCRIBE) in
+    Turtle, N-Triples, JSON-LD or RDF/XML."""
+    if is_graph_result(results):
+        return results.serialize(format=GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)).decode()
+    if fmt not in FORMATS:
+        raise QueryError(f"format {fmt!r} is for graphs; a SELECT or ASK query gives "
+                         f"{', '.join(FORMATS)}")
     return results.serialize(format=FORMATS[fmt]).decode("utf-8")
 
 
 def union_graph(store: StoreHandle) -> Graph:
-    """All document graphs merged into one rdflib Graph (for Turtle export and viz)."""
-    triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                          use_default_graph_as_union=True)
+    """All document graphs merged into one rdflib Graph (for Turtle export and viz); the
+    meta graph with build bookkeeping is left out."""
+    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                          f"FILTER(?g != <{META}>) }}")
     data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
     g = bind_prefixes(Graph())
     if data:

@@ -1,6 +1,6 @@
 import re
 
-from kg import pipeline, viz
+from kg import db, viz
 
 
 def test_viz_page_is_offline(built):
@@ -10,7 +10,7 @@ def test_viz_page_is_offline(built):
 
 
 def test_viz_nodes_match_graph_and_have_legend(built):
-    g = pipeline.load_graph(built)
+    g = db.load_graph(built)
     nx_graph = viz.to_networkx(g)
     page = viz.render(g)
     assert f"{nx_graph.number_of_nodes()} entities" in page
@@ -19,6 +19,6 @@ def test_viz_nodes_match_graph_and_have_legend(built):
 
 
 def test_viz_tooltips_carry_source_sentences(built):
-    g = viz.to_networkx(pipeline.load_graph(built))
+    g = viz.to_networkx(db.load_graph(built))
     team = next(d for _, d in g.nodes(data=True) if d["name"] == "doorbraakteam")
     assert any("doorbraakteam" in s and "lindewaard-2023.txt" in s for s in team["sentences"])

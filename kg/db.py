@@ -1,0 +1,188 @@
+"""Store-level operations: query, list, remove, export, validate, write outputs.
+
+Nothing here imports spaCy, so commands that only read the store (``kg query``,
+``kg list``, ``kg serve``) start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph
+
+from . import store as kgstore
+from .errors import StoreError, UsageError
+from .namespace import GKG
+from .rdf import CLASSES, PREDICATES, bind_prefixes, graph_iri, report_iri
+
+EXPORT_FORMATS = {"turtle": "longturtle", "nt": "nt", "trig": "trig", "nquads": "nquads",
+                  "jsonld": "json-ld"}
+EXPORT_SUFFIX = {"turtle": "ttl", "nt": "nt", "trig": "trig", "nquads": "nq",
+                 "jsonld": "jsonld"}
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write via a temporary file and a rename, so readers never see half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(out: Path, union: Graph | None = None) -> dict[str, Path]:
+    """``graph.ttl`` (sorted longturtle) and ``graph.html`` from the whole store, each
+    written atomically."""
+    from . import viz
+
+    union = load_graph(out) if union is None else union
+    ttl, page = Path(out) / "graph.ttl", Path(out) / "graph.html"
+    atomic_write(ttl, union.serialize(format="longturtle"))
+    atomic_write(page, viz.render(union, "Gemeente KG"))
+    return {"turtle": ttl, "html": page, "store": Path(out) / kgstore.STORE_DIR}
+
+
+@dataclass(frozen=True)
+class Summary:
+    documents: int
+    entities: dict[str, int]
+    relations: int
+    indicators: int
+    triples: int
+
+
+def summarise(union: Graph) -> Summary:
+    """Counts over a graph: documents, entities per type, relations, indicators, triples."""
+    entities = {name: len(set(union.subjects(RDF.type, cls))) for name, cls in CLASSES.items()}
+    relations = sum(1 for p in PREDICATES.values() for _ in union.triples((None, p, None)))
+    return Summary(len(set(union.subjects(RDF.type, GKG.Report))), entities, relations,
+                   len(set(union.subjects(RDF.type, GKG.Indicator))), len(union))
+
+
+def load_graph(out: Path) -> Graph:
+    with kgstore.open_store(out, read_only=True) as st:
+        return kgstore.union_graph(st)
+
+
+def query_rows(out: Path, sparql: str) -> tuple[list[str], list[list[str]]]:
+    """Variables and rows (as display strings) of a SELECT query; for ASK, one cell."""
+    with kgstore.open_store(out, read_only=True) as st:
+        results = kgstore.query(st, sparql)
+        if kgstore.is_graph_result(results):
+            raise UsageError("a CONSTRUCT or DESCRIBE query needs --format turtle (or nt, "
+                             "jsonld); the table shows SELECT and ASK results")
+        if kgstore.is_boolean_result(results):
+            return ["result"], [[str(bool(results)).lower()]]
+        variables = [v.value for v in results.variables]
+        rows = [["" if sol[v] is None else sol[v].value for v in variables]
+                for sol in results]
+    return variables, rows
+
+
+def query_serialized(out: Path, sparql: str, fmt: str) -> str:
+    with kgstore.open_store(out, read_only=True) as st:
+        return kgstore.serialize_results(kgstore.query(st, sparql), fmt)
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: str
+    file: str
+    municipality: str
+    year: str
+    triples: int
+    built_at: str
+    seconds: str
+
+
+def list_documents(out: Path) -> list[DocumentRow]:
+    """The documents in the store with municipality, year, triple count and build time."""
+    sparql = f"""
+    PREFIX gkg: <{GKG._NS}>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT ?g ?file ?muni ?year ?built ?secs (COUNT(*) AS ?n) WHERE {{
+      GRAPH ?g {{ ?r a gkg:Report ; rdfs:label ?file ; gkg:year ?year ; gkg:municipality ?m .
+                 ?m skos:prefLabel ?muni . }}
+      GRAPH ?g {{ ?s ?p ?o }}
+      OPTIONAL {{ GRAPH <{kgstore.META}> {{ ?r gkg:builtAt ?built ; gkg:buildSeconds ?secs }} }}
+    }} GROUP BY ?g ?file ?muni ?year ?built ?secs ORDER BY ?g"""
+    with kgstore.open_store(out, read_only=True) as st:
+        rows = []
+        for sol in kgstore.query(st, sparql):
+            doc_id = sol["g"].value.rsplit("/", 1)[-1]
+            rows.append(DocumentRow(doc_id, sol["file"].value, sol["muni"].value,
+                                    sol["year"].value, int(sol["n"].value),
+                                    sol["built"].value if sol["built"] else "",
+                                    sol["secs"].value if sol["secs"] else ""))
+    return rows
+
+
+def remove_documents(out: Path, ids: list[str]) -> list[str]:
+    """Remove documents (their named graphs and build facts), then rewrite the outputs."""
+    with kgstore.open_store(out) as st:
+        present = {g.rsplit("/", 1)[-1] for g in kgstore.graphs(st)}
+        missing = [i for i in ids if i not in present]
+        if missing:
+            raise UsageError(f"not in the store: {', '.join(missing)} (see 'kg list')")
+        for doc_id in ids:
+            kgstore.remove_graph(st, graph_iri(doc_id), report_iri(doc_id))
+    write_outputs(out)
+    return ids
+
+
+def export(out: Path, fmt: str) -> str:
+    """The graph in Turtle, N-Triples or JSON-LD (all documents merged), or TriG and
+    N-Quads (one named graph per document)."""
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    if fmt in ("trig", "nquads"):
+        with kgstore.open_store(out, read_only=True) as st:
+            lines = kgstore.quads(st)
+        if fmt == "nquads":
+            return "\n".join(lines) + "\n"
+        ds = Dataset()
+        bind_prefixes(ds)
+        ds.parse(data="\n".join(lines), format="nquads")
+        return ds.serialize(format="trig")
+    graph = load_graph(out)
+    if fmt == "nt":
+        return "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True)))
+    return graph.serialize(format=EXPORT_FORMATS[fmt])
+
+
+def validate_out(out: Path):
+    """SHACL validation of the whole store (see :func:`kg.validate.validate`)."""
+    from .validate import validate
+
+    return validate(load_graph(out))
+
+
+def viz(out: Path, target: Path | None = None) -> Path:
+    from . import viz as kgviz
+
+    target = Path(target) if target else Path(out) / "graph.html"
+    atomic_write(target, kgviz.render(load_graph(out), "Gemeente KG"))
+    return target
+
+
+def stored_fingerprint(store, doc_id: str) -> tuple[str, str] | None:
+    """(content hash, extractor version) of a stored document, if it is there."""
+    sparql = f"""PREFIX gkg: <{GKG._NS}>
+    SELECT ?sha ?ver WHERE {{
+      GRAPH <{graph_iri(doc_id)}> {{ <{report_iri(doc_id)}> gkg:sha256 ?sha }}
+      GRAPH <{kgstore.META}> {{ <{report_iri(doc_id)}> gkg:extractorVersion ?ver }} }}"""
+    try:
+        for sol in store.query(sparql):
+            return sol["sha"].value, sol["ver"].value
+    except (OSError, SyntaxError) as err:
+        raise StoreError(f"cannot read the store: {err}") from err
+    return None

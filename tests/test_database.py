@@ -1,0 +1,225 @@
+"""The store as a database: incremental builds, list/remove, exports, the SPARQL
+endpoint (tested over HTTP with real SPARQL clients) and push to a Graph Store server."""
+
+import json
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+from kg import db, pipeline
+from kg.cli import main
+from kg.server import make_server, negotiate
+
+SECOND = ("Programma 1 Zorg\n\nHet doorbraakteam van de gemeente werkt samen met de GGD en "
+          "hielp 31 gezinnen in 2022.\n")
+
+
+@pytest.fixture
+def two_docs(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(pipeline.sample_path(), src / "lindewaard-2023.txt")
+    (src / "zwolle-2022.txt").write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "out"
+    report = pipeline.build([src], out)
+    assert sorted(report.built) == ["lindewaard-2023", "zwolle-2022"]
+    return src, out
+
+
+def test_database_unchanged_files_are_skipped_changed_rebuilt(two_docs):
+    src, out = two_docs
+    again = pipeline.build([src], out)
+    assert again.built == [] and sorted(again.skipped) == ["lindewaard-2023", "zwolle-2022"]
+    (src / "zwolle-2022.txt").write_text(SECOND.replace("31", "35"), encoding="utf-8")
+    third = pipeline.build([src], out)
+    assert third.built == ["zwolle-2022"] and third.skipped == ["lindewaard-2023"]
+    values = db.query_rows(out, 'PREFIX gkg: <https://w3id.org/gemeente-kg/def#> '
+                                'PREFIX m: <http://purl.org/linked-data/sdmx/2009/measure#> '
+                                'SELECT ?v WHERE { GRAPH <https://w3id.org/gemeente-kg/graph/'
+                                'zwolle-2022> { ?i gkg:period "2022" ; m:obsValue ?v } }')[1]
+    assert [v[0] for v in values] == ["35"]  # the old graph was replaced, not added to
+    forced = pipeline.build([src], out, force=True)
+    assert sorted(forced.built) == ["lindewaard-2023", "zwolle-2022"]
+
+
+def test_database_list_and_remove(runner, two_docs):
+    _, out = two_docs
+    rows = {r.id: r for r in db.list_documents(out)}
+    assert rows["zwolle-2022"].municipality == "Zwolle" and rows["zwolle-2022"].year == "2022"
+    assert rows["lindewaard-2023"].triples > 1000 and rows["zwolle-2022"].built_at
+    listed = runner.invoke(main, ["list", "--out", str(out)])
+    assert listed.exit_code == 0 and "2 document(s)" in listed.output
+    removed = runner.invoke(main, ["remove", "zwolle-2022", "--out", str(out)])
+    assert removed.exit_code == 0, removed.output
+    assert [r.id for r in db.list_documents(out)] == ["lindewaard-2023"]
+    assert "zwolle-2022" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    missing = runner.invoke(main, ["remove", "nope", "--out", str(out)])
+    assert missing.exit_code == 2 and "not in the store" in missing.output
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "nt", "trig", "nquads", "jsonld"])
+def test_database_exports(runner, two_docs, fmt):
+    _, out = two_docs
+    target = out / f"export.{fmt}"
+    result = runner.invoke(main, ["export", "--format", fmt, "-o", str(target), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = target.read_text(encoding="utf-8")
+    union = db.load_graph(out)
+    if fmt in ("trig", "nquads"):
+        ds = Dataset()
+        ds.parse(data=data, format=fmt)
+        names = {str(g.identifier) for g in ds.graphs() if len(g)}
+        assert {n.rsplit("/", 1)[-1] for n in names} == {"lindewaard-2023", "zwolle-2022"}
+        assert sum(len(g) for g in ds.graphs()) == sum(r.triples
+                                                       for r in db.list_documents(out))
+    else:
+        g = Graph().parse(data=data, format={"turtle": "turtle", "nt": "nt",
+                                             "jsonld": "json-ld"}[fmt])
+        assert len(g) == len(union)
+
+
+@pytest.mark.parametrize("accept,graph,fmt", [
+    ("application/sparql-results+json", False, "json"), ("text/csv", False, "csv"),
+    ("text/tab-separated-values;q=0.9, application/sparql-results+xml", False, "xml"),
+    ("*/*", False, "json"), ("application/n-triples", True, "nt"), ("", True, "turtle")])
+def test_database_content_negotiation(accept, graph, fmt):
+    assert negotiate(accept, graph) == fmt
+
+
+@pytest.fixture
+def endpoint(two_docs):
+    _, out = two_docs
+    server = make_server(out, "127.0.0.1", 0, timeout=5.0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", out, server
+    server.shutdown()
+    server.server_close()
+
+
+def test_database_endpoint_with_rdflib_sparqlstore(endpoint):
+    url, out, _ = endpoint
+    remote = Graph(store=SPARQLStore(query_endpoint=f"{url}/sparql"))
+    rows = list(remote.query("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                             "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+                             "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
+                             "?name } ORDER BY ?name"))
+    local = db.query_rows(out, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                               "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+                               "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
+                               "?name } ORDER BY ?name")[1]
+    assert [str(r.name) for r in rows] == [r[0] for r in local]
+    assert "Zwolle" in [str(r.name) for r in rows]
+
+
+@pytest.mark.parametrize("fmt,media", [("json", "application/sparql-results+json"),
+                                       ("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
+                                       ("xml", "application/sparql-results+xml")])
+def test_database_endpoint_formats_with_sparqlwrapper(endpoint, fmt, media):
+    from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
+    url, _, _ = endpoint
+    client = SPARQLWrapper(f"{url}/sparql")
+    client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    client.setReturnFormat({"json": JSON, "csv": CSV, "tsv": TSV, "xml": XML}[fmt])
+    client.setMethod("POST" if fmt in ("csv", "xml") else "GET")
+    result = client.query()
+    assert result.response.headers["Content-Type"].startswith(media)
+    body = result.convert()
+    if fmt == "json":
+        assert int(body["results"]["bindings"][0]["n"]["value"]) > 1000
+
+
+def test_database_endpoint_refuses_updates_and_bad_queries(endpoint):
+    url, _, _ = endpoint
+    for ctype, data in [("application/sparql-update", b"INSERT DATA { <a:a> <a:b> <a:c> }"),
+                        ("application/x-www-form-urlencoded",
+                         b"update=DROP%20ALL")]:
+        req = urllib.request.Request(f"{url}/sparql", data=data, method="POST",
+                                     headers={"Content-Type": ctype})
+        with pytest.raises(urllib.error.HTTPError) as err:
+            urllib.request.urlopen(req)
+        assert err.value.code == 403
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(f"{url}/sparql?query=SELEKT")
+    assert err.value.code == 400
+
+
+def test_database_endpoint_timeout(endpoint):
+    url, _, server = endpoint
+    server.query_timeout = 0.001
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # ~10^7 rows: seconds
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(f"{url}/sparql?query={urllib.parse.quote(heavy)}")
+    assert err.value.code == 503
+
+
+def test_database_endpoint_serves_the_explorer(endpoint):
+    url, _, _ = endpoint
+    page = urllib.request.urlopen(f"{url}/").read().decode("utf-8")
+    assert "vis.Network" in page and "Gemeente KG" in page
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "remote"),
+                             "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D")
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_database_push_to_a_graph_store_server(runner, two_docs, oxigraph_server):
+    _, out = two_docs
+    result = runner.invoke(main, ["push", "--endpoint", f"{oxigraph_server}/store",
+                                  "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "pushed 2 graph(s)" in result.output
+    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    req = urllib.request.Request(f"{oxigraph_server}/query?query={urllib.parse.quote(query)}",
+                                 headers={"Accept": "application/sparql-results+json"})
+    remote = {b["g"]["value"].rsplit("/", 1)[-1]: int(b["n"]["value"])
+              for b in json.load(urllib.request.urlopen(req))["results"]["bindings"]}
+    local = {r.id: r.triples for r in db.list_documents(out)}
+    assert remote == local
+    again = runner.invoke(main, ["push", "--endpoint", f"{oxigraph_server}/store",
+                                 "--out", str(out)])
+    assert again.exit_code == 0  # PUT replaces: pushing twice does not duplicate
+
+
+def test_database_push_errors_are_clear(runner, two_docs):
+    _, out = two_docs
+    result = runner.invoke(main, ["push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store",
+                                  "--out", str(out)])
+    assert result.exit_code == 1 and "cannot reach the server" in result.output
+
+
+def test_database_push_credentials_from_environment():
+    from kg.push import auth_header
+    assert auth_header({"KG_PUSH_TOKEN": "t"}) == "Bearer t"
+    assert auth_header({"KG_PUSH_USER": "u", "KG_PUSH_PASSWORD": "p"}) == "Basic dTpw"
+    assert auth_header({}) is None
