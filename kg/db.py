@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph
+from rdflib import Dataset, Graph
 
 from . import store as kgstore
 from .errors import StoreError, UsageError
@@ -38,16 +38,40 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write_outputs(out: Path, union: Graph | None = None) -> dict[str, Path]:
-    """``graph.ttl`` (sorted longturtle) and ``graph.html`` from the whole store, each
-    written atomically."""
+PRETTY_LIMIT = 300_000  # above this many triples graph.ttl is streamed, not sorted in memory
+
+
+def write_outputs(out: Path) -> dict[str, Path]:
+    """``graph.ttl`` and ``graph.html`` from the whole store, each written atomically.
+
+    Up to :data:`PRETTY_LIMIT` triples, ``graph.ttl`` is rdflib's sorted longturtle;
+    above it, Oxigraph streams Turtle straight to disk (its order is deterministic too), so
+    memory does not grow with the corpus. The explorer reads only the triples it shows.
+    """
     from . import viz
 
-    union = load_graph(out) if union is None else union
-    ttl, page = Path(out) / "graph.ttl", Path(out) / "graph.html"
-    atomic_write(ttl, union.serialize(format="longturtle"))
-    atomic_write(page, viz.render(union, "Gemeente KG"))
-    return {"turtle": ttl, "html": page, "store": Path(out) / kgstore.STORE_DIR}
+    out = Path(out)
+    ttl, page = out / "graph.ttl", out / "graph.html"
+    with kgstore.open_store(out, read_only=True) as st:
+        if kgstore.triple_count(st) <= PRETTY_LIMIT:
+            atomic_write(ttl, kgstore.union_graph(st).serialize(format="longturtle"))
+        else:
+            _atomic_stream(ttl, lambda f: kgstore.stream_turtle(st, f))
+        shown = kgstore.explorer_graph(st)
+    atomic_write(page, viz.render(shown, "Gemeente KG"))
+    return {"turtle": ttl, "html": page, "store": out / kgstore.STORE_DIR}
+
+
+def _atomic_stream(path: Path, write) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 @dataclass(frozen=True)
@@ -59,12 +83,23 @@ class Summary:
     triples: int
 
 
-def summarise(union: Graph) -> Summary:
-    """Counts over a graph: documents, entities per type, relations, indicators, triples."""
-    entities = {name: len(set(union.subjects(RDF.type, cls))) for name, cls in CLASSES.items()}
-    relations = sum(1 for p in PREDICATES.values() for _ in union.triples((None, p, None)))
-    return Summary(len(set(union.subjects(RDF.type, GKG.Report))), entities, relations,
-                   len(set(union.subjects(RDF.type, GKG.Indicator))), len(union))
+def summarise(out: Path) -> Summary:
+    """Counts over the store: documents, entities per type, relations, indicators,
+    triples (SPARQL counts; nothing is loaded into memory)."""
+    with kgstore.open_store(out, read_only=True) as st:
+        def count(pattern: str) -> int:
+            q = f"PREFIX gkg: <{GKG._NS}> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ " \
+                f"GRAPH ?g {{ {pattern} }} FILTER(?g != <{kgstore.META}>) }}"
+            return int(next(iter(kgstore.query(st, q)))["n"].value)
+
+        entities = {name: count(f"?x a <{cls}>") for name, cls in CLASSES.items()}
+        relations = 0
+        for p in PREDICATES.values():
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g " \
+                f"{{ ?s <{p}> ?o }} FILTER(?g != <{kgstore.META}>) }} }}"
+            relations += int(next(iter(kgstore.query(st, q)))["n"].value)
+        return Summary(count("?x a gkg:Report"), entities, relations,
+                       count("?x a gkg:Indicator"), kgstore.triple_count(st))
 
 
 def load_graph(out: Path) -> Graph:

@@ -141,12 +141,11 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
                 report.failed.append((str(path), error))
             if on_document:
                 on_document(path, error, words)
-        union = kgstore.union_graph(st)
-    counts = db.summarise(union)
+    counts = db.summarise(out)
     report.documents, report.entities = counts.documents, counts.entities
     report.relations, report.indicators = counts.relations, counts.indicators
     report.triples = counts.triples
-    report.outputs = db.write_outputs(out, union)
+    report.outputs = db.write_outputs(out)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -103,6 +103,44 @@ def graphs(store: StoreHandle) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if g.value != str(META))
 
 
+def triple_count(store: StoreHandle) -> int:
+    """Distinct triples over the document graphs."""
+    q = (f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g "
+         f"{{ ?s ?p ?o }} FILTER(?g != <{META}>) }} }}")
+    return int(next(iter(store.query(q)))["n"].value)
+
+
+def stream_turtle(store: StoreHandle, output) -> None:
+    """The union of the document graphs as Turtle, written to a binary file."""
+    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ SELECT DISTINCT ?s ?p ?o "
+                          f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{META}>) }} }} }}")
+    triples.serialize(output, format=ox.RdfFormat.TURTLE)
+
+
+def explorer_graph(store: StoreHandle) -> Graph:
+    """Only what the explorer shows: entity types, names, relations, indicator values and
+    the sentences of mentions (not offsets, rules or assertion nodes)."""
+    q = f"""
+    PREFIX gkg: <https://w3id.org/gemeente-kg/def#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+    CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{
+      {{ ?s ?p ?o . VALUES ?p {{ rdf:type skos:prefLabel skos:altLabel gkg:mention
+           gkg:sentence prov:wasDerivedFrom rdfs:label gkg:about gkg:unitCode gkg:period
+           <http://purl.org/linked-data/sdmx/2009/measure#obsValue> gkg:hasProgramme
+           gkg:hasSubProgramme gkg:partOfProgramme gkg:hasPartner gkg:partnersWith
+           gkg:locatedIn gkg:municipality gkg:year }} }}
+      FILTER(?p != rdf:type || ?o NOT IN (gkg:Mention, gkg:RelationAssertion))
+    }} FILTER(?g != <{META}>) }}"""
+    data = store.query(q).serialize(format=ox.RdfFormat.N_TRIPLES)
+    g = bind_prefixes(Graph())
+    if data:
+        g.parse(data=data.decode("utf-8"), format="nt")
+    return g
+
+
 def quads(store: StoreHandle) -> list[str]:
     """Every quad of the document graphs as sorted N-Quads lines (meta graph left out)."""
     data = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
