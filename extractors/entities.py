@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .abbreviations import find_definitions
 from .gazetteer import ambiguous_municipality_names, cues, laws, municipalities, organisations
-from .text import normalise_name
+from .text import normalise_name, text_of
 
 # Priority of rules when candidates overlap: lower wins, then the longer one.
 PRIORITY = {
@@ -82,6 +82,7 @@ CAPITAL_STOP = {
     "Veiligheid", "Gezondheid", "Totaal", "Overige", "Programma", "Terug", "Bron", "NL",
 }
 
+WORD = re.compile(r"(?<![\w\-])[A-Za-zÀ-ÿ][\w\-]*")
 EXTEND_STOP = {w for w in CAPITAL_STOP if w[:1].isupper()} - {
     "Jeugd", "Wmo", "Zorg", "Welzijn", "Werk", "Inkomen", "Participatie", "Onderwijs", "Sport",
     "Cultuur", "Veiligheid", "Gezondheid"}
@@ -125,15 +126,11 @@ class EntityFinder:
         self.region_rx = re.compile(
             r"\b(?:" + "|".join(c["region_cues"]) + r")\s+(" + CAP_PHRASE + r")"
         )
-        head_alt = "|".join(re.escape(h) for h in self.heads)
-        self.compound_rx = re.compile(
-            rf"(?<![\w\-])((?:[A-Za-zÀ-ÿ][\w\-]*?)?(?:{head_alt}))(?![\w\-])", re.IGNORECASE
-        )
-        cue_alt = "|".join(re.escape(w) for w in sorted(self.cue_words, key=len, reverse=True))
-        self.cue_name_rx = re.compile(
-            rf"(?<![\w\-])((?i:[\w\-]*(?:{cue_alt})|[\w\-]*(?:{head_alt})))"
-            rf"[ \t]+(?:{QUOTED}|({CAP_PHRASE}))"
-        )
+        # words are matched by suffix with str.endswith: much faster than one big
+        # alternation tried at every position of the text
+        self.head_suffixes = tuple(self.heads)
+        self.cue_suffixes = tuple(sorted(self.cue_words | set(self.heads), key=len, reverse=True))
+        self.name_after_cue = re.compile(rf"[ \t]+(?:{QUOTED}|({CAP_PHRASE}))")
         self.known_orgs = _names_regex(organisations())
         self.laws = _names_regex(laws())
         self.ambiguous = ambiguous_municipality_names()
@@ -154,7 +151,7 @@ class EntityFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not self.ready:
             self.initialize()
-        text = doc.text
+        text = text_of(doc)
         starts = {s.start_char for s in doc.sents}
         found: list[Candidate] = []
         found += self._abbreviations(text)
@@ -292,29 +289,35 @@ class EntityFinder:
 
     def _cue_names(self, text: str, programmes: list[str]) -> list[Candidate]:
         out = []
-        for m in self.cue_name_rx.finditer(text):
-            cue = m.group(1)
-            name = m.group(2) or m.group(3)
-            if m.group(3) and (m.group(3).split()[0] in EXTEND_STOP):
-                continue
-            if m.group(3) and any(text.startswith(p, m.start(3)) for p in programmes):
-                continue  # "het programma Zorgen voor elkaar" names the report's programme
+        for w in WORD.finditer(text):
+            cue = w.group(0)
             low = cue.lower()
+            if not low.endswith(self.cue_suffixes):
+                continue
+            m = self.name_after_cue.match(text, w.end())
+            if not m:
+                continue
+            capital = m.group(2)
+            name = m.group(1) or capital
+            if capital and (capital.split()[0] in EXTEND_STOP):
+                continue
+            if capital and any(text.startswith(p, m.start(2)) for p in programmes):
+                continue  # "het programma Zorgen voor elkaar" names the report's programme
             end = m.end()
-            if m.group(3) and low in self.cue_words and len(m.group(3).split()) == 1 \
-                    and m.group(3) not in CAPITAL_STOP:
+            if capital and low in self.cue_words and len(capital.split()) == 1 \
+                    and capital not in CAPITAL_STOP:
                 end = _continue_lowercase(text, end, nouns_only=True, capitals=True)
-                name = text[m.start(3):end]
-            start = m.start()
+                name = text[m.start(2):end]
+            start = w.start()
             adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", text[max(0, start - 30):start])
             if adj:
                 start -= len(adj.group(1))
             if (low in self.cue_words or low in self.generic) and len(name.split()) > 1:
                 key = normalise_name(name)  # "project Stut en Steun" is "Stut en Steun"
             elif low in self.cue_words or low in self.generic:
-                key = normalise_name(text[m.start():end])  # "team Jeugd" is not "Jeugd"
+                key = normalise_name(text[w.start():end])  # "team Jeugd" is not "Jeugd"
             elif self._is_head(low) and len(low) >= 6:
-                key = _singular(normalise_name(m.group(0)))  # "Zorgteam Koggenland"
+                key = _singular(normalise_name(text[w.start():m.end()]))  # "Zorgteam Koggenland"
             else:
                 continue
             out.append(Candidate(start, end, "Initiative", "cue_name", key))
@@ -322,10 +325,10 @@ class EntityFinder:
 
     def _compounds(self, text: str) -> list[Candidate]:
         out = []
-        for m in self.compound_rx.finditer(text):
-            word = m.group(1)
+        for m in WORD.finditer(text):
+            word = m.group(0)
             low = word.lower()
-            if len(low) < 6:
+            if len(low) < 6 or not low.endswith(self.head_suffixes):
                 continue
             head = min((h for h in self.heads if low.endswith(h)), key=len)
             bare = len(low) - len(head) < 3 and "-" not in low
@@ -486,13 +489,15 @@ class EntityFinder:
     def _repeats(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Other occurrences of names already found (same spelling)."""
         seen = {text[c.start:c.end]: c for c in chosen if c.end - c.start >= 4}
+        if not seen:
+            return []
+        alt = "|".join(re.escape(s) for s in sorted(seen, key=len, reverse=True))
         out = []
-        for surface, c in seen.items():
-            rx = rf"(?<![\w\-]){re.escape(surface)}(?![\w\-])"
-            for m in re.finditer(rx, text):
-                if m.start() != c.start:
-                    out.append(Candidate(m.start(), m.end(), c.label, "repeat",
-                                         c.key or normalise_name(surface)))
+        for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-])", text):
+            c = seen[m.group(0)]
+            if m.start() != c.start:
+                out.append(Candidate(m.start(), m.end(), c.label, "repeat",
+                                     c.key or normalise_name(m.group(0))))
         return out
 
     def _municipalities(self, text: str, chosen: list[Candidate]) -> list[Candidate]:

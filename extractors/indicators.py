@@ -8,6 +8,7 @@ plan horizons are not indicators. Writes ``doc._.kg_indicators`` (a list of
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -25,7 +26,7 @@ from .numbers import (
     year_mentions,
 )
 from .tables import Cell, flat_tables, pipe_tables
-from .text import lines
+from .text import lines, text_of
 
 _UNSIGNED = NUMBER_RE.replace("[-−–]?\\s?", "[-−]?")
 _NUM = rf"(?<![\w\-–/.,#+:])({_UNSIGNED})(?![\d]|[.,]\d)"
@@ -60,18 +61,20 @@ class IndicatorFinder:
     def __init__(self, nlp: Language, name: str = "kg_indicators") -> None:
         self.name = name
         self.structure: set[str] = set()
-        self.financial: list[str] = []
+        self.financial: re.Pattern | None = None
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         c = cues()
         self.structure = {w.lower() for w in c["structure_nouns"]}
-        self.financial = [w.lower() for w in c["financial_words"]]
+        self.financial = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w.lower()) for w in c["financial_words"])
+            + r")(?!\w)")
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.structure:
             self.initialize()
         year = doc._.kg_year or 0
-        all_lines = lines(doc.text)
+        all_lines = lines(text_of(doc))
         flat, used_flat = flat_tables(all_lines)
         pipe, used_pipe = pipe_tables(all_lines)
         used = used_flat | used_pipe
@@ -80,6 +83,7 @@ class IndicatorFinder:
         cells = [self._from_cell(doc, c, year, sections) for c in flat + pipe]
         skip = [(all_lines[i].start, all_lines[i].end) for i in used]
         skip += [(s.start, s.start + len(s.heading)) for s in sections]
+        skip = _Spans(skip)
         prose = []
         context = _Context()
         for sent in doc.sents:
@@ -88,8 +92,8 @@ class IndicatorFinder:
                 continue
             prose += self._prose(doc, sent.start_char, sent.end_char, year, sections, skip,
                                  context)
-        prose = _percent_columns(doc.text, prose)
-        doc._.kg_indicators = _dedupe(cells + _not_repeating(doc.text, prose, cells))
+        prose = _percent_columns(text_of(doc), prose)
+        doc._.kg_indicators = _dedupe(cells + _not_repeating(text_of(doc), prose, cells))
         return doc
 
     # -- tables ----------------------------------------------------------------------
@@ -107,19 +111,18 @@ class IndicatorFinder:
                              c.context_start, c.context_end, c.rule)
 
     def _financial(self, text: str) -> bool:
-        low = text.lower()
-        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in self.financial)
+        return bool(self.financial.search(text.lower()))
 
     # -- prose -----------------------------------------------------------------------
 
     def _prose(self, doc: Doc, start: int, end: int, year: int, sections: list[Section],
-               skip: list[tuple[int, int]], context: _Context) -> list[IndicatorNote]:
-        text = doc.text
+               skip: _Spans, context: _Context) -> list[IndicatorNote]:
+        text = text_of(doc)
         sentence = text[start:end]
         found = []
         for m in _QUANTITY.finditer(sentence):
             a, b = start + m.start(), start + m.end()
-            if any(s <= a < e for s, e in skip):
+            if a in skip:
                 continue
             parsed = self._quantity(m, sentence, m.start(), m.end())
             if parsed is not None:
@@ -277,6 +280,23 @@ def _depths(text: str) -> list[int]:
     return out + [d]
 
 
+class _Spans:
+    """Offsets covered by a set of (start, end) ranges; ``offset in spans`` by bisection."""
+
+    def __init__(self, ranges) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        self.ends = []
+        furthest = -1
+        for _, b in self.ranges:  # running maximum: ranges may nest
+            furthest = max(furthest, b)
+            self.ends.append(furthest)
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
 class _Context:
     """What the passage so far is about: the last initiative or organisation named in the
     previous sentences of the paragraph, and whether the paragraph is about money."""
@@ -288,14 +308,14 @@ class _Context:
         self._end = 0
 
     def advance(self, doc: Doc, start: int, end: int, financial: bool) -> None:
-        gap = doc.text[self._end:start]
+        gap = text_of(doc)[self._end:start]
         if "\n" in gap or self._end == 0:
             self.previous, self._pending, self.financial = None, None, False
         else:
             self.previous = self._pending or self.previous
         self.financial = self.financial or financial
         self._pending = _entity_in(doc, start, end, near=end)
-        self._end = start + len(doc.text[start:end].rstrip())  # trailing breaks count as gap
+        self._end = start + len(text_of(doc)[start:end].rstrip())  # trailing breaks count as gap
 
 
 def _scaled(value: float | None, scale: str | None) -> float | None:
@@ -304,22 +324,36 @@ def _scaled(value: float | None, scale: str | None) -> float | None:
     return value * scale_of(scale)
 
 
+def _about_candidates(doc: Doc) -> list[tuple[int, int, bool]]:
+    """(start, end, is_initiative) of the mentions a number can be about, sorted; built
+    once per Doc (creating spans over and over was the slowest part of a long report)."""
+    cached = doc.user_data.get("kg_about")
+    if cached is None:
+        text = text_of(doc)
+        cached = sorted(
+            (s.start_char, s.end_char, s.label_ == "Initiative")
+            for s in doc.spans.get("kg_entities", [])
+            if s.label_ in ("Initiative", "Organisation")
+            # "(bron: CBS)" names a source, not what the number is about
+            and not re.search(r"\(\s*bron:?\s*$", text[max(0, s.start_char - 12):s.start_char],
+                              re.I))
+        doc.user_data["kg_about"] = cached
+    return cached
+
+
 def _entity_in(doc: Doc, start: int, end: int, near: int | None = None):
     """Offsets of the initiative or organisation mention in ``[start, end)`` nearest
     to ``near`` (initiatives first)."""
+    candidates = _about_candidates(doc)
     best, best_key = None, None
-    for span in doc.spans.get("kg_entities", []):
-        if span.label_ not in ("Initiative", "Organisation") or not (
-            start <= span.start_char and span.end_char <= end
-        ):
+    for a, b, initiative in candidates[bisect.bisect_left(candidates, (start, -1, False)):]:
+        if a >= end:
+            break
+        if b > end:
             continue
-        if re.search(r"\(\s*bron:?\s*$", doc.text[max(0, span.start_char - 12):span.start_char],
-                     re.I):
-            continue  # "(bron: CBS)" names a source, not what the number is about
-        distance = abs(span.start_char - near) if near is not None else span.start_char
-        key = (span.label_ != "Initiative", distance)
+        key = (not initiative, abs(a - near) if near is not None else a)
         if best_key is None or key < best_key:
-            best, best_key = (span.start_char, span.end_char), key
+            best, best_key = (a, b), key
     return best
 
 

@@ -13,6 +13,7 @@ Writes ``doc._.kg_relations`` (a list of :class:`~extractors.annotations.Relatio
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.language import Language
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .annotations import RelationNote, Section
 from .gazetteer import cues
+from .text import text_of
 
 
 class RelationFinder:
@@ -45,8 +47,11 @@ class RelationFinder:
         topic: list[Span] = []
         funders: list[Span] = []
         previous_section = None
+        starts = [s.start_char for s in spans]  # spans come sorted by offset
         for sent in doc.sents:
-            inside = [s for s in spans if sent.start_char <= s.start_char < sent.end_char]
+            lo = bisect.bisect_left(starts, sent.start_char)
+            hi = bisect.bisect_left(starts, sent.end_char)
+            inside = spans[lo:hi]
             section = _deepest(sections, sent.start_char)
             if section != previous_section:
                 previous, topic = [], []
@@ -55,7 +60,7 @@ class RelationFinder:
             notes += self._funding(sent, inside, funders)
             funders = [o for o in inside if o.label_ == "Organisation" and re.search(
                 rf"(?:{self.funding_rx.pattern})\s+van\s+(?:de|het)?\s*$",
-                doc.text[max(0, o.start_char - 40):o.start_char], re.I)]
+                text_of(doc)[max(0, o.start_char - 40):o.start_char], re.I)]
             if sent.text.strip():
                 previous = [s for s in inside if s.label_ == "Initiative"]
                 previous_section = section
@@ -133,17 +138,19 @@ class RelationFinder:
 def _named_after(doc: Doc, spans: list[Span]) -> list[RelationNote]:
     """An initiative that carries an organisation's name (``chatfunctie Veilig Thuis``)
     is that organisation's."""
-    notes = []
-    orgs = {s.kb_id_: s for s in spans if s.label_ == "Organisation"}
-    seen = set()
+    orgs = {s.text: s for s in spans if s.label_ == "Organisation" and len(s.text) >= 3}
+    if not orgs:
+        return []
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(
+        orgs, key=len, reverse=True)) + r")(?!\w)")
+    notes, seen = [], set()
     for i in spans:
         if i.label_ != "Initiative" or i.id_ == "capitalised":
             continue
-        for key, o in orgs.items():
-            if (i.kb_id_, key) in seen or len(o.text) < 3:
-                continue
-            if re.search(rf"(?<!\w){re.escape(o.text)}(?!\w)", i.text):
-                seen.add((i.kb_id_, key))
+        for m in rx.finditer(i.text):
+            o = orgs[m.group(0)]
+            if (i.kb_id_, o.kb_id_) not in seen:
+                seen.add((i.kb_id_, o.kb_id_))
                 notes.append(RelationNote("hasPartner", _at(i), _at(o), None, i.start_char,
                                           i.end_char, "relations.named_after"))
     return notes
@@ -151,7 +158,7 @@ def _named_after(doc: Doc, spans: list[Span]) -> list[RelationNote]:
 
 def _after_cue(doc: Doc, span: Span, rx: re.Pattern, inside: list[Span]) -> bool:
     start = max(0, span.start_char - 50)
-    before = doc.text[start:span.start_char]
+    before = text_of(doc)[start:span.start_char]
     m = re.search(r"\b(samen met|in samenwerking met|samenwerking tussen)\b[^.;:]{0,35}$", before)
     if not m or not rx.search(m.group(1)):
         return False
@@ -163,7 +170,7 @@ def _is_statement_line(doc: Doc, sent: Span) -> bool:
     """A line of its own without closing punctuation: a result statement that heads the
     paragraph below it."""
     text = sent.text.strip()
-    before = doc.text[:sent.start_char].rstrip(" \t")
+    before = text_of(doc)[:sent.start_char].rstrip(" \t")
     return bool(text) and text[-1] not in ".!?:;," and (not before or before.endswith("\n")) \
         and "\n" not in text and len(text.split()) <= 20
 
@@ -176,7 +183,7 @@ def _coordinated(doc: Doc, a: Span, b: Span, inside: list[Span]) -> bool:
     """``Veilig Thuis, SAVE-teams en de Raad``: names in one list are not each other's
     partners. Between them stand only other names, commas, ``en`` and brackets."""
     lo, hi = (a, b) if a.start_char < b.start_char else (b, a)
-    between = doc.text[lo.end_char:hi.start_char]
+    between = text_of(doc)[lo.end_char:hi.start_char]
     for other in inside:
         if lo.end_char <= other.start_char and other.end_char <= hi.start_char:
             between = between.replace(other.text, " ")

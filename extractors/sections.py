@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .annotations import Section
 from .gazetteer import cues
-from .text import Line, is_numeric_cell, lines
+from .text import Line, is_numeric_cell, lines, text_of
 
 _NUMBERED = re.compile(r"^(?:H(?=\d))?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _PROGRAMMA = re.compile(
@@ -52,8 +52,8 @@ class SectionFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not self.noise:
             self.initialize()
-        headings = self._headings(lines(doc.text))
-        sections = _tree(headings, len(doc.text))
+        headings = self._headings(lines(text_of(doc)))
+        sections = _tree(headings, len(text_of(doc)))
         doc._.kg_sections = sections
         spans = []
         for s in sections:

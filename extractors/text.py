@@ -57,6 +57,15 @@ def is_numeric_cell(text: str) -> bool:
     return bool(NUMERIC_CELL.match(text.strip()))
 
 
+def text_of(doc) -> str:
+    """``doc.text``, computed once: spaCy joins every token each time it is asked, which
+    made a long report quadratic. Our components never change a Doc's text."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 def normalise_name(name: str) -> str:
     """The scoring normalisation of ANNOTATION.md: lower-case, accents kept, quotes and
     punctuation other than ``-``, ``/`` and ``&`` removed, white space collapsed, a

@@ -16,7 +16,7 @@ from extractors.annotations import Section
 from extractors.entities import PRIORITY
 from extractors.gazetteer import cues, find_municipality
 from extractors.numbers import as_plain
-from extractors.text import normalise_name, slug, strip_quotes
+from extractors.text import normalise_name, slug, strip_quotes, text_of
 
 from .document import Document
 from .facts import DocumentInfo, Entity, FactSet, Indicator, Mention, Relation
@@ -36,6 +36,7 @@ def collect(doc: Doc, document: Document) -> FactSet:
 class _Collector:
     def __init__(self, doc: Doc, document: Document) -> None:
         self.doc = doc
+        self.text = text_of(doc)
         self.document = document
         self.scope = (document.municipality_code or slug(document.municipality)).lower()
         self.by_offsets: dict[tuple[int, int], str] = {}
@@ -52,8 +53,8 @@ class _Collector:
         info = DocumentInfo(
             self.document.id, self.document.path.name, self.document.municipality,
             self.document.municipality_code, home, self.document.year, self.document.sha256,
-            len(self.doc.text), sum(1 for t in self.doc if not t.is_space and not t.is_punct))
-        return FactSet(info, self.doc.text, tuple(sorted(self.entities.values(),
+            len(self.text), sum(1 for t in self.doc if not t.is_space and not t.is_punct))
+        return FactSet(info, self.text, tuple(sorted(self.entities.values(),
                                                        key=lambda e: e.id)),
                        tuple(sorted(set(relations), key=_relation_key)),
                        tuple(indicators))
@@ -63,9 +64,9 @@ class _Collector:
     def mention(self, start: int, end: int, rule: str) -> Mention:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         sent = span.sent if span is not None and len(span) else None
-        sentence = sent.text.strip() if sent is not None else self.doc.text[start:end]
+        sentence = sent.text.strip() if sent is not None else self.text[start:end]
         s_start = sent.start_char if sent is not None else start
-        return Mention(self.document.id, start, end, self.doc.text[start:end], sentence,
+        return Mention(self.document.id, start, end, self.text[start:end], sentence,
                        s_start, rule)
 
     def _add(self, entity: Entity) -> str:
