@@ -1,0 +1,133 @@
+"""Query latency at about a million triples: Oxigraph (our store) against plain in-memory
+rdflib, in the same run; ``kg query`` end to end; ``kg serve`` memory.
+
+The synthetic corpus is the shared corpus copied under enough municipality names to reach
+the target triple count (see build.py). Usage:
+
+    python bench/query.py [--triples 1000000] [--shared ../shared] [--work DIR]
+
+Prints a Markdown table and writes bench/results/query.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+PARAMS = {"entity": "wijkteam"}
+
+
+def timed(fn, repeat: int) -> float:
+    """Median seconds of ``repeat`` runs (after one warm-up)."""
+    fn()
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs)
+
+
+def main() -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    ap.add_argument("--work", type=Path, default=None)
+    args = ap.parse_args()
+
+    import pyoxigraph as ox
+    from build import make_corpus
+    from rdflib import Dataset
+
+    from kg import pipeline
+    from kg import queries as named
+    from kg import store as kgstore
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="kg-qbench-"))
+    one = pipeline.build([make_corpus(args.shared, 1, work / "c1")], work / "o1")
+    copies = math.ceil(args.triples / one.triples)
+    out = work / "out"
+    t = time.perf_counter()
+    report = pipeline.build([make_corpus(args.shared, copies, work / "cN")], out)
+    build_seconds = time.perf_counter() - t
+
+    with kgstore.open_store(out, read_only=True) as st:
+        nquads = "\n".join(kgstore.quads(st)) + "\n"
+    dump = work / "dump.nq"
+    dump.write_text(nquads, encoding="utf-8")
+    fresh = work / "fresh"
+    t = time.perf_counter()
+    target = ox.Store(str(fresh))
+    target.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    target.flush()
+    ox_load = time.perf_counter() - t
+    del target
+    t = time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(str(dump), format="nquads")
+    rdflib_load = time.perf_counter() - t
+    store_mb = sum(f.stat().st_size for f in (out / "store").rglob("*") if f.is_file()) / 2**20
+
+    rows = []
+    for q in named.named_queries().values():
+        text = named.fill(q.text, PARAMS)
+        with kgstore.open_store(out, read_only=True) as st:
+            ox_s = timed(lambda st=st, text=text: list(kgstore.query(st, text)), 5)
+        rdf_s = timed(lambda text=text: list(ds.query(text)), 1)
+        cmd = ["kg", "query", "--name", q.name, "--format", "csv", "--out", str(out)]
+        for k, v in PARAMS.items():
+            if k in q.parameters:
+                cmd += ["--param", f"{k}={v}"]
+        cli_s = timed(lambda cmd=cmd: subprocess.run(cmd, capture_output=True, check=True), 3)
+        rows.append({"query": q.name, "oxigraph_ms": ox_s * 1000, "rdflib_ms": rdf_s * 1000,
+                     "kg_query_s": cli_s})
+
+    serve = subprocess.Popen(["kg", "serve", "--out", str(out), "--port", "8791"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    serve.stdout.readline()
+    for _ in range(3):
+        for q in named.named_queries().values():
+            url = "http://127.0.0.1:8791/sparql?query=" + urllib.parse.quote(
+                named.fill(q.text, PARAMS))
+            urllib.request.urlopen(url).read()
+        urllib.request.urlopen("http://127.0.0.1:8791/").read()
+    status = Path(f"/proc/{serve.pid}/status").read_text()
+    peak = next(line for line in status.splitlines() if line.startswith("VmHWM"))
+    serve_peak_mb = int(peak.split()[1]) / 1024
+    serve.terminate()
+    serve.wait()
+
+    results = {"copies": copies, "documents": report.documents, "triples": report.triples,
+               "build_seconds": build_seconds, "oxigraph_bulk_load_s": ox_load,
+               "rdflib_load_s": rdflib_load, "store_mb": store_mb,
+               "serve_peak_rss_mb": serve_peak_mb, "queries": rows}
+    (HERE / "results").mkdir(exist_ok=True)
+    (HERE / "results" / "query.json").write_text(json.dumps(results, indent=1))
+    print(f"{report.triples:,} triples in {report.documents} documents ({copies} copies); "
+          f"store {store_mb:.0f} MB; load: Oxigraph bulk {ox_load:.1f} s, rdflib "
+          f"{rdflib_load:.1f} s; kg serve peak RSS {serve_peak_mb:.0f} MB\n")
+    print("| named query | Oxigraph ms | rdflib in-memory ms | `kg query` end to end s |")
+    print("|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['query']} | {r['oxigraph_ms']:.1f} | {r['rdflib_ms']:.0f} | "
+              f"{r['kg_query_s']:.2f} |")
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
