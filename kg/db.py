@@ -38,7 +38,7 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-PRETTY_LIMIT = 300_000  # above this many triples graph.ttl is streamed, not sorted in memory
+PRETTY_LIMIT = 50_000  # above this many triples graph.ttl is streamed, not sorted in memory
 
 
 def write_outputs(out: Path) -> dict[str, Path]:
@@ -46,7 +46,8 @@ def write_outputs(out: Path) -> dict[str, Path]:
 
     Up to :data:`PRETTY_LIMIT` triples, ``graph.ttl`` is rdflib's sorted longturtle;
     above it, Oxigraph streams Turtle straight to disk (its order is deterministic too), so
-    memory does not grow with the corpus. The explorer reads only the triples it shows.
+    memory does not grow with the corpus. The explorer reads only the triples it shows,
+    for the most connected entities when the graph is large (see :mod:`kg.viz`).
     """
     from . import viz
 

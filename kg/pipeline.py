@@ -28,7 +28,7 @@ from .export import to_annotation
 from .facts import FactSet
 from .namespace import GKG
 from .nlp import build_nlp
-from .rdf import document_graph, graph_iri, report_iri
+from .rdf import document_ntriples, graph_iri, report_iri
 from .settings import DEFAULT_INCLUDE, DEFAULT_MODEL, DEFAULT_OUT, SAMPLE
 
 
@@ -125,8 +125,9 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
                 facts = extract_document(document, model)
                 meta = _build_facts(facts.document.id, path, version,
                                     time.perf_counter() - t0)
-                kgstore.replace_graph(st, graph_iri(facts.document.id), document_graph(facts),
-                                      meta, report_iri(facts.document.id))
+                kgstore.replace_graph(st, graph_iri(facts.document.id),
+                                      document_ntriples(facts), meta,
+                                      report_iri(facts.document.id))
                 db.atomic_write(out / "text" / f"{facts.document.id}.txt", facts.text)
                 report.built.append(facts.document.id)
                 words = facts.document.words
@@ -141,6 +142,8 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
                 report.failed.append((str(path), error))
             if on_document:
                 on_document(path, error, words)
+        if len(report.built) >= 50:
+            st.optimize()  # compact after a large build: the store shrinks severalfold
     counts = db.summarise(out)
     report.documents, report.entities = counts.documents, counts.entities
     report.relations, report.indicators = counts.relations, counts.indicators

@@ -72,11 +72,12 @@ def open_store(out: Path, *, create: bool = False,
         handle.close()
 
 
-def replace_graph(store: StoreHandle, graph: URIRef, triples: Graph,
+def replace_graph(store: StoreHandle, graph: URIRef, triples: Graph | str,
                   meta: Graph | None = None, subject: URIRef | None = None) -> None:
-    """Replace the named graph ``graph`` with ``triples`` and, with ``meta``, the build
-    facts about ``subject`` in the meta graph: one SPARQL update, one transaction."""
-    body = triples.serialize(format="nt")
+    """Replace the named graph ``graph`` with ``triples`` (a Graph or N-Triples text)
+    and, with ``meta``, the build facts about ``subject`` in the meta graph: one SPARQL
+    update, one transaction."""
+    body = triples if isinstance(triples, str) else triples.serialize(format="nt")
     parts = [f"DROP SILENT GRAPH <{graph}>"]
     if meta is not None and subject is not None:
         parts.append(f"DELETE WHERE {{ GRAPH <{META}> {{ <{subject}> ?p ?o }} }}")
@@ -117,24 +118,47 @@ def stream_turtle(store: StoreHandle, output) -> None:
     triples.serialize(output, format=ox.RdfFormat.TURTLE)
 
 
-def explorer_graph(store: StoreHandle) -> Graph:
-    """Only what the explorer shows: entity types, names, relations, indicator values and
-    the sentences of mentions (not offsets, rules or assertion nodes)."""
-    q = f"""
+EXPLORER_LIMIT = 5000  # entities drawn in graph.html; kg viz can focus on the rest
+
+_EXPLORER_PREFIXES = """
     PREFIX gkg: <https://w3id.org/gemeente-kg/def#>
     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     PREFIX prov: <http://www.w3.org/ns/prov#>
     PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-    CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{
-      {{ ?s ?p ?o . VALUES ?p {{ rdf:type skos:prefLabel skos:altLabel gkg:mention
-           gkg:sentence prov:wasDerivedFrom rdfs:label gkg:about gkg:unitCode gkg:period
-           <http://purl.org/linked-data/sdmx/2009/measure#obsValue> gkg:hasProgramme
-           gkg:hasSubProgramme gkg:partOfProgramme gkg:hasPartner gkg:partnersWith
-           gkg:locatedIn gkg:municipality gkg:year }} }}
-      FILTER(?p != rdf:type || ?o NOT IN (gkg:Mention, gkg:RelationAssertion))
-    }} FILTER(?g != <{META}>) }}"""
-    data = store.query(q).serialize(format=ox.RdfFormat.N_TRIPLES)
+    PREFIX m: <http://purl.org/linked-data/sdmx/2009/measure#>
+"""
+
+
+def explorer_graph(store: StoreHandle, limit: int = EXPLORER_LIMIT) -> Graph:
+    """Only what the explorer shows: for at most ``limit`` entities (the most connected
+    ones when there are more), their types, names, relations, indicator values and the
+    sentences of their mentions; memory stays bounded however large the store is."""
+    kinds = "gkg:Municipality gkg:Programme gkg:Initiative gkg:Organisation gkg:District " \
+            "gkg:Region gkg:Law"
+    rank = f"""{_EXPLORER_PREFIXES}
+    SELECT ?e (COUNT(?x) AS ?degree) WHERE {{
+      GRAPH ?g {{ ?e a ?kind . VALUES ?kind {{ {kinds} }}
+                 OPTIONAL {{ {{ ?e ?rel ?x }} UNION {{ ?x ?rel ?e }}
+                   VALUES ?rel {{ gkg:hasProgramme gkg:hasSubProgramme gkg:partOfProgramme
+                                  gkg:hasPartner gkg:partnersWith gkg:locatedIn }} }} }}
+      FILTER(?g != <{META}>)
+    }} GROUP BY ?e ORDER BY DESC(?degree) STR(?e) LIMIT {limit}"""
+    chosen = " ".join(f"<{sol['e'].value}>" for sol in store.query(rank))
+    q = f"""{_EXPLORER_PREFIXES}
+    CONSTRUCT {{ ?e ?p ?o . ?mention gkg:sentence ?sentence ;
+                 prov:wasDerivedFrom ?report . ?report rdfs:label ?file .
+                 ?i gkg:about ?e ; m:obsValue ?v ; gkg:unitCode ?u ; gkg:period ?per . }}
+    WHERE {{ VALUES ?e {{ {chosen} }}
+      GRAPH ?g {{
+        {{ ?e ?p ?o . VALUES ?p {{ rdf:type skos:prefLabel skos:altLabel gkg:mention
+             gkg:hasProgramme gkg:hasSubProgramme gkg:partOfProgramme gkg:hasPartner
+             gkg:partnersWith gkg:locatedIn gkg:municipality }} }}
+        UNION {{ ?e gkg:mention ?mention . ?mention gkg:sentence ?sentence ;
+                 prov:wasDerivedFrom ?report . ?report rdfs:label ?file }}
+        UNION {{ ?i gkg:about ?e ; m:obsValue ?v ; gkg:unitCode ?u ; gkg:period ?per }}
+      }} FILTER(?g != <{META}>) }}"""
+    data = store.query(q).serialize(format=ox.RdfFormat.N_TRIPLES) if chosen else b""
     g = bind_prefixes(Graph())
     if data:
         g.parse(data=data.decode("utf-8"), format="nt")
