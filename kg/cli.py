@@ -75,9 +75,12 @@ include_option = click.option(
 @model_option
 @include_option
 @click.option("--force", is_flag=True, help="Rebuild documents even when unchanged.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes for extraction (default: the CPU count, up to 4, "
+                   "for 8 files or more).")
 @click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
 @handle_errors
-def build(paths, out, municipality, year, model, include, force, debug):
+def build(paths, out, municipality, year, model, include, force, jobs, debug):
     """Build the graph from report files (default: the bundled sample report).
 
     PATHS are .txt, .md, .html or .pdf files, or folders searched recursively. Each
@@ -88,7 +91,7 @@ def build(paths, out, municipality, year, model, include, force, debug):
     with _progress(err) as on_document:
         report = pipeline.build(list(paths) or None, out, municipality, year, model,
                                 include or settings.DEFAULT_INCLUDE, on_document, debug,
-                                force)
+                                force, jobs)
     for _, reason in report.failed:
         click.echo(f"error: {reason}", err=True)
     title = f"Built {len(report.built)} document(s) into {out}"

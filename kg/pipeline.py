@@ -7,10 +7,14 @@ RDF logic of its own. The CLI calls these; tests call them too.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import json
+import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from importlib import resources
@@ -86,11 +90,45 @@ class BuildReport:
     outputs: dict[str, Path] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class _Minted:
+    """What a worker hands back for one document: everything the store needs."""
+
+    doc_id: str
+    ntriples: str
+    text: str
+    words: int
+    seconds: float
+
+
+def _mint(document: Document, model: str) -> _Minted:
+    """Extract a document and mint its triples (runs in a worker process)."""
+    t0 = time.perf_counter()
+    facts = extract_document(document, model)
+    return _Minted(facts.document.id, document_ntriples(facts), facts.text,
+                   facts.document.words, time.perf_counter() - t0)
+
+
+def _worker_init(model: str) -> None:
+    """A worker ignores Ctrl-C (the main process stops the pool) and dies with its parent
+    (so ``kill -9`` of a build leaves no orphans); then it loads the pipeline once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: orphans end when their work queue closes
+    build_nlp(model)
+
+
 def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
           municipality: str | None = None, year: int | None = None,
           model: str = DEFAULT_MODEL, include: Iterable[str] = DEFAULT_INCLUDE,
           on_document: Callable[[Path, str | None, int], None] | None = None,
-          debug: bool = False, force: bool = False) -> BuildReport:
+          debug: bool = False, force: bool = False, jobs: int | None = None) -> BuildReport:
     """Build the graph of ``paths`` (default: the bundled sample) into ``out``.
 
     Each document replaces its own named graph in the store, in one transaction, and
@@ -99,7 +137,9 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
     written from the whole store. A file whose text and extractor are unchanged since
     it was last built is skipped (unless ``force``). ``on_document(path, error, words)``
     is called after each file. Unexpected errors are reported per file too, unless
-    ``debug``.
+    ``debug``. With ``jobs`` > 1 (default: the CPU count for 8 files or more), documents
+    are extracted in that many worker processes while this one writes the store;
+    at most ``2 * jobs`` documents are in flight, so memory stays flat.
     """
     started = time.perf_counter()
     files = input_files(paths, include) if paths else [sample_path()]
@@ -109,41 +149,63 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
     build_nlp(model)  # fail early on a missing model
     ids = _document_ids(files)
     version = extractor_version(model)
-    with kgstore.open_store(out, create=True) as st:
-        for path in files:
-            error, words = None, 0
-            try:
-                t0 = time.perf_counter()
-                document = read_document(path, municipality, year)
-                document = replace(document, id=ids[path])
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 4) if len(files) >= 8 else 1
+    pool = ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(model,)) \
+        if jobs > 1 else None
+    pending: deque = deque()
+
+    def finish(path: Path, outcome) -> None:
+        error, words = None, 0
+        try:
+            minted = outcome.result() if isinstance(outcome, Future) else outcome()
+            meta = _build_facts(minted.doc_id, path, version, minted.seconds)
+            kgstore.replace_graph(st, graph_iri(minted.doc_id), minted.ntriples, meta,
+                                  report_iri(minted.doc_id))
+            db.atomic_write(out / "text" / f"{minted.doc_id}.txt", minted.text)
+            report.built.append(minted.doc_id)
+            words = minted.words
+        except KGError as err:
+            error = str(err)
+        except Exception as err:  # one bad file must not stop the others
+            if debug:
+                raise
+            error = (f"{path}: unexpected error {type(err).__name__}: {err} "
+                     "(run with --debug for a traceback)")
+        if error:
+            report.failed.append((str(path), error))
+        if on_document:
+            on_document(path, error, words)
+
+    try:
+        with kgstore.open_store(out, create=True) as st:
+            for path in files:
+                try:
+                    document = replace(read_document(path, municipality, year), id=ids[path])
+                except KGError as err:
+                    report.failed.append((str(path), str(err)))
+                    if on_document:
+                        on_document(path, str(err), 0)
+                    continue
                 if not force and db.stored_fingerprint(st, document.id) == (
                         document.sha256, version):
                     report.skipped.append(document.id)
                     if on_document:
                         on_document(path, None, 0)
                     continue
-                facts = extract_document(document, model)
-                meta = _build_facts(facts.document.id, path, version,
-                                    time.perf_counter() - t0)
-                kgstore.replace_graph(st, graph_iri(facts.document.id),
-                                      document_ntriples(facts), meta,
-                                      report_iri(facts.document.id))
-                db.atomic_write(out / "text" / f"{facts.document.id}.txt", facts.text)
-                report.built.append(facts.document.id)
-                words = facts.document.words
-            except KGError as err:
-                error = str(err)
-            except Exception as err:  # one bad file must not stop the others
-                if debug:
-                    raise
-                error = (f"{path}: unexpected error {type(err).__name__}: {err} "
-                         "(run with --debug for a traceback)")
-            if error:
-                report.failed.append((str(path), error))
-            if on_document:
-                on_document(path, error, words)
-        if len(report.built) >= 50:
-            st.optimize()  # compact after a large build: the store shrinks severalfold
+                if pool is None:
+                    finish(path, functools.partial(_mint, document, model))
+                    continue
+                pending.append((path, pool.submit(_mint, document, model)))
+                while len(pending) >= 2 * jobs:
+                    finish(*pending.popleft())
+            while pending:
+                finish(*pending.popleft())
+            if len(report.built) >= 50:
+                st.optimize()  # compact after a large build: the store shrinks severalfold
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     counts = db.summarise(out)
     report.documents, report.entities = counts.documents, counts.entities
     report.relations, report.indicators = counts.relations, counts.indicators

@@ -166,11 +166,15 @@ def test_inputs_interrupted_build_keeps_previous_outputs(tmp_path, sig):
     before = (out / "graph.ttl").read_bytes(), (out / "graph.html").read_bytes()
     src = _corpus(tmp_path, 60)
     proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(src), "--out",
-                             str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
     deadline = time.time() + 60
     while not list((out / "text").glob("lindewaard0*")) and time.time() < deadline:
         time.sleep(0.05)
-    os.kill(proc.pid, sig)
+    if sig == signal.SIGINT:
+        os.killpg(proc.pid, sig)  # Ctrl-C reaches the whole foreground group
+    else:
+        os.kill(proc.pid, sig)  # kill -9 of the build process; its workers die with it
     _, err = proc.communicate(timeout=60)
     assert proc.returncode != 0
     if sig == signal.SIGINT:
