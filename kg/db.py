@@ -96,8 +96,8 @@ def summarise(out: Path) -> Summary:
         entities = {name: count(f"?x a <{cls}>") for name, cls in CLASSES.items()}
         relations = 0
         for p in PREDICATES.values():
-            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE {{ GRAPH ?g " \
-                f"{{ ?s <{p}> ?o }} FILTER(?g != <{kgstore.META}>) }} }}"
+            q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} " \
+                f"FILTER(?g != <{kgstore.META}>) }}"
             relations += int(next(iter(kgstore.query(st, q)))["n"].value)
         return Summary(count("?x a gkg:Report"), entities, relations,
                        count("?x a gkg:Indicator"), kgstore.triple_count(st))
