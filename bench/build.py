@@ -28,8 +28,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def make_corpus(shared: Path, copies: int, target: Path) -> Path:
+    import re
+
     from extractors.gazetteer import municipalities
-    from extractors.text import slug
 
     target.mkdir(parents=True, exist_ok=True)
     sources = sorted((shared / "corpus").glob("*.txt"))
@@ -37,7 +38,8 @@ def make_corpus(shared: Path, copies: int, target: Path) -> Path:
     for name in names:
         for src in sources:
             stem, year = src.stem.rsplit("-", 1)
-            (target / f"{slug(name)}-{year}-{stem}.txt").write_bytes(src.read_bytes())
+            safe = re.sub(r"[^\w]+", "-", name.lower()).strip("-")  # 'De Bilt' → de-bilt
+            (target / f"{safe}-{year}-{stem}.txt").write_bytes(src.read_bytes())
     return target
 
 

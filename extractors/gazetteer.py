@@ -41,7 +41,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"[’'`]", "'", text.lower())
-    return re.sub(r"[\s\-]+", " ", text).strip()
+    text = re.sub(r"[^\w\s']", " ", text)  # "Nuenen, Gerwen en ..." = "nuenen-gerwen-en-..."
+    return re.sub(r"[\s_]+", " ", text).strip()
 
 
 @lru_cache(maxsize=1)

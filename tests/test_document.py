@@ -11,7 +11,10 @@ from kg.errors import InputError, MunicipalityError
     [("nijmegen-2020", "Nijmegen", "GM0268", 2020),
      ("den-haag-2020", "'s-Gravenhage", "GM0518", 2020),
      ("s-hertogenbosch-2019", "'s-Hertogenbosch", "GM0796", 2019),
-     ("berg-en-dal-2021-concept", "Berg en Dal", "GM1945", 2021)],
+     ("berg-en-dal-2021-concept", "Berg en Dal", "GM1945", 2021),
+     ("de-bilt-2022", "De Bilt", "GM0310", 2022),
+     ("nuenen-gerwen-en-nederwetten-2020", "Nuenen, Gerwen en Nederwetten", "GM0820", 2020),
+     ("bergen-nh-2021", "Bergen (NH.)", "GM0373", 2021)],
 )
 def test_document_municipality_and_year_from_file_name(tmp_path, stem, name, code, year):
     path = tmp_path / f"{stem}.txt"
