@@ -10,6 +10,7 @@ laws; legal forms; cue words that head an initiative (``project X``, compounds s
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -628,12 +629,15 @@ def _extend_capitalised(text: str, end: int, starts: set[str], max_words: int = 
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping candidates: higher priority first, then longer."""
     ordered = sorted(candidates, key=lambda c: (PRIORITY[c.rule], -(c.end - c.start), c.start))
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # kept spans never overlap, so sorted starts give sorted ends
+    ends: list[int] = []
     kept = []
     for c in ordered:
-        if any(c.start < e and s < c.end for s, e in taken):
-            continue
-        taken.append((c.start, c.end))
+        i = bisect.bisect_left(starts, c.end)  # kept spans starting before c ends
+        if i and ends[i - 1] > c.start:
+            continue  # the last of them reaches into c
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
