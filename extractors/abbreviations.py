@@ -1,4 +1,4 @@
-"""Abbreviation definitions: ``Jongeren Informatiepunt (JIP)``.
+"""Abbreviation definitions: ``Centrum Jeugd en Gezin (CJG)``.
 
 A pure helper after Schwartz & Hearst (2003), "A simple algorithm for identifying
 abbreviation definitions in biomedical text": match the short form's characters from

@@ -314,11 +314,11 @@ class EntityFinder:
             if adj:
                 start -= len(adj.group(1))
             if (low in self.cue_words or low in self.generic) and len(name.split()) > 1:
-                key = normalise_name(name)  # "project Stut en Steun" is "Stut en Steun"
+                key = normalise_name(name)  # "project Hand in Hand" is "Hand in Hand"
             elif low in self.cue_words or low in self.generic:
                 key = normalise_name(text[w.start():end])  # "team Jeugd" is not "Jeugd"
             elif self._is_head(low) and len(low) >= 6:
-                key = _singular(normalise_name(text[w.start():m.end()]))  # "Zorgteam Koggenland"
+                key = _singular(normalise_name(text[w.start():m.end()]))  # "Zorgteam Lindewaard"
             else:
                 continue
             out.append(Candidate(start, end, "Initiative", "cue_name", key))
@@ -336,7 +336,7 @@ class EntityFinder:
             if bare and (len(head) < 9 or low in self.cue_words):
                 continue  # a bare cue word ("programma", "project") is not a name
             start, end = m.start(), m.end()
-            # "Zorgteam Koggenland", "preventieaanpak Jeugd": a capitalised complement
+            # "Zorgteam Lindewaard", "schuldenaanpak Jeugd": a capitalised complement
             end = _extend_capitalised(text, end, self.starts, max_words=3)
             before = text[max(0, start - 30):start]
             adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before)
@@ -376,8 +376,8 @@ class EntityFinder:
 
     def _partner_context(self, text: str) -> list[Candidate]:
         """Names after ``samen met``, ``uitgevoerd door``, ...: organisations, and so are
-        the other names of a list that follows (``door Indebuurt033, SOVEE en Sociale
-        Gasten``)."""
+        the other names of a list that follows (``door Buurtkracht24, MOVE en Samen
+        Sterk``)."""
         out = []
         for m in self.partner_rx.finditer(text):
             name = m.group(1)
@@ -419,7 +419,7 @@ class EntityFinder:
         return out
 
     def _camel_and_domains(self, text: str) -> list[Candidate]:
-        """``AmersfoortSamen``, ``inZet``, ``Projecthuizen.nl``: names that only an
+        """``StadSamen``, ``deZorg``, ``Buurtwerk.nl``: names that only an
         organisation or brand writes that way."""
         out = []
         rx = (r"(?<![\w\-/])((?:[A-Z][a-z]+[A-Z]\w*|[a-z]{2,4}[A-Z][a-z]\w*)(?:/[A-Z]+)?"
@@ -432,8 +432,8 @@ class EntityFinder:
         return out
 
     def _facilities_and_appositives(self, text: str) -> list[Candidate]:
-        """Named facilities after a facility word (``de wijkcentra Wijkatelier, De Biezantijn
-        en Hater``) and names explained by an apposition (``TV-Dukenburg, een initiatief
+        """Named facilities after a facility word (``de wijkcentra Het Anker, De Kolk
+        en Zonnewende``) and names explained by an apposition (``Radio-Oost, een initiatief
         voor en door bewoners``)."""
         out = []
         name = r"(?:De |Het |'t )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)?"
@@ -448,7 +448,7 @@ class EntityFinder:
         return out
 
     def _service_subjects(self, text: str, starts: set[int]) -> list[Candidate]:
-        """``Welsaam geeft uitvoering aan ...``, ``Indebuurt033 biedt ...``: a name that
+        """``Welzijnswerk geeft uitvoering aan ...``, ``Buurtkracht24 biedt ...``: a name that
         opens a sentence as the subject of a service verb is an organisation."""
         out = []
         rx = rf"([A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+)?)[ \t]+(?:{self.service_verbs})\b"
@@ -462,7 +462,7 @@ class EntityFinder:
 
     def _list_items(self, text: str) -> list[Candidate]:
         """A bullet item that starts with a cue word is a document's title:
-        ``• Verordening Starterslening Wijdemeren``, ``• Nota Armoede 2019``."""
+        ``• Verordening Woonlening Lindewaard``, ``• Nota Armoede 2019``."""
         out = []
         for m in re.finditer(r"(?m)^[ \t]*[•·▪\-*][ \t]+(.+?)[ \t]*$", text):
             item = m.group(1)
@@ -511,7 +511,7 @@ class EntityFinder:
             if any(s <= m.start(2) < e for s, e in regions):
                 continue
             if re.match(r"\s+(?:19|20)\d\d\b", text[m.end():]):
-                continue  # "Zoetermeer 2025": a name, not the place
+                continue  # "Lindewaard 2030": a name, not the place
             plural = m.group(1) and m.group(1).lower() == "gemeenten"
             start = m.start(2) if plural else m.start()
             out.append(Candidate(start, m.end(), "Municipality", "municipality",
@@ -546,7 +546,7 @@ def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:
 
 
 def _split_lists(matches):
-    """Split capitalised phrases at " en ": ``Huisjesslak en Watervlo`` is a list."""
+    """Split capitalised phrases at " en ": ``Het Anker en Zonnewende`` is a list."""
     for m in matches:
         text = m.group(1)
         if not re.search(r"(?<!-) en ", text):
@@ -581,7 +581,7 @@ def _verbish(word: str) -> bool:
 
 def _continue_lowercase(text: str, end: int, max_words: int = 4,
                        nouns_only: bool = False, capitals: bool = False) -> int:
-    """``programma Betaalbaarheid zorg en ondersteuning die ...``: a name that goes on in
+    """``programma Grip op kosten en kwaliteit die ...``: a name that goes on in
     lower case until a clause word or punctuation. ``nouns_only`` also stops at capitals
     and at words that look like verbs (``gestart``, ``opgezet``)."""
     pos = end
@@ -598,7 +598,7 @@ def _continue_lowercase(text: str, end: int, max_words: int = 4,
         if nouns_only and ADJECTIVE.match(m.group(1)):
             nxt = re.match(r"[ \t]+([a-zà-ÿ][\w\-]*)", text[pos + m.end():])
             if not nxt or nxt.group(1) in STOP_CONTINUATION or _verbish(nxt.group(1)):
-                break  # "makelaars duidelijk": a predicate, not part of the name
+                break  # "maatjes duidelijk": a predicate, not part of the name
         pos += m.end()
         taken += 1
     # a name does not end on a conjunction

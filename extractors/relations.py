@@ -65,7 +65,7 @@ class RelationFinder:
                 previous = [s for s in inside if s.label_ == "Initiative"]
                 previous_section = section
                 if _is_statement_line(doc, sent):
-                    # "We zijn gestart met de preventieaanpak Jeugd": the passage's topic
+                    # "We zijn gestart met de schuldenaanpak Jeugd": the passage's topic
                     topic = previous
         doc._.kg_relations = notes
         return doc
@@ -117,7 +117,7 @@ class RelationFinder:
                     notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
                                               "relations.partner_cue"))
         elif orgs and (previous or topic) and cue:
-            # "Het project Stut en Steun is gestart. Indebuurt033 biedt in samenwerking ..."
+            # "Het project Hand in Hand is gestart. Buurtkracht24 biedt in samenwerking ..."
             rule = "relations.previous_sentence" if previous else "relations.passage_topic"
             for i in previous or topic:
                 for o in orgs:
@@ -136,7 +136,7 @@ class RelationFinder:
 
 
 def _named_after(doc: Doc, spans: list[Span]) -> list[RelationNote]:
-    """An initiative that carries an organisation's name (``chatfunctie Veilig Thuis``)
+    """An initiative that carries an organisation's name (``spreekuur GGD``)
     is that organisation's."""
     orgs = {s.text: s for s in spans if s.label_ == "Organisation" and len(s.text) >= 3}
     if not orgs:
@@ -180,7 +180,7 @@ def _gap(a: Span, b: Span) -> int:
 
 
 def _coordinated(doc: Doc, a: Span, b: Span, inside: list[Span]) -> bool:
-    """``Veilig Thuis, SAVE-teams en de Raad``: names in one list are not each other's
+    """``Veilig Thuis, de buurtteams en de politie``: names in one list are not each other's
     partners. Between them stand only other names, commas, ``en`` and brackets."""
     lo, hi = (a, b) if a.start_char < b.start_char else (b, a)
     between = text_of(doc)[lo.end_char:hi.start_char]

@@ -197,7 +197,7 @@ class _Collector:
 
 def _merge_groups(groups: dict[str, list[Span]]) -> dict[str, list[Span]]:
     """Merge a short key into a longer one that starts with it (``zorgteam`` into
-    ``zorgteam koggenland``) when both are initiatives."""
+    ``zorgteam lindewaard``) when both are initiatives."""
     merged: dict[str, list[Span]] = {}
     for key in sorted(groups, key=lambda k: (-len(k), k)):
         target = next((longer for longer in merged if _extends(longer, key) and all(
@@ -210,8 +210,8 @@ def _merge_groups(groups: dict[str, list[Span]]) -> dict[str, list[Span]]:
 
 
 def _extends(longer: str, key: str) -> bool:
-    """``zorgteam koggenland`` extends ``zorgteam``; ``project stut en steun`` extends
-    ``stut en steun`` (one cue word in front)."""
+    """``zorgteam lindewaard`` extends ``zorgteam``; ``project hand in hand`` extends
+    ``hand in hand`` (one cue word in front)."""
     if longer.startswith(key + " "):
         return True
     head = longer[: len(longer) - len(key)].strip()
