@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 QUOTES_OPEN = "‘“\"'„«"
@@ -37,13 +36,6 @@ def lines(text: str) -> list[Line]:
         start = m.start() + lead
         out.append(Line(start, start + len(stripped), stripped))
     return out
-
-
-def iter_sentences(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
-    """Rough sentence offsets within one line (used where no spaCy Doc is at hand)."""
-    for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text):
-        if m.group(0).strip():
-            yield start + m.start(), start + m.end()
 
 
 NUMERIC_CELL = re.compile(

@@ -6,7 +6,7 @@ indicators (value, unit, period) with their about-accuracy."""
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -232,7 +232,3 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
     if not out:
         raise EvaluationError(f"no gold files (*.json) in {gold_dir}")
     return out
-
-
-def count_types(pairs: list[tuple[dict, dict]]) -> Counter:
-    return Counter(e["type"] for p, _ in pairs for e in p.get("entities", []))
