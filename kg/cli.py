@@ -22,6 +22,9 @@ from rich.table import Table
 from . import __version__, db, settings
 from . import queries as named
 from .errors import KGError, UsageError
+from .rdf import CLASSES
+
+CLASS_NAMES = tuple(CLASSES)
 
 out_option = click.option("--out", type=click.Path(path_type=Path), default=settings.DEFAULT_OUT,
                           show_default=True, help="Output folder (graph.ttl, graph.html, store/).")
@@ -269,10 +272,28 @@ def validate(out):
 @out_option
 @click.option("-o", "target", type=click.Path(path_type=Path), default=None,
               help="HTML file to write (default: OUT/graph.html).")
+@click.option("--municipality", help="Only what the reports of this municipality mention.")
+@click.option("--focus", help="Centre on the entity with this name or alias (ego graph).")
+@click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True,
+              help="With --focus: how many relation steps around it.")
+@click.option("--type", "types", multiple=True,
+              type=click.Choice(list(CLASS_NAMES), case_sensitive=False),
+              help="Only entities of this type (repeatable).")
+@click.option("--indicators", type=click.Choice(["properties", "nodes"]),
+              default="properties", show_default=True,
+              help="Indicators in the entity's panel, or one node per value.")
+@click.option("--limit", type=click.IntRange(1), default=5000, show_default=True,
+              help="At most this many entities (the most connected ones).")
 @handle_errors
-def viz(out, target):
-    """Write the interactive HTML explorer of the built graph."""
-    click.echo(f"wrote {db.viz(out, target)}")
+def viz(out, target, municipality, focus, depth, types, indicators, limit):
+    """Write the interactive HTML explorer of the built graph (or a view of it)."""
+    from .viz import View
+
+    canonical = {n.lower(): n for n in CLASS_NAMES}
+    view = View(municipality=municipality, focus=focus, depth=depth,
+                types=tuple(canonical[t.lower()] for t in types), indicators=indicators,
+                limit=limit)
+    click.echo(f"wrote {db.viz(out, target, view)}")
 
 
 @main.command()

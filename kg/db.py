@@ -32,10 +32,18 @@ def atomic_write(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        _readable(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _readable(tmp: str) -> None:
+    """mkstemp makes files only the owner can read; outputs get the usual mode."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
 
 
 PRETTY_LIMIT = 50_000  # above this many triples graph.ttl is streamed, not sorted in memory
@@ -49,8 +57,6 @@ def write_outputs(out: Path) -> dict[str, Path]:
     memory does not grow with the corpus. The explorer reads only the triples it shows,
     for the most connected entities when the graph is large (see :mod:`kg.viz`).
     """
-    from . import viz
-
     out = Path(out)
     ttl, page = out / "graph.ttl", out / "graph.html"
     with kgstore.open_store(out, read_only=True) as st:
@@ -58,8 +64,8 @@ def write_outputs(out: Path) -> dict[str, Path]:
             atomic_write(ttl, kgstore.union_graph(st).serialize(format="longturtle"))
         else:
             _atomic_stream(ttl, lambda f: kgstore.stream_turtle(st, f))
-        shown = kgstore.explorer_graph(st)
-    atomic_write(page, viz.render(shown, "Gemeente KG"))
+        html = explorer_page(st)
+    atomic_write(page, html)
     return {"turtle": ttl, "html": page, "store": out / kgstore.STORE_DIR}
 
 
@@ -69,6 +75,7 @@ def _atomic_stream(path: Path, write) -> None:
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
+        _readable(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -202,12 +209,25 @@ def validate_out(out: Path):
     return validate(load_graph(out))
 
 
-def viz(out: Path, target: Path | None = None) -> Path:
+def viz(out: Path, target: Path | None = None, view=None) -> Path:
+    """Write the explorer page of the store (as ``view`` selects it) to ``target``."""
+    target = Path(target) if target else Path(out) / "graph.html"
+    with kgstore.open_store(out, read_only=True) as st:
+        html = explorer_page(st, view)
+    atomic_write(target, html)
+    return target
+
+
+def explorer_page(st, view=None, title: str = "Gemeente KG") -> str:
+    """The explorer page straight from the store: the view is chosen on a skeleton of
+    names and relations, then only the chosen entities' facts are read."""
     from . import viz as kgviz
 
-    target = Path(target) if target else Path(out) / "graph.html"
-    atomic_write(target, kgviz.render(load_graph(out), "Gemeente KG"))
-    return target
+    view = view or kgviz.View()
+    chosen = kgviz.select(kgviz.skeleton(*kgstore.explorer_skeleton(st)), view)
+    detail = kgviz.to_networkx(kgstore.explorer_graph(st, sorted(chosen)))
+    shown = detail.subgraph(chosen).copy()
+    return kgviz.render(shown, view, title)
 
 
 def stored_fingerprint(store, doc_id: str) -> tuple[str, str] | None:

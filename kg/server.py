@@ -98,9 +98,9 @@ class KGServer(ThreadingHTTPServer):
                 if html_file.is_file():
                     self._page = html_file.read_bytes()
                 else:
-                    from . import viz
+                    from .db import explorer_page
 
-                    self._page = viz.render(kgstore.union_graph(self.store)).encode()
+                    self._page = explorer_page(self.store).encode()
             return self._page
 
     def run_query(self, sparql: str, accept: str) -> tuple[bytes, str]:

@@ -119,7 +119,6 @@ def stream_turtle(store: StoreHandle, output) -> None:
     triples.serialize(output, format=ox.RdfFormat.TURTLE)
 
 
-EXPLORER_LIMIT = 5000  # entities drawn in graph.html; kg viz can focus on the rest
 
 _EXPLORER_PREFIXES = """
     PREFIX gkg: <https://w3id.org/gemeente-kg/def#>
@@ -131,35 +130,62 @@ _EXPLORER_PREFIXES = """
 """
 
 
-def explorer_graph(store: StoreHandle, limit: int = EXPLORER_LIMIT) -> Graph:
-    """Only what the explorer shows: for at most ``limit`` entities (the most connected
-    ones when there are more), their types, names, relations, indicator values and the
-    sentences of their mentions; memory stays bounded however large the store is."""
-    kinds = "gkg:Municipality gkg:Programme gkg:Initiative gkg:Organisation gkg:District " \
-            "gkg:Region gkg:Law"
-    rank = f"""{_EXPLORER_PREFIXES}
-    SELECT ?e (COUNT(?x) AS ?degree) WHERE {{
-      GRAPH ?g {{ ?e a ?kind . VALUES ?kind {{ {kinds} }}
-                 OPTIONAL {{ {{ ?e ?rel ?x }} UNION {{ ?x ?rel ?e }}
-                   VALUES ?rel {{ gkg:hasProgramme gkg:hasSubProgramme gkg:partOfProgramme
-                                  gkg:hasPartner gkg:partnersWith gkg:locatedIn }} }} }}
-      FILTER(?g != <{META}>)
-    }} GROUP BY ?e ORDER BY DESC(?degree) STR(?e) LIMIT {limit}"""
-    chosen = " ".join(f"<{sol['e'].value}>" for sol in store.query(rank))
+_KINDS = ("gkg:Municipality gkg:Programme gkg:Initiative gkg:Organisation gkg:District "
+          "gkg:Region gkg:Law")
+_RELATIONS = ("gkg:hasProgramme gkg:hasSubProgramme gkg:partOfProgramme gkg:hasPartner "
+              "gkg:partnersWith gkg:locatedIn")
+
+
+def explorer_skeleton(store: StoreHandle) -> tuple[list, list, list]:
+    """What the explorer needs to choose its nodes, without sentences or indicators:
+    rows (entity, class IRI, name, municipality, year) for each document an entity is
+    in, (entity, alias) rows and (subject, predicate IRI, object) relation rows."""
+    entities = f"""{_EXPLORER_PREFIXES}
+    SELECT ?e ?kind ?name ?home ?year WHERE {{
+      GRAPH ?g {{ ?e a ?kind ; skos:prefLabel ?name . VALUES ?kind {{ {_KINDS} }}
+                 OPTIONAL {{ ?r a gkg:Report ; gkg:year ?year ; gkg:municipality ?m .
+                            ?m skos:prefLabel ?home }} }}
+      FILTER(?g != <{META}>) }}"""
+    aliases = f"""{_EXPLORER_PREFIXES}
+    SELECT DISTINCT ?e ?alias WHERE {{ GRAPH ?g {{ ?e skos:altLabel ?alias }} }}"""
+    relations = f"""{_EXPLORER_PREFIXES}
+    SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o . VALUES ?p {{ {_RELATIONS} }} }} }}"""
+
+    def rows(sparql: str, names: tuple[str, ...]) -> list[tuple]:
+        return [tuple(sol[n].value if sol[n] is not None else "" for n in names)
+                for sol in store.query(sparql)]
+
+    return (rows(entities, ("e", "kind", "name", "home", "year")),
+            rows(aliases, ("e", "alias")), rows(relations, ("s", "p", "o")))
+
+
+def explorer_graph(store: StoreHandle, entities: list[str]) -> Graph:
+    """Everything the explorer shows of ``entities``: types, names, relations, indicators
+    (label, value, unit, period, source) and the sentences of their mentions with the
+    report (file, year, municipality) each came from. Memory follows ``entities``, not
+    the store."""
+    if not entities:
+        return bind_prefixes(Graph())
+    chosen = " ".join(f"<{e}>" for e in entities)
     q = f"""{_EXPLORER_PREFIXES}
-    CONSTRUCT {{ ?e ?p ?o . ?mention gkg:sentence ?sentence ;
-                 prov:wasDerivedFrom ?report . ?report rdfs:label ?file .
-                 ?i gkg:about ?e ; m:obsValue ?v ; gkg:unitCode ?u ; gkg:period ?per . }}
+    CONSTRUCT {{ ?e ?p ?o . ?mention gkg:sentence ?sentence ; prov:wasDerivedFrom ?report .
+                 ?report a gkg:Report ; rdfs:label ?file ; gkg:year ?year ;
+                   gkg:municipality ?home . ?home skos:prefLabel ?homeName .
+                 ?i gkg:about ?e ; rdfs:label ?ilabel ; m:obsValue ?v ; gkg:unitCode ?u ;
+                   gkg:period ?per ; gkg:mention ?imention .
+                 ?imention gkg:sentence ?isentence ; prov:wasDerivedFrom ?report . }}
     WHERE {{ VALUES ?e {{ {chosen} }}
       GRAPH ?g {{
         {{ ?e ?p ?o . VALUES ?p {{ rdf:type skos:prefLabel skos:altLabel gkg:mention
-             gkg:hasProgramme gkg:hasSubProgramme gkg:partOfProgramme gkg:hasPartner
-             gkg:partnersWith gkg:locatedIn gkg:municipality }} }}
+             {_RELATIONS} gkg:municipality }} }}
         UNION {{ ?e gkg:mention ?mention . ?mention gkg:sentence ?sentence ;
-                 prov:wasDerivedFrom ?report . ?report rdfs:label ?file }}
-        UNION {{ ?i gkg:about ?e ; m:obsValue ?v ; gkg:unitCode ?u ; gkg:period ?per }}
+                 prov:wasDerivedFrom ?report . ?report rdfs:label ?file ; gkg:year ?year ;
+                 gkg:municipality ?home . ?home skos:prefLabel ?homeName }}
+        UNION {{ ?i gkg:about ?e ; rdfs:label ?ilabel ; m:obsValue ?v ; gkg:unitCode ?u ;
+                 gkg:period ?per ; gkg:mention ?imention . ?imention gkg:sentence ?isentence ;
+                 prov:wasDerivedFrom ?report }}
       }} FILTER(?g != <{META}>) }}"""
-    data = store.query(q).serialize(format=ox.RdfFormat.N_TRIPLES) if chosen else b""
+    data = store.query(q).serialize(format=ox.RdfFormat.N_TRIPLES)
     g = bind_prefixes(Graph())
     if data:
         g.parse(data=data.decode("utf-8"), format="nt")

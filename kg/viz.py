@@ -1,61 +1,103 @@
-"""The HTML explorer: rdflib Graph → networkx → pyvis, one self-contained page.
+"""The HTML explorer: rdflib Graph → networkx → pyvis, one self-contained offline page.
 
-Styling lives in :func:`style`. vis.js is embedded (pyvis ``in_line``) and every CDN
-link pyvis adds (bootstrap) is removed, so the page works offline. Tooltips are plain
-strings, which vis-network renders as text (``innerText``), never as HTML.
+:func:`to_networkx` turns the graph into entity nodes (type, names, municipalities,
+years, indicators, source sentences) and relation edges; :func:`select` applies a
+:class:`View` (municipality, focus and depth, types, a node cap); :func:`render` styles
+the result with pyvis and wraps it in the explorer: a search box, filters, a legend and a
+side panel with the entity's facts (``explorer.js``).
+
+Safety: report text never enters the page as markup. Node data travels as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>`` and ``&`` escaped, and the
+page's script puts it in the DOM with ``textContent`` only; vis.js draws labels on the
+canvas and shows tooltips with ``innerText``. vis.js is embedded and every CDN link pyvis
+adds (bootstrap) is removed, so the page makes no network requests.
 """
 
 from __future__ import annotations
 
-import html
-import re
+import json
+import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
 
 import networkx as nx
 from pyvis.network import Network
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import PROV, SKOS
 
+from .errors import UsageError
+from .layout import layout
 from .namespace import GKG
 from .rdf import CLASSES, PREDICATES, SDMX_MEASURE
 
 TYPE_OF = {v: k for k, v in CLASSES.items()}
 PREDICATE_OF = {v: k for k, v in PREDICATES.items()}
+LARGE = 300  # from this many nodes: positions from networkx, physics off, no edge labels
 
 STYLE = {
-    "Municipality": {"color": "#1f4e79", "shape": "star", "size": 34},
-    "Programme": {"color": "#7b3294", "shape": "box", "size": 22},
-    "Initiative": {"color": "#e66101", "shape": "dot", "size": 18},
-    "Organisation": {"color": "#1b9e77", "shape": "diamond", "size": 18},
-    "District": {"color": "#a6761d", "shape": "triangle", "size": 14},
-    "Region": {"color": "#666666", "shape": "triangleDown", "size": 14},
-    "Law": {"color": "#999999", "shape": "square", "size": 12},
+    "Municipality": {"color": "#1f4e79", "shape": "star", "size": 30},
+    "Programme": {"color": "#7b3294", "shape": "box", "size": 20},
+    "Initiative": {"color": "#e66101", "shape": "dot", "size": 16},
+    "Organisation": {"color": "#1b9e77", "shape": "diamond", "size": 16},
+    "District": {"color": "#a6761d", "shape": "triangle", "size": 13},
+    "Region": {"color": "#5e6b78", "shape": "triangleDown", "size": 13},
+    "Law": {"color": "#8c8c8c", "shape": "square", "size": 11},
+    "Indicator": {"color": "#2b8cbe", "shape": "dot", "size": 7},
 }
 
 
+@dataclass(frozen=True)
+class View:
+    """What part of the graph the page shows."""
+
+    municipality: str | None = None
+    focus: str | None = None
+    depth: int = 1
+    types: tuple[str, ...] = ()
+    indicators: str = "properties"  # or "nodes": one node per indicator value
+    limit: int = 5000
+
+
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
-    """Entities as nodes (with labels, aliases, sentences, indicators), relations as edges."""
+    """Entities as nodes with everything the panel shows, relations as edges."""
     g = nx.MultiDiGraph()
-    sentences: dict = defaultdict(list)
+    reports = _reports(graph)
+    sentences: dict = defaultdict(dict)
+    places: dict = defaultdict(set)
     for entity, mention in graph.subject_objects(GKG.mention):
+        report = reports.get(graph.value(mention, PROV.wasDerivedFrom), {})
         sentence = graph.value(mention, GKG.sentence)
-        report = graph.value(mention, PROV.wasDerivedFrom)
-        doc = graph.value(report, RDFS.label) if report is not None else None
+        if report:
+            places[entity].add((report["municipality"], report["year"]))
         if sentence:
-            sentences[entity].append(f"{sentence} ({doc})")
+            sentences[entity][(str(sentence), report.get("file", ""))] = None
     indicators: dict = defaultdict(list)
     for ind, about in graph.subject_objects(GKG.about):
-        value = graph.value(ind, SDMX_MEASURE.obsValue)
-        indicators[about].append(
-            f"{value} {graph.value(ind, GKG.unitCode)} {graph.value(ind, GKG.period)}")
+        mention = graph.value(ind, GKG.mention)
+        report = reports.get(graph.value(mention, PROV.wasDerivedFrom), {}) if mention else {}
+        indicators[about].append({
+            "id": str(ind),
+            "label": str(graph.value(ind, RDFS.label) or ""),
+            "value": _number(graph.value(ind, SDMX_MEASURE.obsValue)),
+            "unit": str(graph.value(ind, GKG.unitCode) or ""),
+            "period": str(graph.value(ind, GKG.period) or ""),
+            "document": report.get("file", ""),
+            "sentence": str(graph.value(mention, GKG.sentence) or "") if mention else "",
+        })
     for node, cls in graph.subject_objects(RDF.type):
         etype = TYPE_OF.get(cls)
         if etype is None:
             continue
-        g.add_node(str(node), type=etype, name=str(graph.value(node, SKOS.prefLabel) or node),
-                   aliases=sorted(str(a) for a in graph.objects(node, SKOS.altLabel)),
-                   sentences=sorted(set(sentences.get(node, []))),
-                   indicators=sorted(indicators.get(node, [])))
+        seen = places.get(node, set())
+        g.add_node(
+            str(node), type=etype, name=str(graph.value(node, SKOS.prefLabel) or node),
+            aliases=sorted({str(a) for a in graph.objects(node, SKOS.altLabel)}),
+            municipalities=sorted({m for m, _ in seen if m}),
+            years=sorted({y for _, y in seen if y}),
+            sentences=[{"text": t, "document": d} for t, d in sorted(sentences.get(node, {}))],
+            indicators=sorted(indicators.get(node, []),
+                              key=lambda i: (i["label"], i["period"], i["value"])))
     for predicate, name in PREDICATE_OF.items():
         for s, o in graph.subject_objects(predicate):
             if str(s) in g and str(o) in g:
@@ -63,79 +105,248 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return g
 
 
-def style(g: nx.MultiDiGraph) -> Network:
-    """A pyvis network with colours and shapes per class and text tooltips."""
-    net = Network(height="860px", width="100%", directed=True, cdn_resources="in_line",
-                  bgcolor="#ffffff", font_color="#222222")
+def skeleton(entities: list[tuple], aliases: list[tuple],
+             relations: list[tuple]) -> nx.MultiDiGraph:
+    """The graph of :func:`to_networkx` without sentences or indicators, from the rows
+    of :func:`kg.store.explorer_skeleton`: enough to apply a :class:`View`."""
+    g = nx.MultiDiGraph()
+    names = defaultdict(set)
+    for entity, alias in aliases:
+        names[entity].add(alias)
+    types = {str(v): k for k, v in CLASSES.items()}
+    for entity, kind, name, home, year in entities:
+        if entity not in g:
+            g.add_node(entity, type=types.get(kind, "Entity"), name=name,
+                       aliases=sorted(names.get(entity, ())), municipalities=[], years=[],
+                       sentences=[], indicators=[])
+        data = g.nodes[entity]
+        if home and home not in data["municipalities"]:
+            data["municipalities"] = sorted([*data["municipalities"], home])
+        if year and year not in data["years"]:
+            data["years"] = sorted([*data["years"], year])
+    predicates = {str(v): k for k, v in PREDICATES.items()}
+    for s, p, o in relations:
+        if s in g and o in g:
+            g.add_edge(s, o, key=predicates[p], label=predicates[p])
+    return g
+
+
+def _reports(graph: Graph) -> dict:
+    """Report IRI → file, year and municipality name."""
+    out = {}
+    for report in graph.subjects(RDF.type, GKG.Report):
+        home = graph.value(report, GKG.municipality)
+        out[report] = {"file": str(graph.value(report, RDFS.label) or ""),
+                       "year": str(graph.value(report, GKG.year) or ""),
+                       "municipality": str(graph.value(home, SKOS.prefLabel) or "")
+                       if home is not None else ""}
+    return out
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
+def select(g: nx.MultiDiGraph, view: View = View()) -> nx.MultiDiGraph:
+    """The part of ``g`` that ``view`` asks for; unknown names are a :class:`UsageError`."""
+    keep = set(g)
+    if view.municipality:
+        known = {m for _, d in g.nodes(data=True) for m in d["municipalities"]}
+        wanted = {m for m in known if fold(m) == fold(view.municipality)}
+        if not wanted:
+            raise UsageError(f"no municipality {view.municipality!r} in the graph; "
+                             f"known: {_some(known)}")
+        keep = {n for n in keep if wanted & set(g.nodes[n]["municipalities"])}
+    if view.types:
+        unknown = set(view.types) - set(CLASSES)
+        if unknown:
+            raise UsageError(f"unknown type {sorted(unknown)[0]!r}; types: {', '.join(CLASSES)}")
+        keep = {n for n in keep if g.nodes[n]["type"] in view.types}
+    if view.focus:
+        centres = find(g.subgraph(keep), view.focus)
+        ball: set = set()
+        undirected = g.subgraph(keep).to_undirected(as_view=True)
+        for centre in centres:
+            ball |= set(nx.ego_graph(undirected, centre, radius=max(view.depth, 0)))
+        keep = ball
+    if len(keep) > view.limit:
+        ranked = sorted(keep, key=lambda n: (-g.degree(n), g.nodes[n]["name"], n))
+        keep = set(ranked[: view.limit])
+    return g.subgraph(keep).copy()
+
+
+def find(g: nx.MultiDiGraph, name: str) -> list[str]:
+    """Nodes whose name or alias is ``name`` (case and accents ignored), else those that
+    contain it; a :class:`UsageError` naming close candidates when there are none."""
+    wanted = fold(name)
+    exact, partial = [], []
+    for node, data in g.nodes(data=True):
+        names = [fold(x) for x in [data["name"], *data["aliases"]]]
+        if wanted in names:
+            exact.append(node)
+        elif any(wanted in x for x in names):
+            partial.append(node)
+    if exact or partial:
+        return sorted(exact or partial)
+    raise UsageError(f"no entity named {name!r} in the graph")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching names typed by a user."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold().strip())
+                   if not unicodedata.combining(c))
+
+
+def _some(names: set[str], n: int = 8) -> str:
+    shown = sorted(names)[:n]
+    return ", ".join(shown) + (", ..." if len(names) > n else "")
+
+
+def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") -> str:
+    """The explorer page for the (already selected) entity graph ``g``."""
+    shown = _with_indicator_nodes(g) if view.indicators == "nodes" else g
+    large = shown.number_of_nodes() >= LARGE
+    net = _network(shown, large)
+    page = _offline(net.generate_html())
+    data = {"title": title, "styles": STYLE, "large": large,
+            "nodes": {n: _panel(shown, n) for n in shown},
+            "entities": g.number_of_nodes(), "relations": g.number_of_edges()}
+    blob = (json.dumps(data, ensure_ascii=False, sort_keys=True)
+            .replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+    script = _asset("explorer.js")
+    page = page.replace("<head>", '<head>\n<meta name="viewport" '
+                        'content="width=device-width, initial-scale=1">'
+                        f"\n<title>{_text(title)}</title>", 1)
+    page = page.replace("</head>", f"<style>{_asset('explorer.css')}</style>\n</head>", 1)
+    page = page.replace("<body>", f"<body>\n{_CHROME}", 1)
+    return page.replace("</body>", f'<script id="kg-data" type="application/json">{blob}'
+                        f"</script>\n<script>{script}</script>\n</body>", 1)
+
+
+def page(graph: Graph, view: View = View(), title: str = "Gemeente KG") -> str:
+    """The explorer page of an rdflib graph, as ``view`` selects it."""
+    return render(select(to_networkx(graph), view), view, title)
+
+
+def _network(g: nx.MultiDiGraph, large: bool) -> Network:
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
+                  bgcolor="#f7f8fa", font_color="#1d2733")
+    positions = layout(g) if large else {}
     for node, data in sorted(g.nodes(data=True)):
-        look = STYLE.get(data["type"], {"color": "#888888", "shape": "dot", "size": 12})
-        net.add_node(node, label=_short(data["name"]), title=_tooltip(data),
-                     group=data["type"], **look)
+        look = dict(STYLE.get(data["type"], STYLE["Indicator"]))
+        extra = {}
+        if node in positions:
+            extra = {"x": positions[node][0], "y": positions[node][1]}
+        net.add_node(node, label=_short(data["name"]), title=f"{data['name']}\n{data['type']}",
+                     **look, **extra)
     for s, o, data in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["label"])):
-        net.add_edge(s, o, label=data["label"], title=data["label"], arrows="to",
-                     font={"size": 10, "align": "middle"}, color="#9aa5b1")
-    net.set_options(_OPTIONS)
+        label = {} if large else {"label": data["label"]}
+        net.add_edge(s, o, title=data["label"], arrows="to", **label)
+    net.set_options(json.dumps(_options(large)))
     return net
 
 
-def render(graph: Graph, title: str = "Gemeente KG") -> str:
-    """The explorer page for ``graph`` as one offline HTML string."""
-    g = to_networkx(graph)
-    page = style(g).generate_html()
-    page = _offline(page)
-    legend = "".join(
-        f'<span class="kg-item"><span class="kg-dot" style="background:{v["color"]}"></span>'
-        f"{k}</span>" for k, v in STYLE.items())
-    header = (f'<div class="kg-header"><h1>{html.escape(title)}</h1>'
-              f'<div class="kg-legend">{legend}</div>'
-              f'<div class="kg-count">{g.number_of_nodes()} entities, '
-              f"{g.number_of_edges()} relations</div></div>")
-    page = page.replace("<body>", f"<body>\n{header}", 1)
-    return page.replace("</head>", f"<style>{_CSS}</style>\n</head>", 1)
+def _options(large: bool) -> dict:
+    options = {
+        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
+                        "keyboard": {"enabled": True, "bindToWindow": False}},
+        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"},
+                  "borderWidth": 1, "borderWidthSelected": 3},
+        "edges": {"color": {"color": "#b5bfca", "highlight": "#1d2733", "hover": "#44505c"},
+                  "font": {"size": 10, "align": "middle", "color": "#5a6672",
+                           "strokeWidth": 3},
+                  "width": 1, "selectionWidth": 2},
+    }
+    if large:
+        options["physics"] = {"enabled": False}
+        options["layout"] = {"improvedLayout": False}
+        options["edges"]["smooth"] = False
+        options["interaction"].update({"hideEdgesOnDrag": True, "hideEdgesOnZoom": True})
+    else:
+        options["physics"] = {"solver": "forceAtlas2Based",
+                              "forceAtlas2Based": {"gravitationalConstant": -70,
+                                                   "springLength": 120},
+                              "stabilization": {"iterations": 300}}
+        options["edges"]["smooth"] = {"type": "continuous"}
+    return options
+
+
+def _with_indicator_nodes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``g`` with one node per indicator value, linked to what it is about."""
+    out = g.copy()
+    for node, data in g.nodes(data=True):
+        for ind in data["indicators"]:
+            name = f"{ind['value']} {ind['unit']} {ind['period']}".strip()
+            out.add_node(ind["id"], type="Indicator", name=name,
+                         aliases=[ind["label"]] if ind["label"] else [],
+                         municipalities=data["municipalities"], years=data["years"],
+                         sentences=[{"text": ind["sentence"], "document": ind["document"]}]
+                         if ind["sentence"] else [],
+                         indicators=[ind])
+            out.add_edge(ind["id"], node, key="about", label="about")
+    return out
+
+
+def _panel(g: nx.MultiDiGraph, node: str) -> dict:
+    """What the side panel shows for ``node`` (plain data; the page escapes it)."""
+    data = g.nodes[node]
+    relations = [{"predicate": d["label"], "direction": "out", "other": o}
+                 for _, o, d in g.out_edges(node, data=True)]
+    relations += [{"predicate": d["label"], "direction": "in", "other": s}
+                  for s, _, d in g.in_edges(node, data=True)]
+    relations.sort(key=lambda r: (r["predicate"], r["direction"], g.nodes[r["other"]]["name"]))
+    return {"type": data["type"], "name": data["name"], "aliases": data["aliases"],
+            "municipalities": data["municipalities"], "years": data["years"],
+            "indicators": data["indicators"], "sentences": data["sentences"],
+            "relations": relations}
 
 
 def _offline(page: str) -> str:
     """Drop every remote resource and pyvis's empty headings."""
+    import re
+
     page = re.sub(r"<link[^>]*href=\"https?://[^\"]*\"[^>]*/?>", "", page, flags=re.S)
     page = re.sub(r"<script[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>", "", page, flags=re.S)
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
-    return page
+    return re.sub(r"<!--(?:(?!-->).)*node_modules(?:(?!-->).)*-->", "", page, flags=re.S)
+
+
+def _asset(name: str) -> str:
+    return resources.files("kg").joinpath("explorer", name).read_text(encoding="utf-8")
+
+
+def _text(value: str) -> str:
+    import html
+
+    return html.escape(value)
 
 
 def _short(name: str, n: int = 40) -> str:
     return name if len(name) <= n else name[: n - 1] + "…"
 
 
-def _tooltip(data: dict) -> str:
-    lines = [data["name"], f"type: {data['type']}"]
-    if data["aliases"]:
-        lines.append("also: " + "; ".join(data["aliases"][:6]))
-    if data["indicators"]:
-        lines.append("indicators: " + "; ".join(data["indicators"][:6]))
-    for sentence in data["sentences"][:3]:
-        lines.append("“" + _short(sentence, 220) + "”")
-    return "\n".join(lines)
-
-
-_OPTIONS = """
-{
-  "interaction": {"hover": true, "tooltipDelay": 120, "navigationButtons": false},
-  "physics": {"solver": "forceAtlas2Based",
-              "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110},
-              "stabilization": {"iterations": 250}},
-  "edges": {"smooth": {"type": "dynamic"}}
-}
-"""
-
-_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; }
-.kg-header { padding: 10px 16px; border-bottom: 1px solid #e3e6ea; display: flex;
-             gap: 24px; align-items: center; flex-wrap: wrap; }
-.kg-header h1 { font-size: 18px; margin: 0; }
-.kg-legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 13px; }
-.kg-item { display: inline-flex; align-items: center; gap: 5px; }
-.kg-dot { width: 11px; height: 11px; border-radius: 50%; display: inline-block; }
-.kg-count { font-size: 12px; color: #667; }
-div.vis-tooltip { white-space: pre-wrap; max-width: 460px; font-size: 12px; }
-#mynetwork { border: none !important; }
+_CHROME = """
+<div id="kg-app">
+  <aside id="kg-side" aria-label="Search and filters">
+    <header><h1 id="kg-title"></h1><p id="kg-count"></p></header>
+    <label class="kg-label" for="kg-search">Search</label>
+    <input id="kg-search" type="search" placeholder="Name or alias…" autocomplete="off">
+    <ul id="kg-results" role="listbox"></ul>
+    <div class="kg-label">Types</div>
+    <div id="kg-types"></div>
+    <label class="kg-label" for="kg-municipality">Municipality</label>
+    <select id="kg-municipality"><option value="">All municipalities</option></select>
+    <label class="kg-label" for="kg-year">Year</label>
+    <select id="kg-year"><option value="">All years</option></select>
+    <p id="kg-shown"></p>
+    <button id="kg-reset" type="button">Reset view</button>
+  </aside>
+  <aside id="kg-panel" hidden aria-live="polite">
+    <button id="kg-close" type="button" aria-label="Close">×</button>
+    <div id="kg-panel-body"></div>
+  </aside>
+</div>
 """

@@ -60,3 +60,17 @@ def shared():
     if not (SHARED / "corpus").is_dir() or not (SHARED / "gold").is_dir():
         pytest.skip(f"{SHARED} (corpus and gold) is not present beside the repository")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def two_towns(tmp_path_factory):
+    """An output folder with the sample (Lindewaard 2023) and a second report (Zwolle
+    2022) built into it, for views and filters."""
+    from explorer_fixtures import SECOND_REPORT
+
+    src = tmp_path_factory.mktemp("two-towns-src")
+    (src / "zwolle-2022.txt").write_text(SECOND_REPORT, encoding="utf-8")
+    out = tmp_path_factory.mktemp("two-towns")
+    report = pipeline.build([pipeline.sample_path(), src / "zwolle-2022.txt"], out)
+    assert not report.failed
+    return out

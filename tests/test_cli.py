@@ -149,6 +149,28 @@ def test_cli_viz(runner, built, tmp_path):
     assert result.exit_code == 0 and target.stat().st_size > 10_000
 
 
+def test_cli_viz_views(runner, built, tmp_path):
+    import json
+    import re
+
+    target = tmp_path / "v.html"
+    result = runner.invoke(main, ["viz", "--out", str(built), "-o", str(target), "--focus",
+                                  "Veilig Thuis", "--depth", "1", "--type", "initiative",
+                                  "--type", "Organisation"])
+    assert result.exit_code == 0, result.output
+    blob = re.search(r'id="kg-data" type="application/json">(.*?)</script>',
+                     target.read_text(encoding="utf-8"), re.S).group(1)
+    names = {(n["type"], n["name"]) for n in json.loads(blob)["nodes"].values()}
+    assert ("Organisation", "Veilig Thuis") in names and ("Initiative", "doorbraakteam") in names
+    assert {t for t, _ in names} == {"Organisation", "Initiative"}
+    bad = runner.invoke(main, ["viz", "--out", str(built), "-o", str(target),
+                               "--municipality", "Atlantis"])
+    assert bad.exit_code == 2 and "no municipality 'Atlantis'" in bad.output
+    assert "Traceback" not in bad.output
+    bad_type = runner.invoke(main, ["viz", "--out", str(built), "--type", "Planet"])
+    assert bad_type.exit_code == 2
+
+
 def test_cli_unknown_model_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(main, ["build", "--out", str(tmp_path), "--model", "nl_core_news_zz"])
     assert result.exit_code == 1 and "not installed" in result.output

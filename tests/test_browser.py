@@ -1,0 +1,213 @@
+"""The explorer in a real browser: Debian's Chromium, headless, driven by Playwright, with
+the network switched off. The README's test command installs Chromium where it can; a
+machine without it skips these tests, except in CI (``CI`` set), where that is a failure.
+A screenshot of each page tested is kept in tests/artifacts/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from explorer_fixtures import PAYLOADS, hostile_facts
+
+from kg import db, viz
+from kg.rdf import document_graph
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or shutil.which(
+        "chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is needed for the browser tests in CI (apt-get install chromium)")
+        pytest.skip("no Chromium on this machine (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-extensions"])
+        yield b
+        b.close()
+
+
+class Explorer:
+    """One explorer page open offline, with everything it tried to do recorded."""
+
+    def __init__(self, browser, html: Path):
+        self.context = browser.new_context(offline=True, viewport={"width": 1400, "height": 860})
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else 0)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(html.resolve().as_uri())
+        self.page.wait_for_selector("body[data-kg-ready='1']", state="attached", timeout=30_000)
+
+    def _route(self, route):
+        if not route.request.url.startswith(("file:", "data:", "blob:")):
+            self.requests.append(route.request.url)
+            route.abort()
+            return
+        route.continue_()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def point_of(self, node_id: str) -> tuple[float, float]:
+        """Move the view so the node sits mid-canvas; its position on the screen."""
+        return tuple(self.js("""id => {
+            const p = network.getPositions([id])[id];
+            network.moveTo({position: p, scale: 1.4});
+            const d = network.canvasToDOM(p);
+            const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+            return [r.left + d.x, r.top + d.y];
+        }""", node_id))
+
+    def panel_text(self) -> str:
+        self.page.wait_for_selector("#kg-panel:not([hidden])", timeout=5_000)
+        return self.page.inner_text("#kg-panel")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    opened = []
+
+    def open_(html: Path) -> Explorer:
+        opened.append(Explorer(browser, html))
+        return opened[-1]
+
+    yield open_
+    for explorer in opened:
+        explorer.close()
+
+
+def drawn_pixels(explorer: Explorer) -> int:
+    return explorer.js("""() => {
+        const c = document.querySelector('#mynetwork canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0) n++; }
+        return n;
+    }""")
+
+
+def test_browser_page_loads_offline_and_draws(open_page, two_towns):
+    html = two_towns / "graph.html"
+    ex = open_page(html)
+    graph = viz.to_networkx(db.load_graph(two_towns))
+    assert ex.requests == [] and ex.errors == []
+    assert drawn_pixels(ex) > 5_000
+    assert ex.js("nodes.length") == graph.number_of_nodes()
+    assert ex.js("edges.length") == graph.number_of_edges()
+    assert ex.page.inner_text("#kg-shown") == (
+        f"Showing {graph.number_of_nodes()} of {graph.number_of_nodes()} nodes")
+    ARTIFACTS.mkdir(exist_ok=True)
+    ex.page.screenshot(path=str(ARTIFACTS / "explorer-two-towns.png"))
+
+
+def test_browser_search_finds_and_opens_a_node(open_page, built):
+    ex = open_page(built / "graph.html")
+    ex.page.fill("#kg-search", "doorbraak")
+    hits = ex.page.locator("#kg-results .kg-hit-name").all_inner_texts()
+    assert hits[0] == "doorbraakteam"
+    ex.page.press("#kg-search", "Enter")
+    text = ex.panel_text()
+    assert "doorbraakteam" in text and "Initiative" in text
+    assert ex.js("network.getSelectedNodes().length") == 1
+    ex.page.fill("#kg-search", "zzzz-not-there")
+    assert ex.page.inner_text("#kg-results") == "no match"
+    ARTIFACTS.mkdir(exist_ok=True)
+    ex.page.screenshot(path=str(ARTIFACTS / "explorer-search.png"))
+
+
+def test_browser_click_opens_the_panel_with_the_right_facts(open_page, built):
+    graph = viz.to_networkx(db.load_graph(built))
+    node, data = next((n, d) for n, d in graph.nodes(data=True) if d["name"] == "doorbraakteam")
+    ex = open_page(built / "graph.html")
+    x, y = ex.point_of(node)
+    ex.page.mouse.click(x, y)
+    text = ex.panel_text()
+    assert data["name"] in text and "Initiative" in text and "Lindewaard" in text
+    for ind in data["indicators"]:
+        assert f"{ind['value']}\t{ind['unit']}\t{ind['period']}" in text
+    for sentence in data["sentences"]:
+        assert sentence["text"] in text
+    assert "lindewaard-2023.txt" in text
+    for _, other in graph.out_edges(node):
+        assert graph.nodes[other]["name"] in text
+    # the neighbours stay in colour, everything else is dimmed
+    dimmed = ex.js("Object.keys(nodes.get({returnType: 'Object'})).filter("
+                   "id => nodes.get(id).color && nodes.get(id).color.background === '#e9ecef')"
+                   ".length")
+    assert dimmed == graph.number_of_nodes() - 1 - len(set(graph.to_undirected()[node]))
+    # a relation in the panel leads to the other entity
+    ex.page.get_by_role("button", name="Veilig Thuis", exact=True).click()
+    assert "Organisation" in ex.panel_text() and "Veilig Thuis" in ex.panel_text()
+    ex.page.click("#kg-close")
+    assert ex.page.locator("#kg-panel").is_hidden()
+    assert ex.errors == []
+
+
+def test_browser_filters_by_type_municipality_and_year(open_page, two_towns):
+    graph = viz.to_networkx(db.load_graph(two_towns))
+    ex = open_page(two_towns / "graph.html")
+    total = graph.number_of_nodes()
+
+    def hidden() -> int:
+        return ex.js("nodes.get({filter: n => n.hidden}).length")
+
+    orgs = sum(1 for _, d in graph.nodes(data=True) if d["type"] == "Organisation")
+    ex.page.locator("#kg-types input[value='Organisation']").uncheck()
+    assert hidden() == orgs
+    ex.page.locator("#kg-types input[value='Organisation']").check()
+    ex.page.select_option("#kg-municipality", "Zwolle")
+    zwolle = sum(1 for _, d in graph.nodes(data=True) if "Zwolle" in d["municipalities"])
+    assert hidden() == total - zwolle
+    ex.page.select_option("#kg-municipality", "")
+    ex.page.select_option("#kg-year", "2023")
+    in_2023 = sum(1 for _, d in graph.nodes(data=True) if "2023" in d["years"])
+    assert hidden() == total - in_2023
+    assert ex.page.inner_text("#kg-shown") == f"Showing {in_2023} of {total} nodes"
+    ex.page.click("#kg-reset")
+    assert hidden() == 0
+
+
+def test_browser_hostile_report_runs_no_code(open_page, tmp_path):
+    html = tmp_path / "hostile.html"
+    html.write_text(viz.page(document_graph(hostile_facts())), encoding="utf-8")
+    ex = open_page(html)
+    for node in ex.js("nodes.getIds()"):
+        x, y = ex.point_of(node)
+        ex.page.mouse.move(x, y)
+        ex.page.wait_for_timeout(300)  # the tooltip shows after 150 ms
+        ex.page.mouse.click(x, y)
+        ex.panel_text()
+        for button in ex.page.locator("#kg-panel .kg-link").all():
+            button.hover()
+    ex.page.fill("#kg-search", "script")
+    ex.page.press("#kg-search", "Enter")
+    text = ex.panel_text()
+    assert PAYLOADS[0] in text or PAYLOADS[1] in text  # shown as text
+    assert ex.js("window.__xss === undefined")
+    assert ex.dialogs == [] and ex.errors == [] and ex.requests == []
+    assert ex.js("document.querySelectorAll('#kg-app img, #kg-app svg, #kg-app script')"
+                 ".length") == 0
