@@ -42,8 +42,9 @@ def browser():
 class Explorer:
     """One explorer page open offline, with everything it tried to do recorded."""
 
-    def __init__(self, browser, html: Path):
-        self.context = browser.new_context(offline=True, viewport={"width": 1400, "height": 860})
+    def __init__(self, browser, html: Path | str):
+        self.context = browser.new_context(offline=isinstance(html, Path),
+                                           viewport={"width": 1400, "height": 860})
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
@@ -52,11 +53,13 @@ class Explorer:
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else 0)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", self._dialog)
-        self.page.goto(html.resolve().as_uri())
+        self.origin = html if isinstance(html, str) else None
+        self.page.goto(html if isinstance(html, str) else html.resolve().as_uri())
         self.page.wait_for_selector("body[data-kg-ready='1']", state="attached", timeout=30_000)
 
     def _route(self, route):
-        if not route.request.url.startswith(("file:", "data:", "blob:")):
+        own = self.origin is not None and route.request.url == self.origin
+        if not (own or route.request.url.startswith(("file:", "data:", "blob:"))):
             self.requests.append(route.request.url)
             route.abort()
             return
@@ -91,7 +94,7 @@ class Explorer:
 def open_page(browser):
     opened = []
 
-    def open_(html: Path) -> Explorer:
+    def open_(html: Path | str) -> Explorer:
         opened.append(Explorer(browser, html))
         return opened[-1]
 
@@ -211,3 +214,29 @@ def test_browser_hostile_report_runs_no_code(open_page, tmp_path):
     assert ex.dialogs == [] and ex.errors == [] and ex.requests == []
     assert ex.js("document.querySelectorAll('#kg-app img, #kg-app svg, #kg-app script')"
                  ".length") == 0
+
+
+def test_browser_explorer_served_by_kg_serve(open_page, two_towns, tmp_path):
+    """`kg serve` at /: the page comes from the server and asks it for nothing else; with
+    no graph.html in the folder, the page is rendered from the store."""
+    import shutil
+    import threading
+
+    from kg.server import make_server
+
+    out = tmp_path / "out"
+    shutil.copytree(two_towns, out)
+    (out / "graph.html").unlink()
+    server = make_server(out, "127.0.0.1", 0, timeout=5.0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        ex = open_page(url)
+        assert ex.requests == [] and ex.errors == []
+        assert ex.js("nodes.length") == viz.to_networkx(db.load_graph(out)).number_of_nodes()
+        ex.page.fill("#kg-search", "Buurtkamer")
+        ex.page.press("#kg-search", "Enter")
+        assert "Zwolle" in ex.panel_text()
+    finally:
+        server.shutdown()
+        server.server_close()
