@@ -233,13 +233,20 @@ def extractor_version(model: str = DEFAULT_MODEL) -> str:
     import extractors
 
     h = hashlib.sha1(model.encode())
-    for root in (Path(extractors.__file__).parent, Path(__file__).parent):
-        for f in sorted(root.rglob("*")):
-            if f.suffix in (".py", ".json", ".jsonl", ".csv", ".txt", ".rq") and f.is_file() \
-                    and "__pycache__" not in f.parts:
-                h.update(f.name.encode())
-                h.update(f.read_bytes())
+    here = Path(__file__).parent
+    files = [f for f in sorted(Path(extractors.__file__).parent.rglob("*"))
+             if f.suffix in (".py", ".json", ".jsonl", ".csv", ".txt") and f.is_file()
+             and "__pycache__" not in f.parts]
+    for f in [*files, *(here / name for name in GRAPH_MODULES)]:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
     return h.hexdigest()[:16]
+
+
+# the modules of kg/ whose code decides a document's graph (the explorer, store, server
+# and CLI do not: changing them rebuilds nothing)
+GRAPH_MODULES = ("collect.py", "document.py", "facts.py", "namespace.py", "nlp.py",
+                 "readers.py", "rdf.py", "settings.py", "text.py")
 
 
 def _document_ids(files: list[Path]) -> dict[Path, str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .errors import QueryError
+from .text import search_key
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class NamedQuery:
 
     @property
     def parameters(self) -> list[str]:
-        return sorted(set(re.findall(r"\{\{(\w+)\}\}", self.text)))
+        return sorted(set(re.findall(r"\{\{[#^]?(\w+)(?:\|key)?\}\}", self.text)))
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -44,9 +45,24 @@ def get(name: str) -> NamedQuery:
 
 
 def fill(text: str, params: dict[str, str]) -> str:
-    """Substitute ``{{name}}`` parameters; missing ones become the empty string."""
+    """Fill a query template: ``{{name}}`` is the value as SPARQL string content,
+    ``{{name|key}}`` its search key (lower case, no accents: see
+    :func:`kg.text.search_key`), ``{{#name}}...{{/name}}`` is kept only when the
+    parameter is given and ``{{^name}}...{{/name}}`` only when it is not. Missing
+    parameters are the empty string."""
+    given = {k: v for k, v in params.items() if v}
+
+    def section(m: re.Match) -> str:
+        keep = (m.group(2) in given) == (m.group(1) == "#")
+        return m.group(3) if keep else ""
+
+    text = re.sub(r"\{\{([#^])(\w+)\}\}(.*?)\{\{/\2\}\}", section, text, flags=re.S)
+
     def value(m: re.Match) -> str:
         raw = params.get(m.group(1), "")
-        return raw.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+        if m.group(2):
+            raw = search_key(raw)
+        raw = raw.replace("\\", "\\\\").replace('"', '\\"')
+        return raw.replace("\n", " ").replace("\r", " ")
 
-    return re.sub(r"\{\{(\w+)\}\}", value, text)
+    return re.sub(r"\{\{(\w+)(\|key)?\}\}", value, text)

@@ -16,6 +16,7 @@ from rdflib.namespace import FOAF, ORG, PROV, QB, SKOS
 
 from .facts import Entity, FactSet, Indicator, Mention, Relation
 from .namespace import BASE, GKG
+from .text import search_key
 
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
@@ -130,6 +131,8 @@ def _entity(g: Graph, e: Entity, report: URIRef, text: URIRef) -> None:
     g.add((node, SKOS.prefLabel, Literal(e.name)))
     for alias in e.aliases:
         g.add((node, SKOS.altLabel, Literal(alias)))
+    for name in (e.name, *e.aliases):
+        g.add((node, SKOS.hiddenLabel, Literal(search_key(name))))
     if e.code:
         g.add((node, GKG.cbsCode, Literal(e.code)))
     for m in e.mentions:

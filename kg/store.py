@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from .errors import QueryError, StoreError
-from .rdf import GRAPH, bind_prefixes
+from .rdf import GRAPH, PREFIXES, bind_prefixes
 
 STORE_DIR = "store"
 META = GRAPH["_meta"]  # build bookkeeping: when and from what each document was built
@@ -112,12 +112,20 @@ def triple_count(store: StoreHandle) -> int:
 
 
 def stream_turtle(store: StoreHandle, output) -> None:
-    """The document graphs as one Turtle file, streamed (no DISTINCT, so memory stays
-    flat; a triple stated by two documents may appear twice, which RDF reads as one)."""
-    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                          f"FILTER(?g != <{META}>) }}")
-    triples.serialize(output, format=ox.RdfFormat.TURTLE)
-
+    """The document graphs as one Turtle file, one graph after the other, so memory stays
+    flat (a CONSTRUCT over the union held 0.7 GB at a million triples). The prefixes are
+    written once, sorted, so the file is the same for the same store; a triple stated by
+    two documents may appear twice, which RDF reads as one."""
+    prefixes = {name: str(ns) for name, ns in sorted(PREFIXES.items())}
+    output.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in prefixes.items()).encode())
+    for graph in graphs(store):
+        data = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph),
+                          prefixes=prefixes)
+        lines = data.split(b"\n")
+        start = 0
+        while start < len(lines) and lines[start].startswith(b"@prefix "):
+            start += 1
+        output.write(b"\n" + b"\n".join(lines[start:]))
 
 
 _EXPLORER_PREFIXES = """

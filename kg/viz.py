@@ -16,7 +16,6 @@ adds (bootstrap) is removed, so the page makes no network requests.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -30,6 +29,7 @@ from .errors import UsageError
 from .layout import layout
 from .namespace import GKG
 from .rdf import CLASSES, PREDICATES, SDMX_MEASURE
+from .text import search_key as fold
 
 TYPE_OF = {v: k for k, v in CLASSES.items()}
 PREDICATE_OF = {v: k for k, v in PREDICATES.items()}
@@ -192,12 +192,6 @@ def find(g: nx.MultiDiGraph, name: str) -> list[str]:
     if exact or partial:
         return sorted(exact or partial)
     raise UsageError(f"no entity named {name!r} in the graph")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for matching names typed by a user."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold().strip())
-                   if not unicodedata.combining(c))
 
 
 def _some(names: set[str], n: int = 8) -> str:

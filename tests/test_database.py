@@ -223,3 +223,18 @@ def test_database_push_credentials_from_environment():
     assert auth_header({"KG_PUSH_TOKEN": "t"}) == "Bearer t"
     assert auth_header({"KG_PUSH_USER": "u", "KG_PUSH_PASSWORD": "p"}) == "Basic dTpw"
     assert auth_header({}) is None
+
+
+def test_database_large_store_turtle_is_streamed_per_graph(two_docs, monkeypatch, tmp_path):
+    """Above PRETTY_LIMIT, graph.ttl is written graph by graph (flat memory): it must
+    still parse to the same graph, and be the same file when written twice."""
+    out = tmp_path / "out"
+    shutil.copytree(two_docs[1], out)
+    monkeypatch.setattr(db, "PRETTY_LIMIT", 0)
+    first = db.write_outputs(out)["turtle"].read_bytes()
+    assert db.write_outputs(out)["turtle"].read_bytes() == first
+    assert first.count(b"@prefix gkg:") == 1
+    streamed = Graph().parse(data=first.decode("utf-8"), format="turtle")
+    from rdflib.compare import isomorphic
+
+    assert isomorphic(streamed, db.load_graph(out))

@@ -1,0 +1,77 @@
+"""Named queries: templates, parameters, and answers checked against the graph itself."""
+
+from collections import defaultdict
+
+import pytest
+from rdflib import RDF
+from rdflib.namespace import SKOS
+
+from kg import db
+from kg import queries as named
+from kg.namespace import GKG
+from kg.text import search_key
+
+
+def run(out, name, **params):
+    variables, rows = db.query_rows(out, named.fill(named.get(name).text, params))
+    return [dict(zip(variables, row, strict=True)) for row in rows]
+
+
+def test_search_key_folds_case_accents_and_space():
+    assert search_key("  Café   Sociaal ") == "cafe sociaal"
+    assert search_key("ÉÉN Loket") == "een loket"
+    assert search_key("IJsselland") == "ijsselland"
+
+
+def test_fill_sections_keys_and_escaping():
+    template = 'A {{#m}}M="{{m|key}}"{{/m}}{{^m}}ALL{{/m}} E="{{e}}"'
+    assert named.fill(template, {"m": "Súdwest  Fryslân"}) == 'A M="sudwest fryslan" E=""'
+    assert named.fill(template, {}) == 'A ALL E=""'
+    assert named.fill(template, {"m": ""}) == 'A ALL E=""'
+    assert named.fill(template, {"e": 'x" } DROP ALL ; # \\\n'}) == \
+        'A ALL E="x\\" } DROP ALL ; # \\\\ "'
+    assert named.NamedQuery("q", "", template).parameters == ["e", "m"]
+
+
+@pytest.mark.parametrize("name", ["programmes", "initiatives-partners"])
+def test_municipality_parameter_narrows_listings(two_towns, name):
+    everything = run(two_towns, name)
+    assert {r["municipality"] for r in everything} == {"Lindewaard", "Zwolle"}
+    zwolle = run(two_towns, name, municipality="ZWOLLE")
+    assert zwolle and {r["municipality"] for r in zwolle} == {"Zwolle"}
+    assert sorted(map(str, zwolle)) == sorted(str(r) for r in everything
+                                              if r["municipality"] == "Zwolle")
+    assert run(two_towns, name, municipality="Atlantis") == []
+
+
+def test_initiatives_partners_agrees_with_the_graph(built):
+    graph = db.load_graph(built)
+    expected = defaultdict(set)
+    for i in graph.subjects(RDF.type, GKG.Initiative):
+        name = str(graph.value(i, SKOS.prefLabel))
+        links = [("partner", str(graph.value(o, SKOS.prefLabel)))
+                 for o in graph.objects(i, GKG.hasPartner)]
+        links += [("programme", str(graph.value(p, SKOS.prefLabel)))
+                  for p in graph.objects(i, GKG.partOfProgramme)]
+        expected[name] |= set(links) or {("none", "")}
+    got = defaultdict(set)
+    for r in run(built, "initiatives-partners"):
+        if r["partner"]:
+            got[r["initiative"]].add(("partner", r["partner"]))
+        elif r["programme"]:
+            got[r["initiative"]].add(("programme", r["programme"]))
+        else:
+            got[r["initiative"]].add(("none", ""))
+    assert got == expected
+
+
+def test_entity_parameter_ignores_case_and_matches_aliases(built):
+    rows = run(built, "trace", entity="DOORBRAAKTEAM")
+    assert rows and all("doorbraakteam" in (r["subject"] + r["object"]).lower() for r in rows)
+    assert all(r["sentence"] and r["document"] == "lindewaard-2023.txt" for r in rows)
+    assert {r["predicate"] for r in rows} >= {"hasPartner", "partOfProgramme"}
+    graph = db.load_graph(built)
+    alias, entity = next((str(a), e) for e, a in graph.subject_objects(SKOS.altLabel)
+                         if (None, GKG.about, e) in graph)
+    series = run(built, "indicator-series", entity=alias.upper())
+    assert str(graph.value(entity, SKOS.prefLabel)) in {r["entity"] for r in series}
