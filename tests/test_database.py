@@ -228,7 +228,7 @@ def test_database_push_credentials_from_environment():
 def test_database_large_store_turtle_is_streamed_per_graph(two_docs, monkeypatch, tmp_path):
     """Above PRETTY_LIMIT, graph.ttl is written graph by graph (flat memory): it must
     still parse to the same graph, and be the same file when written twice."""
-    out = tmp_path / "out"
+    out = tmp_path / "streamed"
     shutil.copytree(two_docs[1], out)
     monkeypatch.setattr(db, "PRETTY_LIMIT", 0)
     first = db.write_outputs(out)["turtle"].read_bytes()
