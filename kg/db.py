@@ -220,14 +220,14 @@ def viz(out: Path, target: Path | None = None, view=None) -> Path:
 
 def explorer_page(st, view=None, title: str = "Gemeente KG") -> str:
     """The explorer page straight from the store: the view is chosen on a skeleton of
-    names and relations, then only the chosen entities' facts are read."""
+    names and relations, then only the chosen entities' sentences and indicators are
+    read."""
     from . import viz as kgviz
 
     view = view or kgviz.View()
     chosen = kgviz.select(kgviz.skeleton(*kgstore.explorer_skeleton(st)), view)
-    detail = kgviz.to_networkx(kgstore.explorer_graph(st, sorted(chosen)))
-    shown = detail.subgraph(chosen).copy()
-    return kgviz.render(shown, view, title)
+    kgviz.add_facts(chosen, *kgstore.explorer_facts(st, sorted(chosen)))
+    return kgviz.render(chosen, view, title)
 
 
 def stored_fingerprint(store, doc_id: str) -> tuple[str, str] | None:

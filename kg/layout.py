@@ -4,8 +4,9 @@
 physics on the same graph spends minutes stabilising. Knowledge graphs of reports are
 many small parts (one cluster per report, a few shared organisations between them), so
 the layout is done per part: every connected component on its own; a large component
-split into Louvain communities, each laid out with ``spring_layout`` and placed where
-``spring_layout`` puts it in the graph of communities; lone nodes on a grid. The parts
+split into groups (the caller's, such as one per municipality, else Louvain
+communities), each laid out with ``spring_layout`` and placed where ``spring_layout``
+puts it in the graph of groups; lone nodes on a grid. The parts
 are then packed in rows, largest first. Deterministic for a given graph and seed.
 """
 
@@ -21,9 +22,10 @@ LARGE_PART = 120  # components above this are split into communities
 Pos = dict[Hashable, tuple[float, float]]
 
 
-def layout(graph: nx.Graph, seed: int = 7) -> Pos:
+def layout(graph: nx.Graph, seed: int = 7, groups: dict | None = None) -> Pos:
     """Pixel positions (x, y) for every node of ``graph`` (directions and multi-edges
-    are ignored)."""
+    are ignored). ``groups`` (node → key) says which nodes belong together in a large
+    component; nodes without a key form one group of their own."""
     g = nx.Graph(graph)
     g.remove_edges_from(nx.selfloop_edges(g))
     components = sorted((sorted(c, key=str) for c in nx.connected_components(g)),
@@ -34,21 +36,31 @@ def layout(graph: nx.Graph, seed: int = 7) -> Pos:
         if len(nodes) == 1:
             continue
         sub = g.subgraph(nodes)
-        blocks.append(_split(sub, seed) if len(nodes) > LARGE_PART else _spring(sub, seed))
+        blocks.append(_split(sub, seed, groups) if len(nodes) > LARGE_PART
+                      else _spring(sub, seed))
     if lone:
         blocks.append(_grid(lone))
     return _pack(blocks)
 
 
 def _spring(g: nx.Graph, seed: int) -> Pos:
-    """A spring layout scaled to about √n·SPACING across, centred on 0."""
-    pos = nx.spring_layout(g, seed=seed, iterations=60)
+    """A spring layout scaled to about √n·SPACING across, centred on 0 (fewer
+    iterations for large parts: each costs O(n²))."""
+    iterations = 60 if len(g) <= 200 else max(15, 60 * 200 // len(g))
+    pos = nx.spring_layout(g, seed=seed, iterations=iterations)
     return _scale(pos, math.sqrt(len(g)) * SPACING / 2)
 
 
-def _split(g: nx.Graph, seed: int) -> Pos:
-    """A large component: communities laid out alone, placed by the community graph."""
-    communities = [sorted(c, key=str) for c in nx.community.louvain_communities(g, seed=seed)]
+def _split(g: nx.Graph, seed: int, groups: dict | None) -> Pos:
+    """A large component: groups laid out alone, placed by the graph of groups."""
+    if groups:
+        keyed: dict = {}
+        for n in g:
+            keyed.setdefault(str(groups.get(n, "")), []).append(n)
+        parts = list(keyed.values())
+    else:
+        parts = list(nx.community.louvain_communities(g, seed=seed))
+    communities = [sorted(c, key=str) for c in parts]
     communities.sort(key=lambda c: (-len(c), str(c[0])))
     member = {n: i for i, c in enumerate(communities) for n in c}
     quotient = nx.Graph()

@@ -167,37 +167,30 @@ def explorer_skeleton(store: StoreHandle) -> tuple[list, list, list]:
             rows(aliases, ("e", "alias")), rows(relations, ("s", "p", "o")))
 
 
-def explorer_graph(store: StoreHandle, entities: list[str]) -> Graph:
-    """Everything the explorer shows of ``entities``: types, names, relations, indicators
-    (label, value, unit, period, source) and the sentences of their mentions with the
-    report (file, year, municipality) each came from. Memory follows ``entities``, not
-    the store."""
+def explorer_facts(store: StoreHandle, entities: list[str]) -> tuple[list, list]:
+    """What the explorer's panel shows of ``entities`` beyond the skeleton: (entity,
+    sentence, file) rows for their mentions and (entity, indicator, label, value, unit,
+    period, file, sentence) rows for their indicators. Memory follows ``entities``."""
     if not entities:
-        return bind_prefixes(Graph())
+        return [], []
     chosen = " ".join(f"<{e}>" for e in entities)
-    q = f"""{_EXPLORER_PREFIXES}
-    CONSTRUCT {{ ?e ?p ?o . ?mention gkg:sentence ?sentence ; prov:wasDerivedFrom ?report .
-                 ?report a gkg:Report ; rdfs:label ?file ; gkg:year ?year ;
-                   gkg:municipality ?home . ?home skos:prefLabel ?homeName .
-                 ?i gkg:about ?e ; rdfs:label ?ilabel ; m:obsValue ?v ; gkg:unitCode ?u ;
-                   gkg:period ?per ; gkg:mention ?imention .
-                 ?imention gkg:sentence ?isentence ; prov:wasDerivedFrom ?report . }}
-    WHERE {{ VALUES ?e {{ {chosen} }}
-      GRAPH ?g {{
-        {{ ?e ?p ?o . VALUES ?p {{ rdf:type skos:prefLabel skos:altLabel gkg:mention
-             {_RELATIONS} gkg:municipality }} }}
-        UNION {{ ?e gkg:mention ?mention . ?mention gkg:sentence ?sentence ;
-                 prov:wasDerivedFrom ?report . ?report rdfs:label ?file ; gkg:year ?year ;
-                 gkg:municipality ?home . ?home skos:prefLabel ?homeName }}
-        UNION {{ ?i gkg:about ?e ; rdfs:label ?ilabel ; m:obsValue ?v ; gkg:unitCode ?u ;
-                 gkg:period ?per ; gkg:mention ?imention . ?imention gkg:sentence ?isentence ;
-                 prov:wasDerivedFrom ?report }}
-      }} FILTER(?g != <{META}>) }}"""
-    data = store.query(q).serialize(format=ox.RdfFormat.N_TRIPLES)
-    g = bind_prefixes(Graph())
-    if data:
-        g.parse(data=data.decode("utf-8"), format="nt")
-    return g
+    sentences = f"""{_EXPLORER_PREFIXES}
+    SELECT DISTINCT ?e ?sentence ?file WHERE {{ VALUES ?e {{ {chosen} }}
+      GRAPH ?g {{ ?e gkg:mention ?mention . ?mention gkg:sentence ?sentence ;
+                  prov:wasDerivedFrom ?report . ?report rdfs:label ?file }}
+      FILTER(?g != <{META}>) }}"""
+    indicators = f"""{_EXPLORER_PREFIXES}
+    SELECT ?e ?i ?label ?v ?u ?per ?file ?sentence WHERE {{ VALUES ?e {{ {chosen} }}
+      GRAPH ?g {{ ?i gkg:about ?e ; rdfs:label ?label ; m:obsValue ?v ; gkg:unitCode ?u ;
+                  gkg:period ?per ; gkg:mention ?mention . ?mention gkg:sentence ?sentence ;
+                  prov:wasDerivedFrom ?report . ?report rdfs:label ?file }}
+      FILTER(?g != <{META}>) }}"""
+
+    def rows(sparql: str, names: tuple[str, ...]) -> list[tuple]:
+        return [tuple(sol[n].value for n in names) for sol in store.query(sparql)]
+
+    return (rows(sentences, ("e", "sentence", "file")),
+            rows(indicators, ("e", "i", "label", "v", "u", "per", "file", "sentence")))
 
 
 def quads(store: StoreHandle) -> list[str]:

@@ -131,6 +131,24 @@ def skeleton(entities: list[tuple], aliases: list[tuple],
     return g
 
 
+def add_facts(g: nx.MultiDiGraph, sentences: list[tuple], indicators: list[tuple]) -> None:
+    """Fill a :func:`skeleton` graph's sentences and indicators from the rows of
+    :func:`kg.store.explorer_facts`, exactly as :func:`to_networkx` would."""
+    said: dict = defaultdict(set)
+    for entity, sentence, file in sentences:
+        if sentence:
+            said[entity].add((sentence, file))
+    values: dict = defaultdict(list)
+    for entity, ind, label, value, unit, period, file, sentence in indicators:
+        values[entity].append({"id": ind, "label": label, "value": _number(value),
+                               "unit": unit, "period": period, "document": file,
+                               "sentence": sentence})
+    for node, data in g.nodes(data=True):
+        data["sentences"] = [{"text": t, "document": d} for t, d in sorted(said.get(node, ()))]
+        data["indicators"] = sorted(values.get(node, []),
+                                    key=lambda i: (i["label"], i["period"], i["value"]))
+
+
 def _reports(graph: Graph) -> dict:
     """Report IRI → file, year and municipality name."""
     out = {}
@@ -205,7 +223,7 @@ def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") 
     large = shown.number_of_nodes() >= LARGE
     net = _network(shown, large)
     page = _offline(net.generate_html())
-    data = {"title": title, "styles": STYLE, "large": large,
+    data = {"title": title, "view": describe(view), "styles": STYLE, "large": large,
             "nodes": {n: _panel(shown, n) for n in shown},
             "entities": g.number_of_nodes(), "relations": g.number_of_edges()}
     blob = (json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -220,6 +238,19 @@ def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") 
                         f"</script>\n<script>{script}</script>\n</body>", 1)
 
 
+def describe(view: View) -> str:
+    """The view in words, for the page's header: ``'Zwolle · around Veilig Thuis (2 steps)'``."""
+    parts = []
+    if view.municipality:
+        parts.append(view.municipality)
+    if view.focus:
+        steps = "1 step" if view.depth == 1 else f"{view.depth} steps"
+        parts.append(f"around {view.focus} ({steps})")
+    if view.types:
+        parts.append(", ".join(view.types))
+    return " · ".join(parts)
+
+
 def page(graph: Graph, view: View = View(), title: str = "Gemeente KG") -> str:
     """The explorer page of an rdflib graph, as ``view`` selects it."""
     return render(select(to_networkx(graph), view), view, title)
@@ -228,7 +259,9 @@ def page(graph: Graph, view: View = View(), title: str = "Gemeente KG") -> str:
 def _network(g: nx.MultiDiGraph, large: bool) -> Network:
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
                   bgcolor="#f7f8fa", font_color="#1d2733")
-    positions = layout(g) if large else {}
+    home = {n: d["municipalities"][0] for n, d in g.nodes(data=True)
+            if len(d["municipalities"]) == 1}
+    positions = layout(g, groups=home) if large else {}
     for node, data in sorted(g.nodes(data=True)):
         look = dict(STYLE.get(data["type"], STYLE["Indicator"]))
         extra = {}

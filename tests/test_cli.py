@@ -163,6 +163,7 @@ def test_cli_viz_views(runner, built, tmp_path):
     names = {(n["type"], n["name"]) for n in json.loads(blob)["nodes"].values()}
     assert ("Organisation", "Veilig Thuis") in names and ("Initiative", "doorbraakteam") in names
     assert {t for t, _ in names} == {"Organisation", "Initiative"}
+    assert json.loads(blob)["view"] == "around Veilig Thuis (1 step) · Initiative, Organisation"
     bad = runner.invoke(main, ["viz", "--out", str(built), "-o", str(target),
                                "--municipality", "Atlantis"])
     assert bad.exit_code == 2 and "no municipality 'Atlantis'" in bad.output

@@ -30,7 +30,8 @@
 
   // ---- header, legend / type filter, municipality and year filters -------------
   $("kg-title").textContent = KG.title;
-  $("kg-count").textContent = KG.entities + " entities \u00b7 " + KG.relations + " relations";
+  $("kg-count").textContent = (KG.view ? KG.view + " \u2014 " : "") +
+    KG.entities + " entities \u00b7 " + KG.relations + " relations";
   var present = {}, municipalities = {}, years = {};
   ids.forEach(function (id) {
     var n = KG.nodes[id];
