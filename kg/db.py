@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,17 +55,24 @@ def write_outputs(out: Path) -> dict[str, Path]:
 
     Up to :data:`PRETTY_LIMIT` triples, ``graph.ttl`` is rdflib's sorted longturtle;
     above it, Oxigraph streams Turtle straight to disk (its order is deterministic too), so
-    memory does not grow with the corpus. The explorer reads only the triples it shows,
-    for the most connected entities when the graph is large (see :mod:`kg.viz`).
+    memory does not grow with the corpus, while the explorer page is made. The explorer
+    reads only what it shows, for the most connected entities when the graph is large
+    (see :func:`explorer_page`).
     """
     out = Path(out)
     ttl, page = out / "graph.ttl", out / "graph.html"
     with kgstore.open_store(out, read_only=True) as st:
         if kgstore.triple_count(st) <= PRETTY_LIMIT:
             atomic_write(ttl, kgstore.union_graph(st).serialize(format="longturtle"))
+            html = explorer_page(st)
         else:
-            _atomic_stream(ttl, lambda f: kgstore.stream_turtle(st, f))
-        html = explorer_page(st)
+            # Oxigraph writes the Turtle without holding the GIL: overlap it with the
+            # explorer, which is Python
+            with ThreadPoolExecutor(1) as pool:
+                turtle = pool.submit(_atomic_stream, ttl,
+                                     lambda f: kgstore.stream_turtle(st, f))
+                html = explorer_page(st)
+                turtle.result()
     atomic_write(page, html)
     return {"turtle": ttl, "html": page, "store": out / kgstore.STORE_DIR}
 
