@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .abbreviations import find_definitions
 from .gazetteer import ambiguous_municipality_names, cues, laws, municipalities, organisations
-from .text import normalise_name, text_of
+from .text import normalise_name, sentences, text_of
 
 # Priority of rules when candidates overlap: lower wins, then the longer one.
 PRIORITY = {
@@ -153,7 +153,7 @@ class EntityFinder:
         if not self.ready:
             self.initialize()
         text = text_of(doc)
-        starts = {s.start_char for s in doc.sents}
+        starts = {s.start_char for s in sentences(doc)}
         found: list[Candidate] = []
         found += self._abbreviations(text)
         found += self._gazetteer(text, self.known_orgs, "Organisation", "known_org")

@@ -26,7 +26,7 @@ from .numbers import (
     year_mentions,
 )
 from .tables import Cell, flat_tables, pipe_tables
-from .text import lines, text_of
+from .text import lines, sentences, text_of
 
 _UNSIGNED = NUMBER_RE.replace("[-−–]?\\s?", "[-−]?")
 _NUM = rf"(?<![\w\-–/.,#+:])({_UNSIGNED})(?![\d]|[.,]\d)"
@@ -86,8 +86,10 @@ class IndicatorFinder:
         skip = _Spans(skip)
         prose = []
         context = _Context()
-        for sent in doc.sents:
-            context.advance(doc, sent.start_char, sent.end_char, self._financial(sent.text))
+        text = text_of(doc)
+        for sent in sentences(doc):
+            context.advance(doc, sent.start_char, sent.end_char,
+                            self._financial(text[sent.start_char:sent.end_char]))
             if sent.start_char in heading_starts:
                 continue
             prose += self._prose(doc, sent.start_char, sent.end_char, year, sections, skip,
@@ -143,7 +145,7 @@ class IndicatorFinder:
             label = sentence.strip()
             if len(label.split()) <= 4:
                 # a bare number on its own line: its label is the line above
-                above = text[:start].rstrip().rsplit("\n", 1)[-1].strip()
+                above = _line_before(text, start)
                 label = f"{above} {label}"
             if len(label) > 160:
                 label = label[: 157] + "..."
@@ -278,6 +280,15 @@ def _depths(text: str) -> list[int]:
         if ch == ")":
             d = max(0, d - 1)
     return out + [d]
+
+
+def _line_before(text: str, start: int) -> str:
+    """The last non-blank line before ``start`` (``text[:start].rstrip()``'s last line,
+    without copying the text before it)."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[text.rfind("\n", 0, end) + 1:end].strip()
 
 
 class _Spans:

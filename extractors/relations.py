@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .annotations import RelationNote, Section
 from .gazetteer import cues
-from .text import text_of
+from .text import sentences, text_of
 
 
 class RelationFinder:
@@ -48,7 +48,7 @@ class RelationFinder:
         funders: list[Span] = []
         previous_section = None
         starts = [s.start_char for s in spans]  # spans come sorted by offset
-        for sent in doc.sents:
+        for sent in sentences(doc):
             lo = bisect.bisect_left(starts, sent.start_char)
             hi = bisect.bisect_left(starts, sent.end_char)
             inside = spans[lo:hi]
@@ -98,7 +98,7 @@ class RelationFinder:
     def _sentence(self, doc: Doc, sent: Span, inside: list[Span],
                   previous: list[Span], topic: list[Span]) -> list[RelationNote]:
         notes = []
-        text = sent.text
+        text = text_of(doc)[sent.start_char:sent.end_char]
         orgs = [s for s in inside if s.label_ == "Organisation"]
         districts = [s for s in inside if s.label_ == "District"]
         offsets = (sent.start_char, sent.end_char)
@@ -169,9 +169,12 @@ def _after_cue(doc: Doc, span: Span, rx: re.Pattern, inside: list[Span]) -> bool
 def _is_statement_line(doc: Doc, sent: Span) -> bool:
     """A line of its own without closing punctuation: a result statement that heads the
     paragraph below it."""
-    text = sent.text.strip()
-    before = text_of(doc)[:sent.start_char].rstrip(" \t")
-    return bool(text) and text[-1] not in ".!?:;," and (not before or before.endswith("\n")) \
+    full = text_of(doc)
+    text = full[sent.start_char:sent.end_char].strip()
+    k = sent.start_char
+    while k > 0 and full[k - 1] in " \t":
+        k -= 1
+    return bool(text) and text[-1] not in ".!?:;," and (k == 0 or full[k - 1] == "\n") \
         and "\n" not in text and len(text.split()) <= 20
 
 

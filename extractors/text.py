@@ -58,6 +58,16 @@ def text_of(doc) -> str:
     return text
 
 
+def sentences(doc) -> list:
+    """``list(doc.sents)``, with the boundaries found once per Doc: spaCy walks every
+    token (and checks the whole Doc's annotation) on each ``doc.sents``. Only for the
+    components after ``kg_lines``, which sets the boundaries last."""
+    bounds = doc.user_data.get("kg_sents")
+    if bounds is None:
+        bounds = doc.user_data["kg_sents"] = [(s.start, s.end) for s in doc.sents]
+    return [doc[a:b] for a, b in bounds]
+
+
 def normalise_name(name: str) -> str:
     """The scoring normalisation of ANNOTATION.md: lower-case, accents kept, quotes and
     punctuation other than ``-``, ``/`` and ``&`` removed, white space collapsed, a

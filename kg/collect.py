@@ -8,15 +8,17 @@ and every fact keeps its mention (document, offsets, sentence, rule).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span
 
 from extractors.annotations import Section
 from extractors.entities import PRIORITY
 from extractors.gazetteer import cues, find_municipality
 from extractors.numbers import as_plain
-from extractors.text import normalise_name, slug, strip_quotes, text_of
+from extractors.text import normalise_name, sentences, slug, strip_quotes, text_of
 
 from .document import Document
 from .facts import DocumentInfo, Entity, FactSet, Indicator, Mention, Relation
@@ -42,6 +44,9 @@ class _Collector:
         self.by_offsets: dict[tuple[int, int], str] = {}
         self.section_ids: dict[int, str] = {}
         self.entities: dict[str, Entity] = {}
+        bounds = [(s.start_char, s.end_char) for s in sentences(doc)] if len(doc) else []
+        self.sentences = bounds
+        self.sentence_starts = [a for a, _ in bounds]
 
     def run(self) -> FactSet:
         home = self._home()
@@ -53,7 +58,7 @@ class _Collector:
         info = DocumentInfo(
             self.document.id, self.document.path.name, self.document.municipality,
             self.document.municipality_code, home, self.document.year, self.document.sha256,
-            len(self.text), sum(1 for t in self.doc if not t.is_space and not t.is_punct))
+            len(self.text), _words(self.doc))
         return FactSet(info, self.text, tuple(sorted(self.entities.values(),
                                                        key=lambda e: e.id)),
                        tuple(sorted(set(relations), key=_relation_key)),
@@ -62,12 +67,17 @@ class _Collector:
     # -- mentions --------------------------------------------------------------------
 
     def mention(self, start: int, end: int, rule: str) -> Mention:
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        sent = span.sent if span is not None and len(span) else None
-        sentence = sent.text.strip() if sent is not None else self.text[start:end]
-        s_start = sent.start_char if sent is not None else start
-        return Mention(self.document.id, start, end, self.text[start:end], sentence,
-                       s_start, rule)
+        """A mention of ``text[start:end]`` with its sentence: from the start of the
+        sentence holding the first character to the end of the one holding the last (as
+        spaCy's ``Span.sent``, by bisection instead of walking the tokens)."""
+        if not self.sentences or end <= start:
+            return Mention(self.document.id, start, end, self.text[start:end],
+                           self.text[start:end], start, rule)
+        first = max(bisect_right(self.sentence_starts, start) - 1, 0)
+        last = max(bisect_right(self.sentence_starts, end - 1) - 1, first)
+        s_start, s_end = self.sentences[first][0], self.sentences[last][1]
+        return Mention(self.document.id, start, end, self.text[start:end],
+                       self.text[s_start:s_end].strip(), s_start, rule)
 
     def _add(self, entity: Entity) -> str:
         old = self.entities.get(entity.id)
@@ -220,3 +230,10 @@ def _extends(longer: str, key: str) -> bool:
 
 def _relation_key(r: Relation) -> tuple:
     return (r.subject, r.predicate, r.object, r.mention.start)
+
+
+def _words(doc: Doc) -> int:
+    """Tokens that are neither space nor punctuation (counted without making a Token
+    object per token)."""
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum()) if len(doc) else 0

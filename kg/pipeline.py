@@ -65,6 +65,7 @@ def extract_document(document: Document, model: str = DEFAULT_MODEL) -> FactSet:
     """Run the pipeline over one document and collect its facts."""
     nlp = build_nlp(model)
     doc = nlp.make_doc(document.text)
+    doc.user_data["kg_text"] = document.text  # what text_of would rebuild from the tokens
     doc._.kg_year = document.year
     for _, proc in nlp.pipeline:
         doc = proc(doc)
