@@ -142,6 +142,18 @@ def test_browser_search_finds_and_opens_a_node(open_page, built):
     ex.page.screenshot(path=str(ARTIFACTS / "explorer-search.png"))
 
 
+def test_browser_search_finds_a_node_by_alias(open_page, built):
+    graph = viz.to_networkx(db.load_graph(built))
+    node, data = next((n, d) for n, d in sorted(graph.nodes(data=True))
+                      if d["aliases"] and all(a.lower() not in d["name"].lower()
+                                              for a in d["aliases"]))
+    ex = open_page(built / "graph.html")
+    ex.page.fill("#kg-search", data["aliases"][0].upper())
+    ex.page.press("#kg-search", "Enter")
+    assert data["name"] in ex.panel_text()
+    assert ex.js("network.getSelectedNodes()") == [node]
+
+
 def test_browser_click_opens_the_panel_with_the_right_facts(open_page, built):
     graph = viz.to_networkx(db.load_graph(built))
     node, data = next((n, d) for n, d in graph.nodes(data=True) if d["name"] == "doorbraakteam")
