@@ -281,7 +281,7 @@ def validate(out):
               help="Only entities of this type (repeatable).")
 @click.option("--indicators", type=click.Choice(["properties", "nodes"]),
               default="properties", show_default=True,
-              help="Indicators in the entity's panel, or one node per value.")
+              help="Indicators in the entity's panel, or one node per value (within --limit).")
 @click.option("--limit", type=click.IntRange(1), default=5000, show_default=True,
               help="At most this many entities (the most connected ones).")
 @handle_errors

@@ -219,7 +219,7 @@ def _some(names: set[str], n: int = 8) -> str:
 
 def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") -> str:
     """The explorer page for the (already selected) entity graph ``g``."""
-    shown = _with_indicator_nodes(g) if view.indicators == "nodes" else g
+    shown = _with_indicator_nodes(g, view.limit) if view.indicators == "nodes" else g
     large = shown.number_of_nodes() >= LARGE
     net = _network(shown, large)
     page = _offline(net.generate_html())
@@ -301,11 +301,15 @@ def _options(large: bool) -> dict:
     return options
 
 
-def _with_indicator_nodes(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of ``g`` with one node per indicator value, linked to what it is about."""
+def _with_indicator_nodes(g: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
+    """A copy of ``g`` with one node per indicator value, linked to what it is about,
+    while the page stays within ``limit`` nodes (the most connected entities first)."""
     out = g.copy()
-    for node, data in g.nodes(data=True):
+    ranked = sorted(g.nodes(data=True), key=lambda nd: (-g.degree(nd[0]), nd[1]["name"], nd[0]))
+    for node, data in ranked:
         for ind in data["indicators"]:
+            if out.number_of_nodes() >= limit:
+                return out
             name = f"{ind['value']} {ind['unit']} {ind['period']}".strip()
             out.add_node(ind["id"], type="Indicator", name=name,
                          aliases=[ind["label"]] if ind["label"] else [],

@@ -117,6 +117,8 @@ def test_viz_indicators_are_properties_unless_asked(sample_graph):
     assert len(indicator_nodes) == sum(len(d["indicators"])
                                        for _, d in sample_graph.nodes(data=True))
     assert all(r["predicate"] == "about" for n in indicator_nodes for r in n["relations"])
+    capped = page_data(viz.render(sample_graph, viz.View(indicators="nodes", limit=100)))
+    assert len(capped["nodes"]) == 100 > sample_graph.number_of_nodes()
 
 
 def test_viz_hostile_text_never_becomes_markup():
