@@ -1,8 +1,11 @@
-"""The HTML explorer: rdflib Graph → networkx → pyvis, one self-contained offline page.
+"""The HTML explorer: graph → networkx → pyvis, one self-contained offline page.
 
-:func:`to_networkx` turns the graph into entity nodes (type, names, municipalities,
-years, indicators, source sentences) and relation edges; :func:`select` applies a
-:class:`View` (municipality, focus and depth, types, a node cap); :func:`render` styles
+:func:`to_networkx` turns an rdflib graph into entity nodes (type, names, municipalities,
+years, indicators, source sentences) and relation edges; from the store, the same graph
+is made by :func:`skeleton` and :func:`add_facts` from a few SELECT queries (see
+:func:`kg.db.explorer_page`), so only the shown entities' facts are read.
+:func:`select` applies a :class:`View` (municipality, focus and depth, types, a node
+cap); :func:`render` styles
 the result with pyvis and wraps it in the explorer: a search box, filters, a legend and a
 side panel with the entity's facts (``explorer.js``).
 
@@ -15,7 +18,9 @@ adds (bootstrap) is removed, so the page makes no network requests.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -231,7 +236,7 @@ def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") 
     script = _asset("explorer.js")
     page = page.replace("<head>", '<head>\n<meta name="viewport" '
                         'content="width=device-width, initial-scale=1">'
-                        f"\n<title>{_text(title)}</title>", 1)
+                        f"\n<title>{html.escape(title)}</title>", 1)
     page = page.replace("</head>", f"<style>{_asset('explorer.css')}</style>\n</head>", 1)
     page = page.replace("<body>", f"<body>\n{_CHROME}", 1)
     return page.replace("</body>", f'<script id="kg-data" type="application/json">{blob}'
@@ -337,8 +342,6 @@ def _panel(g: nx.MultiDiGraph, node: str) -> dict:
 
 def _offline(page: str) -> str:
     """Drop every remote resource and pyvis's empty headings."""
-    import re
-
     page = re.sub(r"<link[^>]*href=\"https?://[^\"]*\"[^>]*/?>", "", page, flags=re.S)
     page = re.sub(r"<script[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>", "", page, flags=re.S)
     page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
@@ -347,12 +350,6 @@ def _offline(page: str) -> str:
 
 def _asset(name: str) -> str:
     return resources.files("kg").joinpath("explorer", name).read_text(encoding="utf-8")
-
-
-def _text(value: str) -> str:
-    import html
-
-    return html.escape(value)
 
 
 def _short(name: str, n: int = 40) -> str:
