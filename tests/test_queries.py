@@ -75,3 +75,29 @@ def test_entity_parameter_ignores_case_and_matches_aliases(built):
                          if (None, GKG.about, e) in graph)
     series = run(built, "indicator-series", entity=alias.upper())
     assert str(graph.value(entity, SKOS.prefLabel)) in {r["entity"] for r in series}
+
+
+def test_shared_organisations_agrees_with_the_documents(two_towns):
+    """Computed in Python from the quads: the organisations named (by the same label) in
+    the reports of more than one municipality."""
+    from rdflib import Dataset
+
+    from kg import store as kgstore
+
+    with kgstore.open_store(two_towns, read_only=True) as st:
+        data = "\n".join(kgstore.quads(st)) + "\n"
+    ds = Dataset()
+    ds.parse(data=data, format="nquads")
+    where = defaultdict(set)
+    for graph in ds.graphs():
+        home = {str(graph.value(m, SKOS.prefLabel))
+                for r in graph.subjects(RDF.type, GKG.Report)
+                for m in graph.objects(r, GKG.municipality)}
+        for o in graph.subjects(RDF.type, GKG.Organisation):
+            for label in graph.objects(o, SKOS.prefLabel):
+                where[str(label)] |= home
+    expected = {name: len(towns) for name, towns in where.items() if len(towns) > 1}
+    rows = run(two_towns, "shared-organisations")
+    assert {r["organisation"]: int(r["municipalities"]) for r in rows} == expected
+    assert {"Veilig Thuis", "GGD"} <= set(expected)
+    assert all(set(r["where"].split(", ")) == where[r["organisation"]] for r in rows)
