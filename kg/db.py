@@ -27,17 +27,7 @@ EXPORT_SUFFIX = {"turtle": "ttl", "nt": "nt", "trig": "trig", "nquads": "nq",
 
 def atomic_write(path: Path, text: str) -> None:
     """Write via a temporary file and a rename, so readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        _readable(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _atomic_stream(Path(path), lambda f: f.write(text.encode("utf-8")))
 
 
 def _readable(tmp: str) -> None:
@@ -78,6 +68,7 @@ def write_outputs(out: Path) -> dict[str, Path]:
 
 
 def _atomic_stream(path: Path, write) -> None:
+    """Call ``write`` with a binary file that replaces ``path`` only once complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

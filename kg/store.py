@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from .errors import QueryError, StoreError
-from .rdf import GRAPH, PREFIXES, bind_prefixes
+from .rdf import CLASSES, GRAPH, PREDICATES, PREFIXES, bind_prefixes
 
 STORE_DIR = "store"
 META = GRAPH["_meta"]  # build bookkeeping: when and from what each document was built
@@ -138,10 +138,8 @@ _EXPLORER_PREFIXES = """
 """
 
 
-_KINDS = ("gkg:Municipality gkg:Programme gkg:Initiative gkg:Organisation gkg:District "
-          "gkg:Region gkg:Law")
-_RELATIONS = ("gkg:hasProgramme gkg:hasSubProgramme gkg:partOfProgramme gkg:hasPartner "
-              "gkg:partnersWith gkg:locatedIn")
+_KINDS = " ".join(f"<{cls}>" for cls in CLASSES.values())
+_RELATIONS = " ".join(f"<{p}>" for p in PREDICATES.values())
 
 
 def explorer_skeleton(store: StoreHandle) -> tuple[list, list, list]:

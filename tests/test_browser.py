@@ -231,7 +231,6 @@ def test_browser_hostile_report_runs_no_code(open_page, tmp_path):
 def test_browser_explorer_served_by_kg_serve(open_page, two_towns, tmp_path):
     """`kg serve` at /: the page comes from the server and asks it for nothing else; with
     no graph.html in the folder, the page is rendered from the store."""
-    import shutil
     import threading
 
     from kg.server import make_server
