@@ -7,6 +7,7 @@ Nothing here imports spaCy, so commands that only read the store (``kg query``,
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -115,7 +116,10 @@ def load_graph(out: Path) -> Graph:
 
 
 def query_rows(out: Path, sparql: str) -> tuple[list[str], list[list[str]]]:
-    """Variables and rows (as display strings) of a SELECT query; for ASK, one cell."""
+    """Variables and rows (as display strings) of a SELECT query; for ASK, one cell. Rows of
+    a query without ``ORDER BY`` come sorted by their columns, left to right (the named
+    listing queries leave sorting to the client: Oxigraph decodes the strings for every
+    comparison, 0.4 s of 0.8 s for 18k rows)."""
     with kgstore.open_store(out, read_only=True) as st:
         results = kgstore.query(st, sparql)
         if kgstore.is_graph_result(results):
@@ -126,6 +130,8 @@ def query_rows(out: Path, sparql: str) -> tuple[list[str], list[list[str]]]:
         variables = [v.value for v in results.variables]
         rows = [["" if sol[v] is None else sol[v].value for v in variables]
                 for sol in results]
+    if not re.search(r"\bORDER\s+BY\b", sparql, re.IGNORECASE):
+        rows.sort()
     return variables, rows
 
 

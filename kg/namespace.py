@@ -45,6 +45,7 @@ class GKG(DefinedNamespace):
     partnersWith: URIRef
     period: URIRef
     rule: URIRef
+    searchWord: URIRef
     sentence: URIRef
     sha256: URIRef
     sourcePath: URIRef

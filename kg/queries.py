@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .errors import QueryError
-from .text import search_key
+from .text import longest_word, search_key
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class NamedQuery:
 
     @property
     def parameters(self) -> list[str]:
-        return sorted(set(re.findall(r"\{\{[#^]?(\w+)(?:\|key)?\}\}", self.text)))
+        return sorted(set(re.findall(r"\{\{[#^]?(\w+)(?:\|\w+)?\}\}", self.text)))
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -47,7 +47,8 @@ def get(name: str) -> NamedQuery:
 def fill(text: str, params: dict[str, str]) -> str:
     """Fill a query template: ``{{name}}`` is the value as SPARQL string content,
     ``{{name|key}}`` its search key (lower case, no accents: see
-    :func:`kg.text.search_key`), ``{{#name}}...{{/name}}`` is kept only when the
+    :func:`kg.text.search_key`), ``{{name|word}}`` its longest word (see
+    :func:`kg.text.longest_word`), ``{{#name}}...{{/name}}`` is kept only when the
     parameter is given and ``{{^name}}...{{/name}}`` only when it is not. Missing
     parameters are the empty string."""
     given = {k: v for k, v in params.items() if v}
@@ -60,9 +61,11 @@ def fill(text: str, params: dict[str, str]) -> str:
 
     def value(m: re.Match) -> str:
         raw = params.get(m.group(1), "")
-        if m.group(2):
+        if m.group(2) == "|key":
             raw = search_key(raw)
+        elif m.group(2) == "|word":
+            raw = longest_word(raw)
         raw = raw.replace("\\", "\\\\").replace('"', '\\"')
         return raw.replace("\n", " ").replace("\r", " ")
 
-    return re.sub(r"\{\{(\w+)(\|key)?\}\}", value, text)
+    return re.sub(r"\{\{(\w+)(\|key|\|word)?\}\}", value, text)

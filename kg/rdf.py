@@ -16,7 +16,7 @@ from rdflib.namespace import FOAF, ORG, PROV, QB, SKOS
 
 from .facts import Entity, FactSet, Indicator, Mention, Relation
 from .namespace import BASE, GKG
-from .text import search_key
+from .text import search_key, search_words
 
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
@@ -133,6 +133,8 @@ def _entity(g: Graph, e: Entity, report: URIRef, text: URIRef) -> None:
         g.add((node, SKOS.altLabel, Literal(alias)))
     for name in (e.name, *e.aliases):
         g.add((node, SKOS.hiddenLabel, Literal(search_key(name))))
+        for word in search_words(name):
+            g.add((node, GKG.searchWord, Literal(word)))
     if e.code:
         g.add((node, GKG.cbsCode, Literal(e.code)))
     for m in e.mentions:

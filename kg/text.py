@@ -13,3 +13,16 @@ def search_key(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text.casefold())
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", folded).strip()
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a search key: ``'Wijkteam Noord-Oost'`` → ``['wijkteam', 'noord',
+    'oost']``. Minted as ``gkg:searchWord`` so that a name is found by one of its words
+    with an index lookup instead of a scan of every name."""
+    return re.findall(r"\w+", search_key(text))
+
+
+def longest_word(text: str) -> str:
+    """The most selective word of what a user typed (the longest; the first of equals),
+    or the empty string when there is none."""
+    return max(search_words(text), key=len, default="")

@@ -9,7 +9,7 @@ from rdflib.namespace import SKOS
 from kg import db
 from kg import queries as named
 from kg.namespace import GKG
-from kg.text import search_key
+from kg.text import longest_word, search_key, search_words
 
 
 def run(out, name, **params):
@@ -23,6 +23,14 @@ def test_search_key_folds_case_accents_and_space():
     assert search_key("IJsselland") == "ijsselland"
 
 
+def test_search_words_and_longest_word():
+    assert search_words("Wijkteam Noord-Oost") == ["wijkteam", "noord", "oost"]
+    assert search_words("Café Sociaal 2.0") == ["cafe", "sociaal", "2", "0"]
+    assert longest_word("het Sociaal Wijkteam") == "wijkteam"
+    assert longest_word("JIP Stips") == "stips"
+    assert longest_word(" - ") == ""
+
+
 def test_fill_sections_keys_and_escaping():
     template = 'A {{#m}}M="{{m|key}}"{{/m}}{{^m}}ALL{{/m}} E="{{e}}"'
     assert named.fill(template, {"m": "Súdwest  Fryslân"}) == 'A M="sudwest fryslan" E=""'
@@ -31,6 +39,15 @@ def test_fill_sections_keys_and_escaping():
     assert named.fill(template, {"e": 'x" } DROP ALL ; # \\\n'}) == \
         'A ALL E="x\\" } DROP ALL ; # \\\\ "'
     assert named.NamedQuery("q", "", template).parameters == ["e", "m"]
+    assert named.fill('W="{{e|word}}"', {"e": "Het Sociaal WIJKTEAM"}) == 'W="wijkteam"'
+    assert named.NamedQuery("q", "", 'W="{{e|word}}"').parameters == ["e"]
+
+
+def test_rows_without_order_by_come_sorted(two_towns):
+    _, rows = db.query_rows(two_towns, named.fill(named.get("initiatives-partners").text, {}))
+    assert len(rows) > 10 and rows == sorted(rows)
+    ordered = "SELECT ?n WHERE { VALUES ?n { 1 3 2 } } ORDER BY DESC(?n)"
+    assert db.query_rows(two_towns, ordered)[1] == [["3"], ["2"], ["1"]]
 
 
 @pytest.mark.parametrize("name", ["programmes", "initiatives-partners"])
@@ -75,6 +92,36 @@ def test_entity_parameter_ignores_case_and_matches_aliases(built):
                          if (None, GKG.about, e) in graph)
     series = run(built, "indicator-series", entity=alias.upper())
     assert str(graph.value(entity, SKOS.prefLabel)) in {r["entity"] for r in series}
+
+
+@pytest.mark.parametrize("typed", ["doorbraakteam", "Buurtteam", "WERK", "Veilig Thuis",
+                                   "thuis", "stichting", "IJsselland", "werk en", "doorbraak"])
+def test_entity_parameter_finds_names_by_whole_words(built, typed):
+    """indicator-series and trace find the entities whose search key contains what was
+    typed and has its longest word as a whole word, computed here from the graph."""
+    graph = db.load_graph(built)
+    wanted = set()
+    for e in set(graph.subjects(SKOS.hiddenLabel, None)):
+        keys = [str(k) for k in graph.objects(e, SKOS.hiddenLabel)]
+        if any(search_key(typed) in k and longest_word(typed) in search_words(k)
+               for k in keys):
+            wanted.add(e)
+    about = {str(graph.value(e, SKOS.prefLabel)) for e in wanted
+             if (None, GKG.about, e) in graph}
+    assert {r["entity"] for r in run(built, "indicator-series", entity=typed)} == about
+    label = {e: str(graph.value(e, SKOS.prefLabel)) for e in graph.subjects(SKOS.prefLabel)}
+    pairs = {(label[s], label[o]) for a in graph.subjects(GKG.mention, None)
+             for s in graph.objects(a, RDF.subject) for o in graph.objects(a, RDF.object)
+             if s in wanted or o in wanted}
+    traced = {(r["subject"], r["object"]) for r in run(built, "trace", entity=typed)}
+    assert traced == pairs
+
+
+def test_entity_parameter_needs_a_whole_word(built):
+    """Part of a word is not enough (the index holds words): "doorbraak" finds nothing
+    though "doorbraakteam" is in the graph."""
+    assert run(built, "trace", entity="doorbraakteam")
+    assert run(built, "trace", entity="doorbraak") == []
 
 
 def test_shared_organisations_agrees_with_the_documents(two_towns):
