@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .abbreviations import find_definitions
 from .gazetteer import ambiguous_municipality_names, cues, laws, municipalities, organisations
-from .text import normalise_name, sentences, text_of
+from .text import alternation, normalise_name, sentence_offsets, text_of
 
 # Priority of rules when candidates overlap: lower wins, then the longer one.
 PRIORITY = {
@@ -141,9 +141,7 @@ class EntityFinder:
             names.extend({m.name, bare})
         names += ["Den Haag", "Den Bosch"]
         self.municipality_rx = re.compile(
-            r"(?<![\w\-])(?:(gemeenten?|Gemeenten?)\s+)?("
-            + "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
-            + r")(?![\w\-])"
+            r"(?<![\w\-])(?:(gemeenten?|Gemeenten?)\s+)?(" + alternation(names) + r")(?![\w\-])"
         )
         self.ready = True
 
@@ -153,7 +151,7 @@ class EntityFinder:
         if not self.ready:
             self.initialize()
         text = text_of(doc)
-        starts = {s.start_char for s in sentences(doc)}
+        starts = {a for a, _ in sentence_offsets(doc)}
         found: list[Candidate] = []
         found += self._abbreviations(text)
         found += self._gazetteer(text, self.known_orgs, "Organisation", "known_org")
@@ -162,8 +160,10 @@ class EntityFinder:
         found += self._legal_forms(text)
         found += self._regions(text)
         programmes = [sec.name for sec in (doc._.kg_sections or []) if len(sec.name) > 3]
-        found += self._cue_names(text, programmes)
-        found += self._compounds(text)
+        # one pass over the words for both rules: a compound's head is a cue word too
+        cued = [w for w in WORD.finditer(text) if w.group(0).lower().endswith(self.cue_suffixes)]
+        found += self._cue_names(text, cued, programmes)
+        found += self._compounds(text, cued)
         found += self._digit_names(text)
         found += self._quoted(text)
         found += self._partner_context(text)
@@ -236,7 +236,7 @@ class EntityFinder:
         for m in rx.finditer(text):
             start, end = m.start(), m.end()
             if rule == "known_org":
-                if text[start:end] in ("Rijk", "het Rijk") and re.match(r"\s+van\b", text[end:]):
+                if text[start:end] in ("Rijk", "het Rijk") and _VAN.match(text, end):
                     continue
                 end = _extend_capitalised(text, end, self.starts)
             key = normalise_name(canonical.get(m.group(0), m.group(0)))
@@ -256,6 +256,8 @@ class EntityFinder:
             out.append(Candidate(m.start(), m.end(), "Organisation", "legal_form",
                                  normalise_name(m.group(1))))
         suf = "|".join(re.escape(s) for s in self.legal_suffix)
+        if not re.search(rf"\s(?:{suf})(?![\w])", text):
+            return out  # no "B.V." anywhere: spare the scan of every capitalised word
         for m in re.finditer(rf"({CAPW}(?:\s+{CAPW}){{0,3}})\s+(?:{suf})(?![\w])", text):
             out.append(Candidate(m.start(), m.end(), "Organisation", "legal_form",
                                  normalise_name(m.group(1))))
@@ -280,7 +282,11 @@ class EntityFinder:
         for m in re.finditer(rf"\b[Ii]n\s+({place})(?![\w\-])", text):
             if re.search(rf"(?i)(?:{DISTRICT_ENDINGS})$", m.group(1)):
                 found[m.span(1)] = Candidate(*m.span(1), "District", "district")
-        for m in re.finditer(rf"({items})", text):
+        starts = sorted(a for a, _ in found)
+        for m in re.finditer(rf"({items})", text) if found else ():
+            k = bisect.bisect_left(starts, m.start(1))
+            if k == len(starts) or starts[k] >= m.end(1):
+                continue  # no district found inside this list
             members = list(re.finditer(place, m.group(1)))
             spans = [(m.start(1) + p.start(), m.start(1) + p.end()) for p in members]
             if len(spans) > 1 and any(sp in found for sp in spans):
@@ -288,13 +294,11 @@ class EntityFinder:
                     found.setdefault((a, b), Candidate(a, b, "District", "district"))
         return list(found.values())
 
-    def _cue_names(self, text: str, programmes: list[str]) -> list[Candidate]:
+    def _cue_names(self, text: str, cued: list[re.Match], programmes: list[str]
+                   ) -> list[Candidate]:
         out = []
-        for w in WORD.finditer(text):
-            cue = w.group(0)
-            low = cue.lower()
-            if not low.endswith(self.cue_suffixes):
-                continue
+        for w in cued:
+            low = w.group(0).lower()
             m = self.name_after_cue.match(text, w.end())
             if not m:
                 continue
@@ -324,9 +328,9 @@ class EntityFinder:
             out.append(Candidate(start, end, "Initiative", "cue_name", key))
         return out
 
-    def _compounds(self, text: str) -> list[Candidate]:
+    def _compounds(self, text: str, cued: list[re.Match]) -> list[Candidate]:
         out = []
-        for m in WORD.finditer(text):
+        for m in cued:
             word = m.group(0)
             low = word.lower()
             if len(low) < 6 or not low.endswith(self.head_suffixes):
@@ -386,13 +390,14 @@ class EntityFinder:
             out.append(Candidate(m.start(1), m.end(1), "Organisation", "partner_context"))
             pos = m.end(1)
             while True:
-                nxt = re.match(rf"(?:\s*,\s*|\s+en\s+)(?:de |het )?({CAP_ITEM})", text[pos:])
+                nxt = re.compile(rf"(?:\s*,\s*|\s+en\s+)(?:de |het )?({CAP_ITEM})").match(
+                    text, pos)
                 if not nxt or nxt.group(1).split()[0] in CAPITAL_STOP:
                     break
-                a = pos + nxt.start(1)
+                a = nxt.start(1)
                 out.append(Candidate(a, a + len(nxt.group(1)), "Organisation",
                                      "partner_context"))
-                pos += nxt.end()
+                pos = nxt.end()
         return out
 
     def _capitalised(self, text: str, starts: set[int],
@@ -510,7 +515,7 @@ class EntityFinder:
                 continue
             if any(s <= m.start(2) < e for s, e in regions):
                 continue
-            if re.match(r"\s+(?:19|20)\d\d\b", text[m.end():]):
+            if re.compile(r"\s+(?:19|20)\d\d\b").match(text, m.end()):
                 continue  # "Lindewaard 2030": a name, not the place
             plural = m.group(1) and m.group(1).lower() == "gemeenten"
             start = m.start(2) if plural else m.start()
@@ -541,8 +546,7 @@ def _with_model_entities(doc: Doc, found: list[Candidate]) -> list[Candidate]:
 def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:
     """One pattern over every name and alias, and the canonical name of each."""
     canonical = {n: e.name for e in entries for n in (e.name, *e.aliases)}
-    alt = "|".join(re.escape(n) for n in sorted(canonical, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{alt})(?![\w\-])"), canonical
+    return re.compile(rf"(?<![\w\-])(?:{alternation(canonical)})(?![\w\-])"), canonical
 
 
 def _split_lists(matches):
@@ -590,16 +594,16 @@ def _continue_lowercase(text: str, end: int, max_words: int = 4,
     if capitals or not nouns_only:
         word += r"|[A-Z][\w\-]*|(?:19|20)\d\d"
     while taken < max_words:
-        m = re.match(rf"[ \t]+({word})(?![\w\-])", text[pos:])
+        m = re.compile(rf"[ \t]+({word})(?![\w\-])").match(text, pos)
         if not m or m.group(1) in STOP_CONTINUATION:
             break
         if nouns_only and (_verbish(m.group(1)) or m.group(1) in NOT_NOUNS):
             break
         if nouns_only and ADJECTIVE.match(m.group(1)):
-            nxt = re.match(r"[ \t]+([a-zà-ÿ][\w\-]*)", text[pos + m.end():])
+            nxt = re.compile(r"[ \t]+([a-zà-ÿ][\w\-]*)").match(text, m.end())
             if not nxt or nxt.group(1) in STOP_CONTINUATION or _verbish(nxt.group(1)):
                 break  # "maatjes duidelijk": a predicate, not part of the name
-        pos += m.end()
+        pos = m.end()
         taken += 1
     # a name does not end on a conjunction
     while text[end:pos].endswith((" en", " of")):
@@ -616,13 +620,16 @@ def _singular(key: str) -> str:
     return key
 
 
+_VAN = re.compile(r"\s+van\b")
+
+
 def _extend_capitalised(text: str, end: int, starts: set[str], max_words: int = 2) -> int:
     """Extend a name over up to ``max_words`` following capitalised words on its line."""
     for _ in range(max_words):
-        m = re.match(r"[ \t]+(?:en[ \t]+)?([A-Z][\w\-]+)", text[end:])
+        m = re.compile(r"[ \t]+(?:en[ \t]+)?([A-Z][\w\-]+)").match(text, end)
         if not m or m.group(1).lower() in starts or m.group(1) in EXTEND_STOP:
             break
-        end += m.end()
+        end = m.end()
     return end
 
 

@@ -26,19 +26,22 @@ from .numbers import (
     year_mentions,
 )
 from .tables import Cell, flat_tables, pipe_tables
-from .text import lines, sentences, text_of
+from .text import lines, sentence_offsets, text_of
 
 _UNSIGNED = NUMBER_RE.replace("[-−–]?\\s?", "[-−]?")
 _NUM = rf"(?<![\w\-–/.,#+:])({_UNSIGNED})(?![\d]|[.,]\d)"
 _SCALE = r"(?:\s?(miljoen|mln\.?|miljard|mld\.?|mrd\.?))?"
 _QUANTITY = re.compile(
+    # the look-ahead lets the engine skip, at one test, the positions where no branch
+    # can start (inside words, at spaces): half the time of the search
+    r"(?=[€\-−\d]|\b[^\W\d_])(?:"
     rf"(?P<eur>€\s?{_NUM}{_SCALE})"
     rf"|(?P<pct>{_NUM}\s?(?:%|procent\b))"
     rf"|(?P<mln>{_NUM}\s?(?:miljoen|mln\.?|miljard|mld\.?)(?:\s?euro)?)"
     rf"|(?P<euro>{_NUM}\s?euro\b)"
     rf"|(?P<dur>{_NUM}\s?(?P<dunit>weken|week|dagen|dag|maanden|maand|jaar|uur|uren)\b)"
     rf"|(?P<cnt>{_NUM})"
-    rf"|(?P<word>\b(?:{'|'.join(NUMBER_WORDS)})\b)",
+    rf"|(?P<word>\b(?:{'|'.join(NUMBER_WORDS)})\b))",
     re.IGNORECASE,
 )
 _DURATION_UNITS = {"week": "weeks", "weken": "weeks", "dag": "days", "dagen": "days",
@@ -87,13 +90,11 @@ class IndicatorFinder:
         prose = []
         context = _Context()
         text = text_of(doc)
-        for sent in sentences(doc):
-            context.advance(doc, sent.start_char, sent.end_char,
-                            self._financial(text[sent.start_char:sent.end_char]))
-            if sent.start_char in heading_starts:
+        for start, end in sentence_offsets(doc):
+            context.advance(doc, start, end, self._financial(text[start:end]))
+            if start in heading_starts:
                 continue
-            prose += self._prose(doc, sent.start_char, sent.end_char, year, sections, skip,
-                                 context)
+            prose += self._prose(doc, start, end, year, sections, skip, context)
         prose = _percent_columns(text_of(doc), prose)
         doc._.kg_indicators = _dedupe(cells + _not_repeating(text_of(doc), prose, cells))
         return doc

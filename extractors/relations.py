@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .annotations import RelationNote, Section
 from .gazetteer import cues
-from .text import sentences, text_of
+from .text import sentence_offsets, text_of
 
 
 class RelationFinder:
@@ -48,20 +48,21 @@ class RelationFinder:
         funders: list[Span] = []
         previous_section = None
         starts = [s.start_char for s in spans]  # spans come sorted by offset
-        for sent in sentences(doc):
-            lo = bisect.bisect_left(starts, sent.start_char)
-            hi = bisect.bisect_left(starts, sent.end_char)
+        text = text_of(doc)
+        for sent in sentence_offsets(doc):
+            lo = bisect.bisect_left(starts, sent[0])
+            hi = bisect.bisect_left(starts, sent[1])
             inside = spans[lo:hi]
-            section = _deepest(sections, sent.start_char)
+            section = _deepest(sections, sent[0])
             if section != previous_section:
                 previous, topic = [], []
             if inside:
                 notes += self._sentence(doc, sent, inside, previous, topic)
-            notes += self._funding(sent, inside, funders)
+            notes += self._funding(text, sent, inside, funders)
             funders = [o for o in inside if o.label_ == "Organisation" and re.search(
                 rf"(?:{self.funding_rx.pattern})\s+van\s+(?:de|het)?\s*$",
-                text_of(doc)[max(0, o.start_char - 40):o.start_char], re.I)]
-            if sent.text.strip():
+                text[max(0, o.start_char - 40):o.start_char], re.I)]
+            if text[sent[0]:sent[1]].strip():
                 previous = [s for s in inside if s.label_ == "Initiative"]
                 previous_section = section
                 if _is_statement_line(doc, sent):
@@ -70,14 +71,13 @@ class RelationFinder:
         doc._.kg_relations = notes
         return doc
 
-    def _funding(self, sent: Span, inside: list[Span], funders: list[Span]
-                 ) -> list[RelationNote]:
+    def _funding(self, text: str, sent: tuple[int, int], inside: list[Span],
+                 funders: list[Span]) -> list[RelationNote]:
         """"extra middelen van het Rijk ... Dit zijn middelen voor X, Y en Z": the funder
         of the sentence before partners the initiatives the money goes to."""
-        if not funders or not self.funding_rx.search(sent.text):
+        if not funders or not self.funding_rx.search(text[sent[0]:sent[1]]):
             return []
-        return [RelationNote("hasPartner", _at(i), _at(o), None, sent.start_char,
-                             sent.end_char, "relations.funding")
+        return [RelationNote("hasPartner", _at(i), _at(o), None, *sent, "relations.funding")
                 for i in inside if i.label_ == "Initiative" for o in funders]
 
     def _programmes(self, spans: list[Span], sections: list[Section]) -> list[RelationNote]:
@@ -95,13 +95,13 @@ class RelationFinder:
                                           "relations.section"))
         return notes
 
-    def _sentence(self, doc: Doc, sent: Span, inside: list[Span],
+    def _sentence(self, doc: Doc, sent: tuple[int, int], inside: list[Span],
                   previous: list[Span], topic: list[Span]) -> list[RelationNote]:
         notes = []
-        text = text_of(doc)[sent.start_char:sent.end_char]
+        text = text_of(doc)[sent[0]:sent[1]]
         orgs = [s for s in inside if s.label_ == "Organisation"]
         districts = [s for s in inside if s.label_ == "District"]
-        offsets = (sent.start_char, sent.end_char)
+        offsets = sent
         cue = self.partner_rx.search(text)
         # "in samenwerking met het wijkteam": an initiative named as a partner is not
         # the subject of the sentence
@@ -166,12 +166,12 @@ def _after_cue(doc: Doc, span: Span, rx: re.Pattern, inside: list[Span]) -> bool
     return not any(cue_end <= o.start_char and o.end_char <= span.start_char for o in inside)
 
 
-def _is_statement_line(doc: Doc, sent: Span) -> bool:
+def _is_statement_line(doc: Doc, sent: tuple[int, int]) -> bool:
     """A line of its own without closing punctuation: a result statement that heads the
     paragraph below it."""
     full = text_of(doc)
-    text = full[sent.start_char:sent.end_char].strip()
-    k = sent.start_char
+    text = full[sent[0]:sent[1]].strip()
+    k = sent[0]
     while k > 0 and full[k - 1] in " \t":
         k -= 1
     return bool(text) and text[-1] not in ".!?:;," and (k == 0 or full[k - 1] == "\n") \

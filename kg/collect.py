@@ -18,7 +18,7 @@ from extractors.annotations import Section
 from extractors.entities import PRIORITY
 from extractors.gazetteer import cues, find_municipality
 from extractors.numbers import as_plain
-from extractors.text import normalise_name, sentences, slug, strip_quotes, text_of
+from extractors.text import normalise_name, sentence_offsets, slug, strip_quotes, text_of
 
 from .document import Document
 from .facts import DocumentInfo, Entity, FactSet, Indicator, Mention, Relation
@@ -44,7 +44,7 @@ class _Collector:
         self.by_offsets: dict[tuple[int, int], str] = {}
         self.section_ids: dict[int, str] = {}
         self.entities: dict[str, Entity] = {}
-        bounds = [(s.start_char, s.end_char) for s in sentences(doc)] if len(doc) else []
+        bounds = sentence_offsets(doc) if len(doc) else []
         self.sentences = bounds
         self.sentence_starts = [a for a, _ in bounds]
 
