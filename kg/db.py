@@ -235,6 +235,14 @@ def explorer_page(st, view=None, title: str = "Gemeente KG") -> str:
     return kgviz.render(chosen, view, title)
 
 
+def has_graph(store, doc_id: str) -> bool:
+    """Whether the store holds any triple of the document's graph."""
+    try:
+        return bool(store.query(f"ASK {{ GRAPH <{graph_iri(doc_id)}> {{ ?s ?p ?o }} }}"))
+    except (OSError, SyntaxError) as err:
+        raise StoreError(f"cannot read the store: {err}") from err
+
+
 def stored_fingerprint(store, doc_id: str) -> tuple[str, str] | None:
     """(content hash, extractor version) of a stored document, if it is there."""
     sparql = f"""PREFIX gkg: <{GKG._NS}>

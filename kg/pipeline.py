@@ -100,14 +100,16 @@ class _Minted:
     text: str
     words: int
     seconds: float
+    triples: int  # lines of ntriples: about the triple count (a literal may span lines)
 
 
 def _mint(document: Document, model: str) -> _Minted:
     """Extract a document and mint its triples (runs in a worker process)."""
     t0 = time.perf_counter()
     facts = extract_document(document, model)
-    return _Minted(facts.document.id, document_ntriples(facts), facts.text,
-                   facts.document.words, time.perf_counter() - t0)
+    ntriples = document_ntriples(facts)
+    return _Minted(facts.document.id, ntriples, facts.text, facts.document.words,
+                   time.perf_counter() - t0, ntriples.count("\n"))
 
 
 def _worker_init(model: str) -> None:
@@ -140,7 +142,8 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
     is called after each file. Unexpected errors are reported per file too, unless
     ``debug``. With ``jobs`` > 1 (default: the CPU count for 8 files or more), documents
     are extracted in that many worker processes while this one writes the store;
-    at most ``2 * jobs`` documents are in flight, so memory stays flat.
+    at most ``8 * jobs`` documents are in flight (enough to keep the workers busy while
+    this one loads a batch), so memory stays flat.
     """
     started = time.perf_counter()
     files = input_files(paths, include) if paths else [sample_path()]
@@ -156,32 +159,59 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
         if jobs > 1 else None
     pending: deque = deque()
     unflushed = [0]  # triples written since the last flush
+    batch: list[tuple[Path, _Minted]] = []  # new documents waiting for add_graphs
+    batched = [0]  # their triples
 
-    def finish(path: Path, outcome) -> None:
-        error, words = None, 0
+    def stored(path: Path, minted: _Minted) -> None:
+        unflushed[0] += minted.triples
+        if unflushed[0] >= FLUSH_EVERY:
+            st.flush()  # RocksDB keeps written data in memory until flushed
+            unflushed[0] = 0
+        db.atomic_write(out / "text" / f"{minted.doc_id}.txt", minted.text)
+        report.built.append(minted.doc_id)
+        if on_document:
+            on_document(path, None, minted.words)
+
+    def failed(path: Path, error: str) -> None:
+        report.failed.append((str(path), error))
+        if on_document:
+            on_document(path, error, 0)
+
+    def write_batch() -> None:
+        items = [(graph_iri(m.doc_id), m.ntriples,
+                  _build_facts(m.doc_id, path, version, m.seconds), report_iri(m.doc_id))
+                 for path, m in batch]
+        try:
+            kgstore.add_graphs(st, items)
+        except KGError as err:
+            for path, _ in batch:
+                failed(path, str(err))
+        else:
+            for path, minted in batch:
+                stored(path, minted)
+        batch.clear()
+        batched[0] = 0
+
+    def finish(path: Path, outcome, new: bool) -> None:
         try:
             minted = outcome.result() if isinstance(outcome, Future) else outcome()
+            if new:  # nothing to keep in place: load it with the next batch
+                batch.append((path, minted))
+                batched[0] += minted.triples
+                if batched[0] >= BATCH_TRIPLES:
+                    write_batch()
+                return
             meta = _build_facts(minted.doc_id, path, version, minted.seconds)
             kgstore.replace_graph(st, graph_iri(minted.doc_id), minted.ntriples, meta,
                                   report_iri(minted.doc_id))
-            unflushed[0] += minted.ntriples.count("\n")
-            if unflushed[0] >= FLUSH_EVERY:
-                st.flush()  # RocksDB keeps written data in memory until flushed
-                unflushed[0] = 0
-            db.atomic_write(out / "text" / f"{minted.doc_id}.txt", minted.text)
-            report.built.append(minted.doc_id)
-            words = minted.words
+            stored(path, minted)
         except KGError as err:
-            error = str(err)
+            failed(path, str(err))
         except Exception as err:  # one bad file must not stop the others
             if debug:
                 raise
-            error = (f"{path}: unexpected error {type(err).__name__}: {err} "
-                     "(run with --debug for a traceback)")
-        if error:
-            report.failed.append((str(path), error))
-        if on_document:
-            on_document(path, error, words)
+            failed(path, f"{path}: unexpected error {type(err).__name__}: {err} "
+                         "(run with --debug for a traceback)")
 
     try:
         with kgstore.open_store(out, create=True) as st:
@@ -189,24 +219,24 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
                 try:
                     document = replace(read_document(path, municipality, year), id=ids[path])
                 except KGError as err:
-                    report.failed.append((str(path), str(err)))
-                    if on_document:
-                        on_document(path, str(err), 0)
+                    failed(path, str(err))
                     continue
-                if not force and db.stored_fingerprint(st, document.id) == (
-                        document.sha256, version):
+                fingerprint = None if force else db.stored_fingerprint(st, document.id)
+                if fingerprint == (document.sha256, version):
                     report.skipped.append(document.id)
                     if on_document:
                         on_document(path, None, 0)
                     continue
+                new = fingerprint is None and not db.has_graph(st, document.id)
                 if pool is None:
-                    finish(path, functools.partial(_mint, document, model))
+                    finish(path, functools.partial(_mint, document, model), new)
                     continue
-                pending.append((path, pool.submit(_mint, document, model)))
-                while len(pending) >= 2 * jobs:
+                pending.append((path, pool.submit(_mint, document, model), new))
+                while len(pending) >= IN_FLIGHT * jobs:
                     finish(*pending.popleft())
             while pending:
                 finish(*pending.popleft())
+            write_batch()
             if len(report.built) >= 50:
                 st.optimize()  # compact after a large build: the store shrinks severalfold
     finally:
@@ -222,6 +252,8 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
 
 
 FLUSH_EVERY = 50_000  # triples; flushing keeps the build's memory flat (0.8 KB per triple)
+BATCH_TRIPLES = 20_000  # new documents are bulk-loaded together, about this many triples
+IN_FLIGHT = 8  # documents per worker submitted ahead of the one being stored
 
 
 def _build_facts(doc_id: str, path: Path, version: str, seconds: float) -> Graph:

@@ -49,6 +49,58 @@ def test_database_unchanged_files_are_skipped_changed_rebuilt(two_docs):
     assert sorted(forced.built) == ["lindewaard-2023", "zwolle-2022"]
 
 
+def test_database_new_documents_bulk_loaded_like_replaced_ones(two_docs):
+    """A first build bulk-loads new documents in batches; a forced rebuild replaces
+    each graph in one transaction: the graphs come out the same."""
+    src, out = two_docs
+    first = _document_quads(out)
+    pipeline.build([src], out, force=True)
+    assert _document_quads(out) == first and len(first) > 100
+
+
+def test_database_interrupted_bulk_load_is_built_again(two_docs, monkeypatch):
+    """A batch whose build facts were never written (the build stopped half-way) counts
+    as not built: the next build extracts it again and leaves no stray triples."""
+    from kg import store as kgstore
+
+    src, out = two_docs
+    expected = _document_quads(out)
+    with kgstore.open_store(out) as st:
+        st.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ ?s ?p ?o }} }} ;"
+                  "INSERT DATA { GRAPH <https://w3id.org/gemeente-kg/graph/zwolle-2022> "
+                  "{ <urn:x:stray> <urn:x:p> \"half a load\" } }")
+    again = pipeline.build([src], out)
+    assert sorted(again.built) == ["lindewaard-2023", "zwolle-2022"]
+    assert _document_quads(out) == expected
+
+
+def test_database_failed_batch_reports_each_document(tmp_path, monkeypatch):
+    from kg import store as kgstore
+    from kg.errors import StoreError
+
+    def refuse(st, items):
+        raise StoreError(f"cannot write {len(items)} document graph(s): disk full")
+
+    monkeypatch.setattr(kgstore, "add_graphs", refuse)
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "zwolle-2022.txt").write_text(SECOND, encoding="utf-8")
+    (src / "kampen-2022.txt").write_text(SECOND, encoding="utf-8")
+    seen = []
+    report = pipeline.build([src], tmp_path / "out",
+                            on_document=lambda p, err, words: seen.append((p.name, err)))
+    assert report.built == [] and len(report.failed) == 2
+    assert all("disk full" in err for _, err in seen) and len(seen) == 2
+
+
+def _document_quads(out):
+    """The document graphs' quads (build facts left out, they hold the build time)."""
+    from kg import store as kgstore
+
+    with kgstore.open_store(out, read_only=True) as st:
+        return {line for line in kgstore.quads(st) if str(kgstore.META) not in line}
+
+
 def test_database_list_and_remove(runner, two_docs):
     _, out = two_docs
     rows = {r.id: r for r in db.list_documents(out)}
