@@ -252,7 +252,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
 
 
 FLUSH_EVERY = 50_000  # triples; flushing keeps the build's memory flat (0.8 KB per triple)
-BATCH_TRIPLES = 20_000  # new documents are bulk-loaded together, about this many triples
+BATCH_TRIPLES = 20_000  # new documents are loaded together, in one transaction
 IN_FLIGHT = 8  # documents per worker submitted ahead of the one being stored
 
 

@@ -3,9 +3,9 @@
 One named graph per document: :func:`replace_graph` swaps a document's graph in one
 SPARQL update, which Oxigraph applies as a single transaction, so a failed or
 interrupted build leaves the previous graph in place. Documents that are not in the
-store yet are added in batches with :func:`add_graphs` (a bulk load, about twice as
-fast); their build facts are written last, so a document counts as built only when its
-graph is complete. Queries see the union of all document graphs as their default graph.
+store yet are added in batches with :func:`add_graphs`: one load, one transaction, for
+many documents and their build facts. Queries see the union of all document graphs as
+their default graph.
 """
 
 from __future__ import annotations
@@ -96,10 +96,9 @@ def replace_graph(store: StoreHandle, graph: URIRef, triples: Graph | str,
 def add_graphs(store: StoreHandle,
                items: list[tuple[URIRef, str, Graph, URIRef]]) -> None:
     """Add the graphs of documents the store does not hold yet: ``(graph, N-Triples,
-    build facts, report)`` each. What an interrupted earlier load left of them is
-    dropped, the triples are bulk-loaded (fast, but not one transaction), then the build
-    facts are written in one update. Until then a document has no build facts, so a
-    build that stops half-way extracts it again next time."""
+    build facts, report)`` each. The graphs and their build facts are loaded together in
+    one transaction (a load of many documents is faster than one update per document),
+    after anything the store had under those names is dropped."""
     if not items:
         return
     drop = [f"DROP SILENT GRAPH <{g}>" for g, *_ in items]
@@ -107,10 +106,10 @@ def add_graphs(store: StoreHandle,
     # the lines are Turtle statements (a literal may span lines), so TriG holds them
     trig = "".join(f"<{g}> {{\n{body}}}\n" for g, body, _, _ in items)
     meta = "".join(m.serialize(format="nt") for _, _, m, _ in items)
+    trig += f"<{META}> {{\n{meta}}}\n"
     try:
         store.update(" ;\n".join(drop))
-        store.bulk_load(trig.encode("utf-8"), format=ox.RdfFormat.TRIG)
-        store.update(f"INSERT DATA {{ GRAPH <{META}> {{\n{meta}\n}} }}")
+        store.load(trig.encode("utf-8"), format=ox.RdfFormat.TRIG)
     except (OSError, SyntaxError, ValueError) as err:
         raise StoreError(f"cannot write {len(items)} document graph(s): {err}") from err
 

@@ -49,18 +49,19 @@ def test_database_unchanged_files_are_skipped_changed_rebuilt(two_docs):
     assert sorted(forced.built) == ["lindewaard-2023", "zwolle-2022"]
 
 
-def test_database_new_documents_bulk_loaded_like_replaced_ones(two_docs):
-    """A first build bulk-loads new documents in batches; a forced rebuild replaces
-    each graph in one transaction: the graphs come out the same."""
+def test_database_new_documents_batch_loaded_like_replaced_ones(two_docs):
+    """A first build loads new documents in batches; a forced rebuild replaces each
+    graph with its own update: the graphs come out the same."""
     src, out = two_docs
     first = _document_quads(out)
     pipeline.build([src], out, force=True)
     assert _document_quads(out) == first and len(first) > 100
 
 
-def test_database_interrupted_bulk_load_is_built_again(two_docs, monkeypatch):
-    """A batch whose build facts were never written (the build stopped half-way) counts
-    as not built: the next build extracts it again and leaves no stray triples."""
+def test_database_graph_without_build_facts_is_built_again(two_docs):
+    """A document whose graph is there but whose build facts are not (a store changed by
+    hand, or a half-written one) counts as not built: the next build extracts it again
+    and leaves no stray triples."""
     from kg import store as kgstore
 
     src, out = two_docs

@@ -47,8 +47,8 @@ def _meta(report: URIRef) -> Graph:
 
 
 def test_store_add_graphs_loads_new_documents_and_drops_leftovers(tmp_path):
-    """A bulk load of new documents: a literal spanning lines survives, what an earlier
-    interrupted load left in the graph is gone, the build facts come with it."""
+    """One load for new documents: a literal spanning lines survives, what the store had
+    under a graph's name is gone, the build facts come with it."""
     a, b = URIRef("http://example.org/g/a"), URIRef("http://example.org/g/b")
     ra, rb = URIRef("http://example.org/r/a"), URIRef("http://example.org/r/b")
     with store.open_store(tmp_path, create=True) as st:
@@ -70,7 +70,9 @@ def test_store_add_graphs_errors_are_store_errors(tmp_path):
     import pytest
 
     from kg.errors import StoreError
-    g = URIRef("http://example.org/g/bad")
+    good, bad = URIRef("http://example.org/g/good"), URIRef("http://example.org/g/bad")
     with store.open_store(tmp_path, create=True) as st:
-        with pytest.raises(StoreError, match="cannot write 1 document graph"):
-            store.add_graphs(st, [(g, "<not a triple", _meta(g), g)])
+        with pytest.raises(StoreError, match="cannot write 2 document graph"):
+            store.add_graphs(st, [(good, _nt("fine"), _meta(good), good),
+                                  (bad, "<not a triple", _meta(bad), bad)])
+        assert not list(store.quads(st))  # one transaction: the good document is not half-stored
