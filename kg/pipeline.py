@@ -178,12 +178,14 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
             on_document(path, error, 0)
 
     def write_batch() -> None:
-        items = [(graph_iri(m.doc_id), m.ntriples,
-                  _build_facts(m.doc_id, path, version, m.seconds), report_iri(m.doc_id))
-                 for path, m in batch]
         try:
-            kgstore.add_graphs(st, items)
-        except KGError as err:
+            kgstore.add_graphs(st, [
+                (graph_iri(m.doc_id), m.ntriples,
+                 _build_facts(m.doc_id, path, version, m.seconds), report_iri(m.doc_id))
+                for path, m in batch])
+        except Exception as err:  # the batch fails as a whole; the next build retries it
+            if debug and not isinstance(err, KGError):
+                raise
             for path, _ in batch:
                 failed(path, str(err))
         else:
