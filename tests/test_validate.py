@@ -17,3 +17,11 @@ def test_validate_reports_a_broken_graph(sample_facts):
     conforms, report, text = validate(g)
     assert not conforms
     assert "period" in text
+
+
+def test_validate_search_words_are_single_lower_case_words(sample_facts):
+    g = document_graph(sample_facts)
+    entity = next(g.subjects(GKG.searchWord, None))
+    g.add((entity, GKG.searchWord, Literal("Two Words")))
+    conforms, _, text = validate(g)
+    assert not conforms and "search word" in text
