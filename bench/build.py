@@ -35,11 +35,16 @@ def make_corpus(shared: Path, copies: int, target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     sources = sorted((shared / "corpus").glob("*.txt"))
     names = [m.name for m in municipalities()][:copies]
+    wanted = set()
     for name in names:
         for src in sources:
             stem, year = src.stem.rsplit("-", 1)
             safe = re.sub(r"[^\w]+", "-", name.lower()).strip("-")  # 'De Bilt' → de-bilt
+            wanted.add(f"{safe}-{year}-{stem}.txt")
             (target / f"{safe}-{year}-{stem}.txt").write_bytes(src.read_bytes())
+    for stale in target.glob("*.txt"):  # left by an earlier run with more copies
+        if stale.name not in wanted:
+            stale.unlink()
     return target
 
 
