@@ -151,6 +151,8 @@ def _progress(console: Console):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
               help="Fill a {{KEY}} parameter of a named query.")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@click.option("--max-rows", type=click.IntRange(min=0), default=100, show_default=True,
+              help="Rows the table shows (0: all); the other formats give every row.")
 @click.option("--format", "fmt",
               type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
               default="table", show_default=True,
@@ -158,7 +160,7 @@ def _progress(console: Console):
                    "turtle, nt, jsonld for CONSTRUCT/DESCRIBE.")
 @out_option
 @handle_errors
-def query(sparql, name, file, params, list_, fmt, out):
+def query(sparql, name, file, params, list_, max_rows, fmt, out):
     """Query the store with SPARQL (text, a named query, or a file)."""
     if list_:
         for q in named.named_queries().values():
@@ -179,11 +181,17 @@ def query(sparql, name, file, params, list_, fmt, out):
         click.echo(db.query_serialized(out, text, fmt), nl=False)
         return
     variables, rows = db.query_rows(out, text)
+    shown = rows[:max_rows] if max_rows else rows
     table = Table(*variables)
-    for row in rows:
+    for row in shown:
         table.add_row(*row)
     _console().print(table)
-    click.echo(f"{len(rows)} row(s)")
+    if len(shown) < len(rows):
+        # a terminal table of thousands of rows takes seconds to lay out and is not read
+        click.echo(f"{len(rows)} row(s), the first {len(shown)} shown: --max-rows 0 shows "
+                   "them all, --format csv (or tsv, json) writes them all")
+    else:
+        click.echo(f"{len(rows)} row(s)")
 
 
 @main.command()

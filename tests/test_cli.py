@@ -74,6 +74,18 @@ def test_cli_query_text_table_and_tsv(runner, built):
     assert tsv.output.splitlines()[0] == "?n"
 
 
+def test_cli_query_table_shows_the_first_rows(runner, built):
+    q = "SELECT ?s WHERE { ?s a ?type }"
+    capped = runner.invoke(main, ["query", q, "--max-rows", "2", "--out", str(built)])
+    assert capped.exit_code == 0, capped.output
+    total = int(capped.output.split("\n")[-2].split()[0])
+    assert total > 2 and f"{total} row(s), the first 2 shown" in capped.output
+    everything = runner.invoke(main, ["query", q, "--max-rows", "0", "--out", str(built)])
+    assert f"{total} row(s)\n" in everything.output and "shown" not in everything.output
+    assert capped.output.count("│ https://") == 2
+    assert everything.output.count("│ https://") == total
+
+
 def test_cli_query_errors(runner, built, tmp_path):
     bad = runner.invoke(main, ["query", "SELEKT nothing", "--out", str(built)])
     assert bad.exit_code == 1 and "SPARQL syntax error" in bad.output
