@@ -390,8 +390,7 @@ class EntityFinder:
             out.append(Candidate(m.start(1), m.end(1), "Organisation", "partner_context"))
             pos = m.end(1)
             while True:
-                nxt = re.compile(rf"(?:\s*,\s*|\s+en\s+)(?:de |het )?({CAP_ITEM})").match(
-                    text, pos)
+                nxt = _NEXT_ITEM.match(text, pos)
                 if not nxt or nxt.group(1).split()[0] in CAPITAL_STOP:
                     break
                 a = nxt.start(1)
@@ -515,7 +514,7 @@ class EntityFinder:
                 continue
             if any(s <= m.start(2) < e for s, e in regions):
                 continue
-            if re.compile(r"\s+(?:19|20)\d\d\b").match(text, m.end()):
+            if _YEAR_AFTER.match(text, m.end()):
                 continue  # "Lindewaard 2030": a name, not the place
             plural = m.group(1) and m.group(1).lower() == "gemeenten"
             start = m.start(2) if plural else m.start()
@@ -600,7 +599,7 @@ def _continue_lowercase(text: str, end: int, max_words: int = 4,
         if nouns_only and (_verbish(m.group(1)) or m.group(1) in NOT_NOUNS):
             break
         if nouns_only and ADJECTIVE.match(m.group(1)):
-            nxt = re.compile(r"[ \t]+([a-zà-ÿ][\w\-]*)").match(text, m.end())
+            nxt = _NEXT_LOWER.match(text, m.end())
             if not nxt or nxt.group(1) in STOP_CONTINUATION or _verbish(nxt.group(1)):
                 break  # "maatjes duidelijk": a predicate, not part of the name
         pos = m.end()
@@ -620,13 +619,19 @@ def _singular(key: str) -> str:
     return key
 
 
+# matched at an offset (pattern.match(text, pos)): a slice text[pos:] would copy the rest
+# of the report for every candidate
 _VAN = re.compile(r"\s+van\b")
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-zà-ÿ][\w\-]*)")
+_NEXT_CAPITAL = re.compile(r"[ \t]+(?:en[ \t]+)?([A-Z][\w\-]+)")
+_NEXT_ITEM = re.compile(rf"(?:\s*,\s*|\s+en\s+)(?:de |het )?({CAP_ITEM})")
 
 
 def _extend_capitalised(text: str, end: int, starts: set[str], max_words: int = 2) -> int:
     """Extend a name over up to ``max_words`` following capitalised words on its line."""
     for _ in range(max_words):
-        m = re.compile(r"[ \t]+(?:en[ \t]+)?([A-Z][\w\-]+)").match(text, end)
+        m = _NEXT_CAPITAL.match(text, end)
         if not m or m.group(1).lower() in starts or m.group(1) in EXTEND_STOP:
             break
         end = m.end()
