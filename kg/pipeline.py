@@ -143,7 +143,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
     ``debug``. With ``jobs`` > 1 (default: the CPU count for 8 files or more), documents
     are extracted in that many worker processes while this one writes the store;
     at most ``8 * jobs`` documents are in flight (enough to keep the workers busy while
-    this one loads a batch), so memory stays flat.
+    this one loads a batch), so the documents held in memory stay bounded.
     """
     started = time.perf_counter()
     files = input_files(paths, include) if paths else [sample_path()]
