@@ -80,9 +80,7 @@ def replace_graph(store: StoreHandle, graph: URIRef, triples: Graph | str,
     and, with ``meta``, the build facts about ``subject`` in the meta graph: one SPARQL
     update, one transaction."""
     body = triples if isinstance(triples, str) else triples.serialize(format="nt")
-    parts = [f"DROP SILENT GRAPH <{graph}>"]
-    if meta is not None and subject is not None:
-        parts.append(f"DELETE WHERE {{ GRAPH <{META}> {{ <{subject}> ?p ?o }} }}")
+    parts = _forget(graph, subject if meta is not None else None)
     data = f"GRAPH <{graph}> {{\n{body}\n}}"
     if meta is not None:
         data += f"\nGRAPH <{META}> {{\n{meta.serialize(format='nt')}\n}}"
@@ -101,8 +99,7 @@ def add_graphs(store: StoreHandle,
     after anything the store had under those names is dropped."""
     if not items:
         return
-    drop = [f"DROP SILENT GRAPH <{g}>" for g, *_ in items]
-    drop += [f"DELETE WHERE {{ GRAPH <{META}> {{ <{r}> ?p ?o }} }}" for *_, r in items]
+    drop = [part for g, _, _, r in items for part in _forget(g, r)]
     # the lines are Turtle statements (a literal may span lines), so TriG holds them
     trig = "".join(f"<{g}> {{\n{body}}}\n" for g, body, _, _ in items)
     meta = "".join(m.serialize(format="nt") for _, _, m, _ in items)
@@ -116,10 +113,15 @@ def add_graphs(store: StoreHandle,
 
 def remove_graph(store: StoreHandle, graph: URIRef, subject: URIRef | None = None) -> None:
     """Drop a document's graph and its build facts, in one transaction."""
-    update = f"DROP SILENT GRAPH <{graph}>"
+    store.update(" ;\n".join(_forget(graph, subject)))
+
+
+def _forget(graph: URIRef, subject: URIRef | None) -> list[str]:
+    """The updates that drop a document's graph and, given its report, its build facts."""
+    parts = [f"DROP SILENT GRAPH <{graph}>"]
     if subject is not None:
-        update += f" ;\nDELETE WHERE {{ GRAPH <{META}> {{ <{subject}> ?p ?o }} }}"
-    store.update(update)
+        parts.append(f"DELETE WHERE {{ GRAPH <{META}> {{ <{subject}> ?p ?o }} }}")
+    return parts
 
 
 def graphs(store: StoreHandle) -> list[str]:
