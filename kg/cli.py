@@ -117,9 +117,9 @@ def build(paths, out, municipality, year, model, include, force, jobs, debug):
 
 
 @contextlib.contextmanager
-def _progress(console: Console):
-    """A progress bar (documents done and failed, words/s) on a terminal; silence
-    otherwise."""
+def _progress(console: Console, action: str = "building"):
+    """A progress bar (documents done and failed, words/s when words are counted) on a
+    terminal; silence otherwise. Yields ``on_document(name, error, words=0)``."""
     if not console.is_terminal:
         yield None
         return
@@ -130,15 +130,17 @@ def _progress(console: Console):
     with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[status]}"), console=console,
                   transient=True) as progress:
-        task = progress.add_task("building", total=None, status="")
+        task = progress.add_task(action, total=None, status="")
 
-        def on_document(path: Path, error: str | None, words: int) -> None:
+        def on_document(name, error: str | None, words: int = 0) -> None:
             counts["failed" if error else "done"] += 1
             counts["words"] += words
-            rate = counts["words"] / max(time.perf_counter() - started, 1e-6)
-            progress.update(task, advance=1, description=path.name[:40],
-                            status=f"{counts['done']} done, {counts['failed']} failed, "
-                                   f"{rate:,.0f} words/s")
+            status = f"{counts['done']} done, {counts['failed']} failed"
+            if counts["words"]:
+                rate = counts["words"] / max(time.perf_counter() - started, 1e-6)
+                status += f", {rate:,.0f} words/s"
+            progress.update(task, advance=1, description=f"{action} {Path(name).name[:40]}",
+                            status=status)
 
         yield on_document
 
@@ -267,12 +269,16 @@ def scores_table(scores) -> Table:
 @out_option
 @handle_errors
 def validate(out):
-    """Validate the built graph against the SHACL shapes."""
-    conforms, _, text = db.validate_out(out)
-    if conforms:
-        click.echo("conforms: the graph satisfies every shape")
+    """Validate the built graph against the SHACL shapes, document by document."""
+    with _progress(_console(stderr=True), "validating") as on_document:
+        result = db.validate_out(out, on_document=on_document)
+    if result.conforms:
+        click.echo(f"conforms: the graph of each of {result.documents} document(s) "
+                   "satisfies every shape")
         return
-    click.echo(text)
+    for doc_id, text in result.failures:
+        click.echo(f"document {doc_id}:\n{text}")
+    click.echo(f"{len(result.failures)} of {result.documents} document(s) do not conform")
     sys.exit(1)
 
 
@@ -338,7 +344,9 @@ def push(endpoint, out):
     Credentials: KG_PUSH_TOKEN, or KG_PUSH_USER and KG_PUSH_PASSWORD."""
     from .push import push as push_graphs
 
-    report = push_graphs(out, endpoint)
+    with _progress(_console(stderr=True), "pushing") as on_graph:
+        report = push_graphs(out, endpoint,
+                             on_graph=on_graph and (lambda doc_id: on_graph(doc_id, None)))
     click.echo(f"pushed {report.graphs} graph(s), {report.triples} triples to {endpoint}")
 
 
@@ -377,7 +385,7 @@ def remove(documents, out):
 def export(fmt, target, out):
     """Export the graph in Turtle, N-Triples, TriG, N-Quads or JSON-LD."""
     target = target or Path(out) / f"graph.{db.EXPORT_SUFFIX[fmt]}"
-    db.atomic_write(target, db.export(out, fmt))
+    db.export(out, fmt, target)
     click.echo(f"wrote {target}")
 
 

@@ -13,15 +13,14 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from . import store as kgstore
 from .errors import StoreError, UsageError
 from .namespace import GKG
-from .rdf import CLASSES, PREDICATES, bind_prefixes, graph_iri, report_iri
+from .rdf import CLASSES, PREDICATES, graph_iri, report_iri
 
-EXPORT_FORMATS = {"turtle": "longturtle", "nt": "nt", "trig": "trig", "nquads": "nquads",
-                  "jsonld": "json-ld"}
+EXPORT_FORMATS = kgstore.EXPORT_FORMATS
 EXPORT_SUFFIX = {"turtle": "ttl", "nt": "nt", "trig": "trig", "nquads": "nq",
                  "jsonld": "jsonld"}
 
@@ -61,7 +60,7 @@ def write_outputs(out: Path) -> dict[str, Path]:
             # explorer, which is Python
             with ThreadPoolExecutor(1) as pool:
                 turtle = pool.submit(_atomic_stream, ttl,
-                                     lambda f: kgstore.stream_turtle(st, f))
+                                     lambda f: kgstore.stream_graphs(st, f))
                 html = explorer_page(st)
                 turtle.result()
     atomic_write(page, html)
@@ -187,31 +186,71 @@ def remove_documents(out: Path, ids: list[str]) -> list[str]:
     return ids
 
 
-def export(out: Path, fmt: str) -> str:
-    """The graph in Turtle, N-Triples or JSON-LD (all documents merged), or TriG and
-    N-Quads (one named graph per document)."""
+def export(out: Path, fmt: str, target: Path) -> Path:
+    """Write the graph to ``target`` (atomically) in Turtle, N-Triples or JSON-LD (all
+    documents merged), or TriG and N-Quads (one named graph per document). Small stores
+    get the same Turtle as ``graph.ttl`` (sorted); every format is otherwise streamed from
+    the store graph by graph (:func:`kg.store.stream_graphs`), so memory stays flat."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
-    if fmt in ("trig", "nquads"):
-        with kgstore.open_store(out, read_only=True) as st:
-            lines = kgstore.quads(st)
-        if fmt == "nquads":
-            return "\n".join(lines) + "\n"
-        ds = Dataset()
-        bind_prefixes(ds)
-        ds.parse(data="\n".join(lines), format="nquads")
-        return ds.serialize(format="trig")
-    graph = load_graph(out)
-    if fmt == "nt":
-        return "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True)))
-    return graph.serialize(format=EXPORT_FORMATS[fmt])
+    with kgstore.open_store(out, read_only=True) as st:
+        if fmt == "turtle" and kgstore.triple_count(st) <= PRETTY_LIMIT:
+            atomic_write(target, kgstore.union_graph(st).serialize(format="longturtle"))
+        else:
+            _atomic_stream(Path(target), lambda f: kgstore.stream_graphs(st, f, fmt))
+    return Path(target)
 
 
-def validate_out(out: Path):
-    """SHACL validation of the whole store (see :func:`kg.validate.validate`)."""
-    from .validate import validate
+@dataclass(frozen=True)
+class Validation:
+    documents: int
+    failures: tuple[tuple[str, str], ...]  # (document id, SHACL report) per failing document
 
-    return validate(load_graph(out))
+    @property
+    def conforms(self) -> bool:
+        return not self.failures
+
+
+VALIDATE_IN_FLIGHT = 4  # document graphs handed to each worker ahead of its results
+
+
+def validate_out(out: Path, jobs: int | None = None, on_document=None) -> Validation:
+    """SHACL validation of the store, one document graph at a time (see
+    :mod:`kg.validate`), in ``jobs`` worker processes (default: the CPU count, up to 4, for
+    8 documents or more). ``on_document(doc_id, report_or_None)`` follows each one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .validate import validate_ntriples
+
+    failures = []
+
+    def done(doc_id: str, conforms: bool, text: str) -> None:
+        if not conforms:
+            failures.append((doc_id, text))
+        if on_document:
+            on_document(doc_id, None if conforms else text)
+
+    with kgstore.open_store(out, read_only=True) as st:
+        names = kgstore.graphs(st)
+
+        def graph_data(g: str) -> tuple[str, str]:
+            return g.rsplit("/", 1)[-1], kgstore.graph_ntriples(st, g)
+
+        if jobs is None:
+            jobs = min(os.cpu_count() or 1, 4) if len(names) >= 8 else 1
+        if jobs == 1:
+            for g in names:
+                done(*validate_ntriples(*graph_data(g)))
+        else:
+            with ProcessPoolExecutor(jobs) as pool:
+                pending = []
+                for g in names:
+                    pending.append(pool.submit(validate_ntriples, *graph_data(g)))
+                    while len(pending) >= VALIDATE_IN_FLIGHT * jobs:
+                        done(*pending.pop(0).result())
+                for future in pending:
+                    done(*future.result())
+    return Validation(len(names), tuple(sorted(failures)))
 
 
 def viz(out: Path, target: Path | None = None, view=None) -> Path:

@@ -32,29 +32,39 @@ def auth_header(env=os.environ) -> str | None:
     return None
 
 
-def push(out: Path, endpoint: str, timeout: float = 60.0) -> PushReport:
-    """PUT every document graph to ``endpoint?graph=<iri>`` (replacing what was there)."""
-    with kgstore.open_store(out, read_only=True) as st:
-        graph_iris = kgstore.graphs(st)
-        bodies = []
-        for g in graph_iris:
-            data = st.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }}")
-            bodies.append((g, kgstore.serialize_results(data, "nt")))
+def push(out: Path, endpoint: str, timeout: float = 60.0, on_graph=None) -> PushReport:
+    """PUT every document graph to ``endpoint?graph=<iri>`` (replacing what was there), one
+    graph at a time, so memory stays that of one document. ``on_graph(doc_id)`` follows
+    each graph sent. A failure stops the push with the graph it failed on; pushing again
+    replaces what was sent."""
     auth = auth_header()
-    triples = 0
-    for g, body in bodies:
-        url = f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(g, safe='')}"
-        request = urllib.request.Request(url, data=body.encode("utf-8"), method="PUT",
-                                         headers={"Content-Type": "application/n-triples"})
-        if auth:
-            request.add_header("Authorization", auth)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                response.read()
-        except urllib.error.HTTPError as err:
-            raise StoreError(f"{endpoint}: the server refused graph {g} "
-                             f"(HTTP {err.code} {err.reason})") from err
-        except urllib.error.URLError as err:
-            raise StoreError(f"{endpoint}: cannot reach the server ({err.reason})") from err
-        triples += sum(1 for line in body.splitlines() if line.strip())
-    return PushReport(len(bodies), triples)
+    graphs = triples = 0
+    with kgstore.open_store(out, read_only=True) as st:
+        for g in kgstore.graphs(st):
+            body = kgstore.graph_ntriples(st, g).encode("utf-8")
+            _put(f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(g, safe='')}",
+                 body, auth, timeout, f"{endpoint}: graph {g}")
+            graphs += 1
+            triples += body.count(b"\n")
+            if on_graph:
+                on_graph(g.rsplit("/", 1)[-1])
+    return PushReport(graphs, triples)
+
+
+def _put(url: str, body: bytes, auth: str | None, timeout: float, what: str) -> None:
+    request = urllib.request.Request(url, data=body, method="PUT",
+                                     headers={"Content-Type": "application/n-triples"})
+    if auth:
+        request.add_header("Authorization", auth)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as err:
+        hint = (" (credentials: KG_PUSH_TOKEN, or KG_PUSH_USER and KG_PUSH_PASSWORD)"
+                if err.code in (401, 403) else "")
+        raise StoreError(f"{what}: the server refused it (HTTP {err.code} {err.reason})"
+                         f"{hint}") from err
+    except urllib.error.URLError as err:
+        raise StoreError(f"{what}: cannot reach the server ({err.reason})") from err
+    except (TimeoutError, ConnectionError) as err:
+        raise StoreError(f"{what}: the connection failed ({err})") from err

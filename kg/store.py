@@ -136,21 +136,52 @@ def triple_count(store: StoreHandle) -> int:
     return int(next(iter(store.query(q)))["n"].value)
 
 
-def stream_turtle(store: StoreHandle, output) -> None:
-    """The document graphs as one Turtle file, one graph after the other, so memory stays
-    flat (a CONSTRUCT over the union held 0.7 GB at a million triples). The prefixes are
-    written once, sorted, so the file is the same for the same store; a triple stated by
-    two documents may appear twice, which RDF reads as one."""
+def graph_ntriples(store: StoreHandle, graph: str) -> str:
+    """One named graph as N-Triples."""
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)).decode()
+
+
+EXPORT_FORMATS = ("turtle", "nt", "trig", "nquads", "jsonld")
+
+
+def stream_graphs(store: StoreHandle, output, fmt: str = "turtle") -> None:
+    """The document graphs written to the binary file ``output`` one graph after the other,
+    so memory stays flat whatever the store holds (a CONSTRUCT over the union held 0.7 GB
+    at a million triples; an rdflib graph of it 3 GB).
+
+    ``turtle``, ``nt`` and ``jsonld`` merge the graphs: a triple stated by two documents
+    may appear twice, which RDF reads as one. ``trig`` and ``nquads`` keep one named graph
+    per document. Graphs come in IRI order and the lines of N-Triples and N-Quads sorted
+    within each graph, so the same store gives the same file; prefixes are written once."""
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}")
+    names = graphs(store)
+    if fmt == "jsonld":
+        triples = (quad.triple for g in names
+                   for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+        ox.serialize(triples, output, ox.RdfFormat.JSON_LD)
+        return
     prefixes = {name: str(ns) for name, ns in sorted(PREFIXES.items())}
-    output.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in prefixes.items()).encode())
-    for graph in graphs(store):
-        data = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph),
-                          prefixes=prefixes)
-        lines = data.split(b"\n")
+    if fmt in ("turtle", "trig"):
+        output.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in prefixes.items()).encode())
+    for g in names:
+        node = ox.NamedNode(g)
+        if fmt in ("nt", "nquads"):
+            lines = sorted(store.dump(format=ox.RdfFormat.N_TRIPLES,
+                                      from_graph=node).splitlines(keepends=True))
+            if fmt == "nquads":  # each line ends in " .\n": the graph goes before it
+                suffix = f" <{g}> .\n".encode()
+                lines = [line[:-3] + suffix for line in lines]
+            output.write(b"".join(lines))
+            continue
+        body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=node, prefixes=prefixes)
+        lines = body.split(b"\n")
         start = 0
         while start < len(lines) and lines[start].startswith(b"@prefix "):
             start += 1
-        output.write(b"\n" + b"\n".join(lines[start:]))
+        body = b"\n".join(lines[start:])
+        output.write(b"\n" + (f"<{g}> {{\n".encode() + body + b"}\n" if fmt == "trig"
+                               else body))
 
 
 _EXPLORER_PREFIXES = """

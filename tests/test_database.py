@@ -7,14 +7,18 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import XSD, Dataset, Graph, Literal
+from rdflib.compare import isomorphic
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from kg import db, pipeline
+from kg import store as kgstore
 from kg.cli import main
+from kg.rdf import decimal_lexical
 from kg.server import make_server, negotiate
 
 SECOND = ("Programma 1 Zorg\n\nHet doorbraakteam van de gemeente werkt samen met de GGD en "
@@ -62,7 +66,6 @@ def test_database_graph_without_build_facts_is_built_again(two_docs):
     """A document whose graph is there but whose build facts are not (a store changed by
     hand, or a half-written one) counts as not built: the next build extracts it again
     and leaves no stray triples."""
-    from kg import store as kgstore
 
     src, out = two_docs
     expected = _document_quads(out)
@@ -76,7 +79,6 @@ def test_database_graph_without_build_facts_is_built_again(two_docs):
 
 
 def test_database_failed_batch_reports_each_document(tmp_path, monkeypatch):
-    from kg import store as kgstore
     from kg.errors import StoreError
 
     def refuse(st, items):
@@ -96,7 +98,6 @@ def test_database_failed_batch_reports_each_document(tmp_path, monkeypatch):
 
 def _document_quads(out):
     """The document graphs' quads (build facts left out, they hold the build time)."""
-    from kg import store as kgstore
 
     with kgstore.open_store(out, read_only=True) as st:
         return {line for line in kgstore.quads(st) if str(kgstore.META) not in line}
@@ -119,23 +120,47 @@ def test_database_list_and_remove(runner, two_docs):
 
 @pytest.mark.parametrize("fmt", ["turtle", "nt", "trig", "nquads", "jsonld"])
 def test_database_exports(runner, two_docs, fmt):
+    """Every export holds exactly the store's document graphs (named graphs kept in TriG
+    and N-Quads, merged otherwise), without the build bookkeeping, and the same store
+    gives the same file."""
     _, out = two_docs
     target = out / f"export.{fmt}"
     result = runner.invoke(main, ["export", "--format", fmt, "-o", str(target), "--out", str(out)])
     assert result.exit_code == 0, result.output
     data = target.read_text(encoding="utf-8")
-    union = db.load_graph(out)
+    with kgstore.open_store(out, read_only=True) as st:
+        stored = {g: Graph().parse(data=kgstore.graph_ntriples(st, g), format="nt")
+                  for g in kgstore.graphs(st)}
+    assert len(stored) == 2
     if fmt in ("trig", "nquads"):
         ds = Dataset()
         ds.parse(data=data, format=fmt)
-        names = {str(g.identifier) for g in ds.graphs() if len(g)}
-        assert {n.rsplit("/", 1)[-1] for n in names} == {"lindewaard-2023", "zwolle-2022"}
-        assert sum(len(g) for g in ds.graphs()) == sum(r.triples
-                                                       for r in db.list_documents(out))
+        exported = {str(g.identifier): g for g in ds.graphs() if len(g)}
+        assert exported.keys() == stored.keys()
+        for name, graph in stored.items():
+            assert isomorphic(_canonical(exported[name]), _canonical(graph))
     else:
-        g = Graph().parse(data=data, format={"turtle": "turtle", "nt": "nt",
-                                             "jsonld": "json-ld"}[fmt])
-        assert len(g) == len(union)
+        merged = Graph()
+        for graph in stored.values():
+            merged += graph
+        exported = Graph().parse(data=data, format={"turtle": "turtle", "nt": "nt",
+                                                    "jsonld": "json-ld"}[fmt])
+        assert isomorphic(_canonical(exported), _canonical(merged))
+    assert str(kgstore.META) not in data and "extractorVersion" not in data
+    again = out / f"again.{fmt}"
+    db.export(out, fmt, again)
+    assert again.read_bytes() == target.read_bytes()
+
+
+def _canonical(graph: Graph) -> Graph:
+    """The graph with xsd:decimal literals in one lexical form: Oxigraph writes 21 where
+    rdflib's Turtle writes 21.0, the same value."""
+    out = Graph()
+    for s, p, o in graph:
+        if isinstance(o, Literal) and o.datatype == XSD.decimal:
+            o = Literal(decimal_lexical(o.toPython()), datatype=XSD.decimal)
+        out.add((s, p, o))
+    return out
 
 
 @pytest.mark.parametrize("accept,graph,fmt", [
@@ -278,6 +303,51 @@ def test_database_push_credentials_from_environment():
     assert auth_header({}) is None
 
 
+@pytest.fixture
+def guarded_store():
+    """A Graph Store endpoint that wants basic auth (user "u", password "p") and records
+    the graphs PUT to it."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    received: dict[str, bytes] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_PUT(self):  # noqa: N802 (http.server's naming)
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if self.headers.get("Authorization") != "Basic dTpw":
+                self.send_response(401)
+            else:
+                received[urllib.parse.unquote(self.path.split("graph=", 1)[1])] = body
+                self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/store", received
+    server.shutdown()
+
+
+def test_database_push_sends_credentials_and_says_when_refused(runner, two_docs, guarded_store,
+                                                               monkeypatch):
+    _, out = two_docs
+    url, received = guarded_store
+    monkeypatch.delenv("KG_PUSH_TOKEN", raising=False)
+    monkeypatch.delenv("KG_PUSH_USER", raising=False)
+    refused = runner.invoke(main, ["push", "--endpoint", url, "--out", str(out)])
+    assert refused.exit_code == 1 and "HTTP 401" in refused.output
+    assert "KG_PUSH_USER" in refused.output and not received
+    monkeypatch.setenv("KG_PUSH_USER", "u")
+    monkeypatch.setenv("KG_PUSH_PASSWORD", "p")
+    result = runner.invoke(main, ["push", "--endpoint", url, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with kgstore.open_store(out, read_only=True) as st:
+        expected = {g: kgstore.graph_ntriples(st, g).encode() for g in kgstore.graphs(st)}
+    assert received == expected
+
+
 def test_database_large_store_turtle_is_streamed_per_graph(two_docs, monkeypatch, tmp_path):
     """Above PRETTY_LIMIT, graph.ttl is written graph by graph (flat memory): it must
     still parse to the same graph, and be the same file when written twice."""
@@ -288,6 +358,4 @@ def test_database_large_store_turtle_is_streamed_per_graph(two_docs, monkeypatch
     assert db.write_outputs(out)["turtle"].read_bytes() == first
     assert first.count(b"@prefix gkg:") == 1
     streamed = Graph().parse(data=first.decode("utf-8"), format="turtle")
-    from rdflib.compare import isomorphic
-
     assert isomorphic(streamed, db.load_graph(out))

@@ -1,5 +1,11 @@
+import shutil
+
+import pytest
 from rdflib import Literal
 
+from kg import db
+from kg import store as kgstore
+from kg.cli import main
 from kg.namespace import GKG
 from kg.rdf import document_graph
 from kg.validate import validate
@@ -25,3 +31,43 @@ def test_validate_search_words_are_single_lower_case_words(sample_facts):
     g.add((entity, GKG.searchWord, Literal("Two Words")))
     conforms, _, text = validate(g)
     assert not conforms and "search word" in text
+
+
+@pytest.fixture
+def one_broken(two_towns, tmp_path):
+    """A copy of the two-report store in which one document's indicator has a period
+    that is not one."""
+    out = tmp_path / "out"
+    shutil.copytree(two_towns, out)
+    with kgstore.open_store(out) as st:
+        st.update(f"""PREFIX gkg: <{GKG}>
+            DELETE {{ GRAPH ?g {{ ?i gkg:period ?p }} }}
+            INSERT {{ GRAPH ?g {{ ?i gkg:period "sometime" }} }}
+            WHERE {{ {{ SELECT ?i ?g ?p WHERE {{ GRAPH ?g {{ ?i gkg:period ?p }}
+                      FILTER(CONTAINS(STR(?g), "zwolle")) }} LIMIT 1 }} }}""")
+    return out
+
+
+def test_validate_store_document_by_document(two_towns):
+    result = db.validate_out(two_towns, jobs=1)
+    assert result.conforms and result.documents == 2
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_validate_store_names_the_failing_document(one_broken, jobs):
+    seen = []
+    result = db.validate_out(one_broken, jobs=jobs,
+                             on_document=lambda doc, error: seen.append((doc, bool(error))))
+    assert not result.conforms and result.documents == 2
+    assert [doc for doc, _ in result.failures] == ["zwolle-2022"]
+    assert "period" in result.failures[0][1]
+    assert sorted(seen) == [("lindewaard-2023", False), ("zwolle-2022", True)]
+
+
+def test_validate_cli(runner, two_towns, one_broken):
+    ok = runner.invoke(main, ["validate", "--out", str(two_towns)])
+    assert ok.exit_code == 0 and "2 document(s)" in ok.output
+    bad = runner.invoke(main, ["validate", "--out", str(one_broken)])
+    assert bad.exit_code == 1
+    assert "document zwolle-2022" in bad.output and "1 of 2 document(s)" in bad.output
+    assert "lindewaard-2023" not in bad.output
