@@ -40,7 +40,10 @@ def _readable(tmp: str) -> None:
 PRETTY_LIMIT = 50_000  # above this many triples graph.ttl is streamed, not sorted in memory
 
 
-def write_outputs(out: Path) -> dict[str, Path]:
+OUTPUTS_STATE = ".outputs-state"  # what graph.ttl and graph.html were last written from
+
+
+def write_outputs(out: Path, *, if_changed: bool = False) -> dict[str, Path]:
     """``graph.ttl`` and ``graph.html`` from the whole store, each written atomically.
 
     Up to :data:`PRETTY_LIMIT` triples, ``graph.ttl`` is rdflib's sorted longturtle;
@@ -48,10 +51,19 @@ def write_outputs(out: Path) -> dict[str, Path]:
     memory does not grow with the corpus, while the explorer page is made. The explorer
     reads only what it shows, for the most connected entities when the graph is large
     (see :func:`explorer_page`).
+
+    With ``if_changed``, nothing is written when both files are as this function last
+    wrote them and the store has not changed since (its build facts say which documents it
+    holds and when each was built): a build that skipped every file costs no rewrite, while
+    an interrupted build, a removal or a page written by ``kg viz`` is caught.
     """
     out = Path(out)
     ttl, page = out / "graph.ttl", out / "graph.html"
+    paths = {"turtle": ttl, "html": page, "store": out / kgstore.STORE_DIR}
     with kgstore.open_store(out, read_only=True) as st:
+        store_state = kgstore.state(st)
+        if if_changed and _outputs_state(out, store_state, ttl, page) == _read_state(out):
+            return paths
         if kgstore.triple_count(st) <= PRETTY_LIMIT:
             atomic_write(ttl, kgstore.union_graph(st).serialize(format="longturtle"))
             html = explorer_page(st)
@@ -64,7 +76,23 @@ def write_outputs(out: Path) -> dict[str, Path]:
                 html = explorer_page(st)
                 turtle.result()
     atomic_write(page, html)
-    return {"turtle": ttl, "html": page, "store": out / kgstore.STORE_DIR}
+    atomic_write(out / OUTPUTS_STATE, _outputs_state(out, store_state, ttl, page))
+    return paths
+
+
+def _outputs_state(out: Path, store_state: str, *files: Path) -> str:
+    lines = [store_state]
+    for f in files:
+        stat = f.stat() if f.exists() else None
+        lines.append(f"{f.name} {stat.st_mtime_ns} {stat.st_size}" if stat else f"{f.name} -")
+    return "\n".join(lines) + "\n"
+
+
+def _read_state(out: Path) -> str | None:
+    try:
+        return (out / OUTPUTS_STATE).read_text(encoding="utf-8")
+    except OSError:
+        return None
 
 
 def _atomic_stream(path: Path, write) -> None:

@@ -248,7 +248,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
     report.documents, report.entities = counts.documents, counts.entities
     report.relations, report.indicators = counts.relations, counts.indicators
     report.triples = counts.triples
-    report.outputs = db.write_outputs(out)
+    report.outputs = db.write_outputs(out, if_changed=True)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -10,6 +10,7 @@ their default graph.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -134,6 +135,13 @@ def triple_count(store: StoreHandle) -> int:
     twice; counting distinct triples would hold them all in memory)."""
     q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{META}>) }}"
     return int(next(iter(store.query(q)))["n"].value)
+
+
+def state(store: StoreHandle) -> str:
+    """A digest of the store's build facts (each document's report, its extractor version
+    and when it was built): it changes whenever a document is built, rebuilt or removed."""
+    lines = sorted(graph_ntriples(store, str(META)).splitlines())
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 def graph_ntriples(store: StoreHandle, graph: str) -> str:

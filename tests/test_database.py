@@ -53,6 +53,26 @@ def test_database_unchanged_files_are_skipped_changed_rebuilt(two_docs):
     assert sorted(forced.built) == ["lindewaard-2023", "zwolle-2022"]
 
 
+def test_database_outputs_rewritten_only_when_something_changed(two_docs, runner):
+    src, out = two_docs
+    ttl, page = out / "graph.ttl", out / "graph.html"
+    first = {f: (f.stat().st_mtime_ns, f.read_bytes()) for f in (ttl, page)}
+    pipeline.build([src], out)  # every file skipped: the outputs are left as they are
+    assert {f: (f.stat().st_mtime_ns, f.read_bytes()) for f in (ttl, page)} == first
+    # a page of another view written by kg viz is replaced by the build's page
+    assert runner.invoke(main, ["viz", "--municipality", "Zwolle", "--out", str(out)]
+                         ).exit_code == 0
+    assert page.read_bytes() != first[page][1]
+    pipeline.build([src], out)
+    assert page.read_bytes() == first[page][1]
+    # the store changed without the outputs being written (as in an interrupted build)
+    with kgstore.open_store(out) as st:
+        kgstore.remove_graph(st, db.graph_iri("zwolle-2022"), db.report_iri("zwolle-2022"))
+    pipeline.build([src / "lindewaard-2023.txt"], out)
+    assert "zwolle-2022" not in ttl.read_text(encoding="utf-8")
+    assert "zwolle-2022" in first[ttl][1].decode("utf-8")
+
+
 def test_database_new_documents_batch_loaded_like_replaced_ones(two_docs):
     """A first build loads new documents in batches; a forced rebuild replaces each
     graph with its own update: the graphs come out the same."""
