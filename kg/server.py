@@ -6,6 +6,10 @@ Queries come as GET ``?query=`` or POST (``application/sparql-query`` or a form 
 N-Triples, JSON-LD for graphs). Updates are refused with 403. A query that runs longer
 than the timeout is answered with 503 (Oxigraph cannot cancel it; it finishes in the
 background, bounded by the worker pool).
+
+The store is opened read-only, which shows it as it was when opened; when a build or a
+removal has finished since (it rewrites ``.outputs-state`` last), the next request opens
+it again, so a running server answers from the latest complete build.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from . import store as kgstore
+from .db import OUTPUTS_STATE
 from .errors import StoreError
 
 RESULT_TYPES = [  # (media type, format name) in order of preference
@@ -64,19 +69,39 @@ class KGServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, out: Path, host: str, port: int, timeout: float) -> None:
-        path = Path(out) / kgstore.STORE_DIR
-        if not path.exists():
-            raise StoreError(f"no graph store in {path}; run 'kg build' first")
-        try:
-            self.store = ox.Store.read_only(str(path))
-        except OSError as err:
-            raise StoreError(f"cannot open the store in {path}: {err}") from err
+        self.path = Path(out) / kgstore.STORE_DIR
+        if not self.path.exists():
+            raise StoreError(f"no graph store in {self.path}; run 'kg build' first")
         self.out = Path(out)
+        self._lock = threading.Lock()
+        self._stamp: int | None = None
+        self._page: bytes | None = None
+        self.store = self._open()
         self.query_timeout = timeout
         self.pool = ThreadPoolExecutor(max_workers=4)
-        self._page: bytes | None = None
-        self._page_lock = threading.Lock()
         super().__init__((host, port), Handler)
+
+    def _open(self) -> ox.Store:
+        self._stamp = self._build_stamp()
+        try:
+            return ox.Store.read_only(str(self.path))
+        except OSError as err:
+            raise StoreError(f"cannot open the store in {self.path}: {err}") from err
+
+    def _build_stamp(self) -> int | None:
+        try:
+            return (self.out / OUTPUTS_STATE).stat().st_mtime_ns
+        except OSError:
+            return None
+
+    def current(self) -> ox.Store:
+        """The store, opened again if a build or removal has finished since it was opened
+        (queries still running keep the store they started on)."""
+        with self._lock:
+            if self._build_stamp() != self._stamp:
+                self.store = self._open()
+                self._page = None
+            return self.store
 
     def server_close(self) -> None:
         super().server_close()
@@ -92,7 +117,8 @@ class KGServer(ThreadingHTTPServer):
 
     def page(self) -> bytes:
         """The explorer page: the built graph.html, or rendered once from the store."""
-        with self._page_lock:
+        store = self.current()
+        with self._lock:
             if self._page is None:
                 html_file = self.out / "graph.html"
                 if html_file.is_file():
@@ -100,12 +126,14 @@ class KGServer(ThreadingHTTPServer):
                 else:
                     from .db import explorer_page
 
-                    self._page = explorer_page(self.store).encode()
+                    self._page = explorer_page(store).encode()
             return self._page
 
     def run_query(self, sparql: str, accept: str) -> tuple[bytes, str]:
+        store = self.current()
+
         def work():
-            results = self.store.query(sparql, use_default_graph_as_union=True)
+            results = store.query(sparql, use_default_graph_as_union=True)
             graph = kgstore.is_graph_result(results)
             fmt = negotiate(accept, graph)
             return kgstore.serialize_results(results, fmt).encode("utf-8"), MEDIA[(fmt, graph)]

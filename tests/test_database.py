@@ -202,6 +202,22 @@ def endpoint(two_docs):
     server.server_close()
 
 
+def test_database_endpoint_answers_from_the_latest_build(endpoint, tmp_path):
+    url, out, _ = endpoint
+    remote = Graph(store=SPARQLStore(query_endpoint=f"{url}/sparql"))
+    names = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+             "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+             "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel ?name }")
+    before = {str(r[0]) for r in remote.query(names)}
+    page = urllib.request.urlopen(url).read()
+    third = tmp_path / "kampen-2021.txt"
+    third.write_text(SECOND.replace("2022", "2021"), encoding="utf-8")
+    assert pipeline.build([third], out).built == ["kampen-2021"]
+    assert {str(r[0]) for r in remote.query(names)} == before | {"Kampen"}
+    assert urllib.request.urlopen(url).read() != page
+    assert b"Kampen" in urllib.request.urlopen(url).read()
+
+
 def test_database_endpoint_with_rdflib_sparqlstore(endpoint):
     url, out, _ = endpoint
     remote = Graph(store=SPARQLStore(query_endpoint=f"{url}/sparql"))
