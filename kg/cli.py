@@ -18,6 +18,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import __version__, db, settings
 from . import queries as named
@@ -35,6 +36,12 @@ model_option = click.option("--model", default=settings.DEFAULT_MODEL, show_defa
 
 def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _row(table: Table, *cells: str) -> None:
+    """Add a row of plain text: file names and report text are not rich markup (a
+    "[/]" in a literal would stop the command, "[Jeugd]" would vanish)."""
+    table.add_row(*(Text(cell) for cell in cells))
 
 
 def handle_errors(fn):
@@ -100,18 +107,18 @@ def build(paths, out, municipality, year, model, include, force, jobs, debug):
     title = f"Built {len(report.built)} document(s) into {out}"
     if report.skipped:
         title += f" ({len(report.skipped)} unchanged, skipped)"
-    table = Table(title=title, show_header=False)
-    table.add_row("documents in store", str(report.documents))
+    table = Table(title=Text(title), show_header=False)
+    _row(table, "documents in store", str(report.documents))
     for name, n in report.entities.items():
-        table.add_row(f"entities: {name}", str(n))
-    table.add_row("relations", str(report.relations))
-    table.add_row("indicators", str(report.indicators))
-    table.add_row("triples", str(report.triples))
-    table.add_row("seconds", f"{report.seconds:.2f}")
+        _row(table, f"entities: {name}", str(n))
+    _row(table, "relations", str(report.relations))
+    _row(table, "indicators", str(report.indicators))
+    _row(table, "triples", str(report.triples))
+    _row(table, "seconds", f"{report.seconds:.2f}")
     if report.failed:
-        table.add_row("failed files", str(len(report.failed)))
+        _row(table, "failed files", str(len(report.failed)))
     for kind, path in report.outputs.items():
-        table.add_row(kind, str(path))
+        _row(table, kind, str(path))
     _console().print(table)
     sys.exit(1 if report.failed else 0)
 
@@ -127,8 +134,9 @@ def _progress(console: Console, action: str = "building"):
 
     started = time.perf_counter()
     counts = {"done": 0, "failed": 0, "words": 0}
-    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.fields[status]}"), console=console,
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
+                  TimeElapsedColumn(), TextColumn("{task.fields[status]}", markup=False),
+                  console=console,
                   transient=True) as progress:
         task = progress.add_task(action, total=None, status="")
 
@@ -186,7 +194,7 @@ def query(sparql, name, file, params, list_, max_rows, fmt, out):
     shown = rows[:max_rows] if max_rows else rows
     table = Table(*variables)
     for row in shown:
-        table.add_row(*row)
+        _row(table, *row)
     _console().print(table)
     if len(shown) < len(rows):
         # a terminal table of thousands of rows takes seconds to lay out and is not read
@@ -258,9 +266,9 @@ def evaluate(corpus, gold, as_json, errors, model):
 def scores_table(scores) -> Table:
     table = Table("score", "P", "R", "F1", "pred", "gold", title="kg evaluate")
     for name, c in scores.rows.items():
-        table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
+        _row(table, name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
                       str(c.pred), str(c.gold))
-    table.add_row("indicators.about_accuracy", "", "", f"{scores.about_accuracy:.3f}",
+    _row(table, "indicators.about_accuracy", "", "", f"{scores.about_accuracy:.3f}",
                   str(scores.about_matched), "")
     return table
 
@@ -358,7 +366,7 @@ def list_(out):
     rows = db.list_documents(out)
     table = Table("document", "file", "municipality", "year", "triples", "built at", "seconds")
     for r in rows:
-        table.add_row(r.id, r.file, r.municipality, r.year, str(r.triples), r.built_at,
+        _row(table, r.id, r.file, r.municipality, r.year, str(r.triples), r.built_at,
                       r.seconds)
     _console().print(table)
     click.echo(f"{len(rows)} document(s)")

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from kg import db
 from kg.cli import main
 from kg.facts import ENTITY_TYPES, PREDICATES, UNITS
 
@@ -84,6 +85,20 @@ def test_cli_query_table_shows_the_first_rows(runner, built):
     assert f"{total} row(s)\n" in everything.output and "shown" not in everything.output
     assert capped.output.count("│ https://") == 2
     assert everything.output.count("│ https://") == total
+
+
+def test_cli_query_table_shows_values_as_they_are(runner, built):
+    """Values are text, not markup; commas, quotes and line breaks survive; an unbound
+    variable is an empty cell."""
+    q = ('SELECT ?a ?b ?c WHERE { VALUES (?a ?b) { ("[Jeugd] en [/] zorg" UNDEF) '
+         '("x, \\"y\\"\\nz" "2") } }')
+    result = runner.invoke(main, ["query", q, "--out", str(built)])
+    assert result.exit_code == 0, result.output
+    assert "[Jeugd] en [/] zorg" in result.output
+    assert 'x, "y"' in result.output and "2 row(s)" in result.output
+    variables, rows = db.query_rows(built, q)
+    assert variables == ["a", "b", "c"]
+    assert rows == [["[Jeugd] en [/] zorg", "", ""], ['x, "y"\nz', "2", ""]]
 
 
 def test_cli_query_errors(runner, built, tmp_path):
