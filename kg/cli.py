@@ -136,8 +136,7 @@ def _progress(console: Console, action: str = "building"):
     counts = {"done": 0, "failed": 0, "words": 0}
     with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
                   TimeElapsedColumn(), TextColumn("{task.fields[status]}", markup=False),
-                  console=console,
-                  transient=True) as progress:
+                  console=console, transient=True) as progress:
         task = progress.add_task(action, total=None, status="")
 
         def on_document(name, error: str | None, words: int = 0) -> None:
@@ -267,9 +266,9 @@ def scores_table(scores) -> Table:
     table = Table("score", "P", "R", "F1", "pred", "gold", title="kg evaluate")
     for name, c in scores.rows.items():
         _row(table, name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
-                      str(c.pred), str(c.gold))
+             str(c.pred), str(c.gold))
     _row(table, "indicators.about_accuracy", "", "", f"{scores.about_accuracy:.3f}",
-                  str(scores.about_matched), "")
+         str(scores.about_matched), "")
     return table
 
 
@@ -367,7 +366,7 @@ def list_(out):
     table = Table("document", "file", "municipality", "year", "triples", "built at", "seconds")
     for r in rows:
         _row(table, r.id, r.file, r.municipality, r.year, str(r.triples), r.built_at,
-                      r.seconds)
+             r.seconds)
     _console().print(table)
     click.echo(f"{len(rows)} document(s)")
 
