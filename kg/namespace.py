@@ -50,6 +50,7 @@ class GKG(DefinedNamespace):
     sha256: URIRef
     sourcePath: URIRef
     sourceText: URIRef
+    tripleCount: URIRef
     unitCode: URIRef
     words: URIRef
     year: URIRef

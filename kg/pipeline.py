@@ -100,16 +100,16 @@ class _Minted:
     text: str
     words: int
     seconds: float
-    triples: int  # lines of ntriples: about the triple count (a literal may span lines)
+    triples: int
 
 
 def _mint(document: Document, model: str) -> _Minted:
     """Extract a document and mint its triples (runs in a worker process)."""
     t0 = time.perf_counter()
     facts = extract_document(document, model)
-    ntriples = document_ntriples(facts)
+    ntriples, triples = document_ntriples(facts)
     return _Minted(facts.document.id, ntriples, facts.text, facts.document.words,
-                   time.perf_counter() - t0, ntriples.count("\n"))
+                   time.perf_counter() - t0, triples)
 
 
 def _worker_init(model: str) -> None:
@@ -181,7 +181,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
         try:
             kgstore.add_graphs(st, [
                 (graph_iri(m.doc_id), m.ntriples,
-                 _build_facts(m.doc_id, path, version, m.seconds), report_iri(m.doc_id))
+                 _build_facts(path, version, m), report_iri(m.doc_id))
                 for path, m in batch])
         except Exception as err:  # the batch fails as a whole; the next build retries it
             if debug and not isinstance(err, KGError):
@@ -203,7 +203,7 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
                 if batched[0] >= BATCH_TRIPLES:
                     write_batch()
                 return
-            meta = _build_facts(minted.doc_id, path, version, minted.seconds)
+            meta = _build_facts(path, version, minted)
             kgstore.replace_graph(st, graph_iri(minted.doc_id), minted.ntriples, meta,
                                   report_iri(minted.doc_id))
             stored(path, minted)
@@ -258,13 +258,15 @@ BATCH_TRIPLES = 20_000  # new documents are loaded together, in one transaction
 IN_FLIGHT = 8  # documents per worker submitted ahead of the one being stored
 
 
-def _build_facts(doc_id: str, path: Path, version: str, seconds: float) -> Graph:
-    """When, from what and by which extractor a document was built (the meta graph)."""
+def _build_facts(path: Path, version: str, minted: _Minted) -> Graph:
+    """When, from what and by which extractor a document was built, and the size of its
+    graph (the meta graph: ``kg list`` reads it instead of counting)."""
     g = Graph()
-    report = report_iri(doc_id)
+    report = report_iri(minted.doc_id)
     now = datetime.now(timezone.utc).replace(microsecond=0)
     g.add((report, GKG.builtAt, Literal(now.isoformat(), datatype=XSD.dateTime)))
-    g.add((report, GKG.buildSeconds, Literal(f"{seconds:.3f}", datatype=XSD.decimal)))
+    g.add((report, GKG.buildSeconds, Literal(f"{minted.seconds:.3f}", datatype=XSD.decimal)))
+    g.add((report, GKG.tripleCount, Literal(minted.triples, datatype=XSD.integer)))
     g.add((report, GKG.sourcePath, Literal(str(Path(path).resolve()))))
     g.add((report, GKG.extractorVersion, Literal(version)))
     return g

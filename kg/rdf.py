@@ -86,10 +86,11 @@ def document_graph(facts: FactSet) -> Graph:
     return g
 
 
-def document_ntriples(facts: FactSet) -> str:
-    """All triples of one document as sorted N-Triples lines (the store's input)."""
-    return "".join(sorted(f"{s.n3()} {p.n3()} {o.n3()} .\n"
-                          for s, p, o in document_triples(facts)))
+def document_ntriples(facts: FactSet) -> tuple[str, int]:
+    """All triples of one document as sorted Turtle statements, one per line (the store's
+    input; a long literal may span lines), and how many there are."""
+    triples = document_triples(facts)
+    return "".join(sorted(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)), len(triples)
 
 
 def document_triples(facts: FactSet) -> set[tuple]:

@@ -130,6 +130,12 @@ def graphs(store: StoreHandle) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if g.value != str(META))
 
 
+def graph_size(store: StoreHandle, graph: str) -> int:
+    """The triples in one named graph."""
+    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    return int(next(iter(store.query(q)))["n"].value)
+
+
 def triple_count(store: StoreHandle) -> int:
     """Triples summed over the document graphs (a triple two documents state counts
     twice; counting distinct triples would hold them all in memory)."""

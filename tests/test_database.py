@@ -18,6 +18,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from kg import db, pipeline
 from kg import store as kgstore
 from kg.cli import main
+from kg.namespace import GKG
 from kg.rdf import decimal_lexical
 from kg.server import make_server, negotiate
 
@@ -121,6 +122,18 @@ def _document_quads(out):
 
     with kgstore.open_store(out, read_only=True) as st:
         return {line for line in kgstore.quads(st) if str(kgstore.META) not in line}
+
+
+def test_database_list_counts_come_from_build_facts_or_the_store(two_docs):
+    """kg list reads each graph's size from the build facts; a store built before they
+    held it is counted instead, to the same numbers."""
+    _, out = two_docs
+    listed = {r.id: r.triples for r in db.list_documents(out)}
+    with kgstore.open_store(out) as st:
+        assert listed == {g.rsplit("/", 1)[-1]: kgstore.graph_size(st, g)
+                          for g in kgstore.graphs(st)}
+        st.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ ?r <{GKG.tripleCount}> ?n }} }}")
+    assert {r.id: r.triples for r in db.list_documents(out)} == listed
 
 
 def test_database_list_and_remove(runner, two_docs):
