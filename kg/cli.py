@@ -23,9 +23,7 @@ from rich.text import Text
 from . import __version__, db, settings
 from . import queries as named
 from .errors import KGError, UsageError
-from .rdf import CLASSES
-
-CLASS_NAMES = tuple(CLASSES)
+from .iris import CLASS_NAMES
 
 out_option = click.option("--out", type=click.Path(path_type=Path), default=settings.DEFAULT_OUT,
                           show_default=True, help="Output folder (graph.ttl, graph.html, store/).")

@@ -14,13 +14,14 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from . import store as kgstore
 from .errors import StoreError, UsageError
-from .namespace import GKG
-from .rdf import CLASSES, PREDICATES, graph_iri, report_iri
+from .iris import CLASSES, GKG, PREDICATES, graph_iri, report_iri
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 EXPORT_FORMATS = kgstore.EXPORT_FORMATS
 EXPORT_SUFFIX = {"turtle": "ttl", "nt": "nt", "trig": "trig", "nquads": "nq",
@@ -125,7 +126,7 @@ def summarise(out: Path) -> Summary:
     triples (SPARQL counts; nothing is loaded into memory)."""
     with kgstore.open_store(out, read_only=True) as st:
         def count(pattern: str) -> int:
-            q = f"PREFIX gkg: <{GKG._NS}> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ " \
+            q = f"PREFIX gkg: <{GKG}> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ " \
                 f"GRAPH ?g {{ {pattern} }} FILTER(?g != <{kgstore.META}>) }}"
             return int(next(iter(kgstore.query(st, q)))["n"].value)
 
@@ -189,7 +190,7 @@ def list_documents(out: Path) -> list[DocumentRow]:
     The triple count comes from the build facts; a document built before they held it is
     counted in the store."""
     sparql = f"""
-    PREFIX gkg: <{GKG._NS}>
+    PREFIX gkg: <{GKG}>
     PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
     PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
     SELECT ?g ?file ?muni ?year ?built ?secs ?n WHERE {{
@@ -321,7 +322,7 @@ def has_graph(store, doc_id: str) -> bool:
 
 def stored_fingerprint(store, doc_id: str) -> tuple[str, str] | None:
     """(content hash, extractor version) of a stored document, if it is there."""
-    sparql = f"""PREFIX gkg: <{GKG._NS}>
+    sparql = f"""PREFIX gkg: <{GKG}>
     SELECT ?sha ?ver WHERE {{
       GRAPH <{graph_iri(doc_id)}> {{ <{report_iri(doc_id)}> gkg:sha256 ?sha }}
       GRAPH <{kgstore.META}> {{ <{report_iri(doc_id)}> gkg:extractorVersion ?ver }} }}"""

@@ -9,13 +9,14 @@ from __future__ import annotations
 from rdflib.namespace import DefinedNamespace, Namespace
 from rdflib.term import URIRef
 
-BASE = "https://w3id.org/gemeente-kg/"
+from .iris import BASE
+from .iris import GKG as GKG_IRI
 
 
 class GKG(DefinedNamespace):
     """Gemeente KG ontology terms."""
 
-    _NS = Namespace(BASE + "def#")
+    _NS = Namespace(GKG_IRI)
     _fail = True
 
     District: URIRef

@@ -14,12 +14,13 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, QB, SKOS
 
+from . import iris
 from .facts import Entity, FactSet, Indicator, Mention, Relation
-from .namespace import BASE, GKG
+from .namespace import GKG
 from .text import search_key, search_words
 
-ID = Namespace(BASE + "id/")
-GRAPH = Namespace(BASE + "graph/")
+ID = Namespace(iris.ID)
+GRAPH = Namespace(iris.GRAPH)
 TOOI = Namespace("https://identifier.overheid.nl/tooi/id/gemeente/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
@@ -34,12 +35,8 @@ PREFIXES = {
 UNITS = {"count": UNIT.NUM, "percent": UNIT.PERCENT, "EUR": UNIT.CCY_EUR, "weeks": UNIT.WK,
          "days": UNIT.DAY, "months": UNIT.MO, "years": UNIT.YR, "hours": UNIT.HR}
 CODES = {str(v): k for k, v in UNITS.items()}
-CLASSES = {"Municipality": GKG.Municipality, "Organisation": GKG.Organisation,
-           "Programme": GKG.Programme, "Initiative": GKG.Initiative, "District": GKG.District,
-           "Region": GKG.Region, "Law": GKG.Law}
-PREDICATES = {"hasProgramme": GKG.hasProgramme, "hasSubProgramme": GKG.hasSubProgramme,
-              "partOfProgramme": GKG.partOfProgramme, "hasPartner": GKG.hasPartner,
-              "partnersWith": GKG.partnersWith, "locatedIn": GKG.locatedIn}
+CLASSES = {name: GKG[name] for name in iris.CLASS_NAMES}
+PREDICATES = {name: GKG[name] for name in iris.PREDICATE_NAMES}
 SCOPED = ("programme/", "initiative/", "district/")
 
 
@@ -52,11 +49,11 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 def graph_iri(document_id: str) -> URIRef:
     """The named graph of one document."""
-    return GRAPH[_safe(document_id)]
+    return URIRef(iris.graph_iri(document_id))
 
 
 def report_iri(document_id: str) -> URIRef:
-    return ID[f"report/{_safe(document_id)}"]
+    return URIRef(iris.report_iri(document_id))
 
 
 def entity_iri(entity_id: str) -> URIRef:
@@ -98,7 +95,7 @@ def document_triples(facts: FactSet) -> set[tuple]:
     g = _Triples()
     doc = facts.document
     report = report_iri(doc.id)
-    text = ID[f"text/{_safe(doc.id)}"]
+    text = ID[f"text/{iris.safe(doc.id)}"]
     home = entity_iri(doc.municipality_id)
     g.add((report, RDF.type, GKG.Report))
     g.add((report, RDFS.label, Literal(doc.file)))
@@ -117,7 +114,7 @@ def document_triples(facts: FactSet) -> set[tuple]:
             g.add((entity_iri(entity.id), GKG.municipality, home))
     for relation in facts.relations:
         _relation(g, relation, report, text)
-    dataset = ID[f"dataset/{_safe(doc.id)}"]
+    dataset = ID[f"dataset/{iris.safe(doc.id)}"]
     if facts.indicators:
         g.add((dataset, RDF.type, QB.DataSet))
         g.add((dataset, PROV.wasDerivedFrom, report))
@@ -146,7 +143,7 @@ def _relation(g: Graph, r: Relation, report: URIRef, text: URIRef) -> None:
     s, p, o = entity_iri(r.subject), PREDICATES[r.predicate], entity_iri(r.object)
     g.add((s, p, o))
     digest = hashlib.sha1(f"{s} {p} {o} {r.mention.start}".encode()).hexdigest()[:16]
-    node = ID[f"assertion/{_safe(r.mention.document)}/{digest}"]
+    node = ID[f"assertion/{iris.safe(r.mention.document)}/{digest}"]
     g.add((node, RDF.type, GKG.RelationAssertion))
     g.add((node, RDF.subject, s))
     g.add((node, RDF.predicate, p))
@@ -157,7 +154,7 @@ def _relation(g: Graph, r: Relation, report: URIRef, text: URIRef) -> None:
 def _indicator(g: Graph, i: Indicator, n: int, dataset: URIRef, report: URIRef,
                text: URIRef) -> None:
     m = i.mention
-    node = ID[f"indicator/{_safe(m.document)}/{m.start}-{m.end}-{n}"]
+    node = ID[f"indicator/{iris.safe(m.document)}/{m.start}-{m.end}-{n}"]
     g.add((node, RDF.type, GKG.Indicator))
     g.add((node, QB.dataSet, dataset))
     g.add((node, RDFS.label, Literal(i.label)))
@@ -171,7 +168,7 @@ def _indicator(g: Graph, i: Indicator, n: int, dataset: URIRef, report: URIRef,
 
 
 def _mention(g: Graph, m: Mention, report: URIRef, text: URIRef) -> URIRef:
-    node = ID[f"mention/{_safe(m.document)}/{m.start}-{m.end}"]
+    node = ID[f"mention/{iris.safe(m.document)}/{m.start}-{m.end}"]
     g.add((node, RDF.type, GKG.Mention))
     g.add((node, NIF.beginIndex, Literal(m.start, datatype=XSD.integer)))
     g.add((node, NIF.endIndex, Literal(m.end, datatype=XSD.integer)))
@@ -191,6 +188,3 @@ def decimal_lexical(value: float) -> str:
     return text if "." in text else text + ".0"
 
 
-def _safe(text: str) -> str:
-    """Document ids are file stems; keep them IRI-safe."""
-    return "".join(c if c.isalnum() or c in "-_." else "-" for c in text)

@@ -14,15 +14,18 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
 
+from . import iris
 from .errors import QueryError, StoreError
-from .rdf import CLASSES, GRAPH, PREDICATES, PREFIXES, bind_prefixes
+
+if TYPE_CHECKING:  # rdflib is imported where it is used: reading the store does not need it
+    from rdflib import Graph, URIRef
 
 STORE_DIR = "store"
-META = GRAPH["_meta"]  # build bookkeeping: when and from what each document was built
+META = iris.META  # build bookkeeping: when and from what each document was built
 FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "csv": ox.QueryResultsFormat.CSV,
@@ -175,6 +178,8 @@ def stream_graphs(store: StoreHandle, output, fmt: str = "turtle") -> None:
                    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
         ox.serialize(triples, output, ox.RdfFormat.JSON_LD)
         return
+    from .rdf import PREFIXES
+
     prefixes = {name: str(ns) for name, ns in sorted(PREFIXES.items())}
     if fmt in ("turtle", "trig"):
         output.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in prefixes.items()).encode())
@@ -208,8 +213,8 @@ _EXPLORER_PREFIXES = """
 """
 
 
-_KINDS = " ".join(f"<{cls}>" for cls in CLASSES.values())
-_RELATIONS = " ".join(f"<{p}>" for p in PREDICATES.values())
+_KINDS = " ".join(f"<{cls}>" for cls in iris.CLASSES.values())
+_RELATIONS = " ".join(f"<{p}>" for p in iris.PREDICATES.values())
 
 
 def explorer_skeleton(store: StoreHandle) -> tuple[list, list, list]:
@@ -311,6 +316,10 @@ def union_graph(store: StoreHandle) -> Graph:
     triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                           f"FILTER(?g != <{META}>) }}")
     data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
+    from rdflib import Graph
+
+    from .rdf import bind_prefixes
+
     g = bind_prefixes(Graph())
     if data:
         g.parse(data=data.decode("utf-8"), format="nt")
