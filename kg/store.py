@@ -313,13 +313,13 @@ def serialize_results(results, fmt: str) -> str:
 def union_graph(store: StoreHandle) -> Graph:
     """All document graphs merged into one rdflib Graph (for Turtle export and viz); the
     meta graph with build bookkeeping is left out."""
-    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                          f"FILTER(?g != <{META}>) }}")
-    data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
     from rdflib import Graph
 
     from .rdf import bind_prefixes
 
+    triples = store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                          f"FILTER(?g != <{META}>) }}")
+    data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
     g = bind_prefixes(Graph())
     if data:
         g.parse(data=data.decode("utf-8"), format="nt")
