@@ -33,13 +33,19 @@ model_option = click.option("--model", default=settings.DEFAULT_MODEL, show_defa
 
 
 def _console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    """A console for tables: on a terminal as wide as it is; into a file or a pipe as wide
+    as the table (rich would otherwise assume 80 columns and cut values short)."""
+    console = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        console.width = 100_000
+    return console
 
 
 def _row(table: Table, *cells: str) -> None:
     """Add a row of plain text: file names and report text are not rich markup (a
-    "[/]" in a literal would stop the command, "[Jeugd]" would vanish)."""
-    table.add_row(*(Text(cell) for cell in cells))
+    "[/]" in a literal would stop the command, "[Jeugd]" would vanish), and a value too
+    long for a narrow terminal wraps instead of being cut."""
+    table.add_row(*(Text(cell, overflow="fold") for cell in cells))
 
 
 def handle_errors(fn):

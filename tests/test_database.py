@@ -143,6 +143,9 @@ def test_database_list_and_remove(runner, two_docs):
     assert rows["lindewaard-2023"].triples > 1000 and rows["zwolle-2022"].built_at
     listed = runner.invoke(main, ["list", "--out", str(out)])
     assert listed.exit_code == 0 and "2 document(s)" in listed.output
+    for row in rows.values():  # into a pipe or file, whole values (not cut at 80 columns)
+        assert f"│ {row.id} " in listed.output and f" {row.built_at} " in listed.output
+        assert f" {row.file} " in listed.output
     removed = runner.invoke(main, ["remove", "zwolle-2022", "--out", str(out)])
     assert removed.exit_code == 0, removed.output
     assert [r.id for r in db.list_documents(out)] == ["lindewaard-2023"]
