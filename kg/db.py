@@ -6,8 +6,6 @@ Nothing here imports spaCy, so commands that only read the store (``kg query``,
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 import tempfile
@@ -158,11 +156,8 @@ def query_rows(out: Path, sparql: str) -> tuple[list[str], list[list[str]]]:
         if kgstore.is_boolean_result(results):
             return ["result"], [[str(bool(results)).lower()]]
         variables = [v.value for v in results.variables]
-        # Oxigraph's CSV holds each term's value (unbound: empty), as the table shows it;
-        # reading it back is faster than a Python object per term (0.47 s against 0.58 s
-        # for 18k rows of four terms)
-        text = kgstore.serialize_results(results, "csv")
-        rows = list(csv.reader(io.StringIO(text, newline="")))[1:]
+        # through Oxigraph's CSV, as the table shows values (0.58 → 0.47 s for 18k rows)
+        rows = [list(row) for row in kgstore.solution_rows(results)]
     if not re.search(r"\bORDER\s+BY\b", sparql, re.IGNORECASE):
         rows.sort()
     return variables, rows
