@@ -61,6 +61,10 @@ def handle_errors(fn):
         except KGError as err:
             click.echo(f"error: {err}", err=True)
             sys.exit(1)
+        except OSError as err:  # the machine said no: a folder, a permission, a full disk
+            where = f": {err.filename}" if err.filename else ""
+            click.echo(f"error: {err.strerror or err}{where}", err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo("interrupted: the store keeps every document built so far; the "
                        "previous graph.ttl and graph.html are unchanged", err=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from . import store as kgstore
-from .errors import StoreError
+from .errors import StoreError, UsageError
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ def push(out: Path, endpoint: str, timeout: float = 60.0, on_graph=None) -> Push
     graph at a time, so memory stays that of one document. ``on_graph(doc_id)`` follows
     each graph sent. A failure stops the push with the graph it failed on; pushing again
     replaces what was sent."""
+    if not endpoint.startswith(("http://", "https://")):
+        raise UsageError(f"--endpoint must be an http:// or https:// URL, not {endpoint!r}")
     auth = auth_header()
     graphs = triples = 0
     with kgstore.open_store(out, read_only=True) as st:

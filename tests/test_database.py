@@ -348,6 +348,18 @@ def test_database_push_errors_are_clear(runner, two_docs):
     assert result.exit_code == 1 and "cannot reach the server" in result.output
 
 
+def test_database_push_and_export_errors_are_one_line(runner, two_docs, tmp_path):
+    _, out = two_docs
+    bad_url = runner.invoke(main, ["push", "--endpoint", "localhost:7878/store", "--out", str(out)])
+    assert bad_url.exit_code == 2 and "http:// or https:// URL" in bad_url.output
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    unwritable = runner.invoke(main, ["export", "--format", "nt", "-o", str(blocker / "x.nt"),
+                                      "--out", str(out)])
+    assert unwritable.exit_code == 1 and unwritable.output.startswith("error: ")
+    assert str(blocker) in unwritable.output and "Traceback" not in unwritable.output
+
+
 def test_database_push_credentials_from_environment():
     from kg.push import auth_header
     assert auth_header({"KG_PUSH_TOKEN": "t"}) == "Bearer t"
