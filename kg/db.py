@@ -315,15 +315,18 @@ def has_graph(store, doc_id: str) -> bool:
         raise StoreError(f"cannot read the store: {err}") from err
 
 
-def stored_fingerprint(store, doc_id: str) -> tuple[str, str] | None:
-    """(content hash, extractor version) of a stored document, if it is there."""
+def stored_fingerprint(store, doc_id: str) -> tuple[str, str, str, str] | None:
+    """(content hash, extractor version, municipality name, year) of a stored document, if
+    it is there: what decides its graph besides the file's name."""
     sparql = f"""PREFIX gkg: <{GKG}>
-    SELECT ?sha ?ver WHERE {{
-      GRAPH <{graph_iri(doc_id)}> {{ <{report_iri(doc_id)}> gkg:sha256 ?sha }}
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT ?sha ?ver ?name ?year WHERE {{
+      GRAPH <{graph_iri(doc_id)}> {{ <{report_iri(doc_id)}> gkg:sha256 ?sha ; gkg:year ?year ;
+                                     gkg:municipality ?m . ?m skos:prefLabel ?name }}
       GRAPH <{kgstore.META}> {{ <{report_iri(doc_id)}> gkg:extractorVersion ?ver }} }}"""
     try:
         for sol in store.query(sparql):
-            return sol["sha"].value, sol["ver"].value
+            return sol["sha"].value, sol["ver"].value, sol["name"].value, sol["year"].value
     except (OSError, SyntaxError) as err:
         raise StoreError(f"cannot read the store: {err}") from err
     return None

@@ -224,7 +224,8 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
                     failed(path, str(err))
                     continue
                 fingerprint = None if force else db.stored_fingerprint(st, document.id)
-                if fingerprint == (document.sha256, version):
+                if fingerprint == (document.sha256, version, document.municipality,
+                                   str(document.year)):
                     report.skipped.append(document.id)
                     if on_document:
                         on_document(path, None, 0)

@@ -54,6 +54,19 @@ def test_database_unchanged_files_are_skipped_changed_rebuilt(two_docs):
     assert sorted(forced.built) == ["lindewaard-2023", "zwolle-2022"]
 
 
+def test_database_other_municipality_or_year_rebuilds(tmp_path):
+    """The same text under another municipality or year is another graph: not skipped."""
+    report = tmp_path / "rapport.txt"
+    report.write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "out"
+    assert pipeline.build([report], out, "Zwolle", 2022).built == ["rapport"]
+    assert pipeline.build([report], out, "Zwolle", 2022).skipped == ["rapport"]
+    assert pipeline.build([report], out, "Kampen", 2022).built == ["rapport"]
+    assert pipeline.build([report], out, "Kampen", 2021).built == ["rapport"]
+    [row] = db.list_documents(out)
+    assert (row.municipality, row.year) == ("Kampen", "2021")
+
+
 def test_database_outputs_rewritten_only_when_something_changed(two_docs, runner):
     src, out = two_docs
     ttl, page = out / "graph.ttl", out / "graph.html"
