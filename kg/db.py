@@ -267,7 +267,7 @@ def validate_out(out: Path, jobs: int | None = None, on_document=None) -> Valida
         names = kgstore.graphs(st)
 
         def graph_data(g: str) -> tuple[str, str]:
-            return g.rsplit("/", 1)[-1], kgstore.graph_ntriples(st, g)
+            return g.rsplit("/", 1)[-1], kgstore.graph_ntriples(st, g).decode("utf-8")
 
         if jobs is None:
             jobs = min(os.cpu_count() or 1, 4) if len(names) >= 8 else 1

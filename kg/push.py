@@ -43,7 +43,7 @@ def push(out: Path, endpoint: str, timeout: float = 60.0, on_graph=None) -> Push
     graphs = triples = 0
     with kgstore.open_store(out, read_only=True) as st:
         for g in kgstore.graphs(st):
-            body = kgstore.graph_ntriples(st, g).encode("utf-8")
+            body = kgstore.graph_ntriples(st, g)
             _put(f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(g, safe='')}",
                  body, auth, timeout, f"{endpoint}: graph {g}")
             graphs += 1

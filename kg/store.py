@@ -152,12 +152,12 @@ def state(store: StoreHandle) -> str:
     """A digest of the store's build facts (each document's report, its extractor version
     and when it was built): it changes whenever a document is built, rebuilt or removed."""
     lines = sorted(graph_ntriples(store, str(META)).splitlines())
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    return hashlib.sha256(b"\n".join(lines)).hexdigest()
 
 
-def graph_ntriples(store: StoreHandle, graph: str) -> str:
-    """One named graph as N-Triples."""
-    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)).decode()
+def graph_ntriples(store: StoreHandle, graph: str) -> bytes:
+    """One named graph as N-Triples (UTF-8)."""
+    return store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
 
 
 EXPORT_FORMATS = ("turtle", "nt", "trig", "nquads", "jsonld")
@@ -188,8 +188,7 @@ def stream_graphs(store: StoreHandle, output, fmt: str = "turtle") -> None:
     for g in names:
         node = ox.NamedNode(g)
         if fmt in ("nt", "nquads"):
-            lines = sorted(store.dump(format=ox.RdfFormat.N_TRIPLES,
-                                      from_graph=node).splitlines(keepends=True))
+            lines = sorted(graph_ntriples(store, g).splitlines(keepends=True))
             if fmt == "nquads":  # each line ends in " .\n": the graph goes before it
                 suffix = f" <{g}> .\n".encode()
                 lines = [line[:-3] + suffix for line in lines]

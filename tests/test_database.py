@@ -178,7 +178,7 @@ def test_database_exports(runner, two_docs, fmt):
     assert result.exit_code == 0, result.output
     data = target.read_text(encoding="utf-8")
     with kgstore.open_store(out, read_only=True) as st:
-        stored = {g: Graph().parse(data=kgstore.graph_ntriples(st, g), format="nt")
+        stored = {g: Graph().parse(data=kgstore.graph_ntriples(st, g).decode(), format="nt")
                   for g in kgstore.graphs(st)}
     assert len(stored) == 2
     if fmt in ("trig", "nquads"):
@@ -421,7 +421,7 @@ def test_database_push_sends_credentials_and_says_when_refused(runner, two_docs,
     result = runner.invoke(main, ["push", "--endpoint", url, "--out", str(out)])
     assert result.exit_code == 0, result.output
     with kgstore.open_store(out, read_only=True) as st:
-        expected = {g: kgstore.graph_ntriples(st, g).encode() for g in kgstore.graphs(st)}
+        expected = {g: kgstore.graph_ntriples(st, g) for g in kgstore.graphs(st)}
     assert received == expected
 
 
