@@ -31,19 +31,24 @@ BROAD = {"entity": "wijkteam"}  # a common word: hundreds of entities match
 
 def cases(municipality: str) -> list[tuple[str, str, dict]]:
     """(label, named query, parameters): every named query as listed by default (broad),
-    and narrowed the way an analyst asks (one municipality, one named entity)."""
+    and narrowed the way an analyst asks (one municipality, one named entity). A query
+    about an entity (trace, indicator-series) has no listing without one: its broad form
+    is a common word. One that lists everything without it (its text has an
+    ``{{^entity}}`` section) is measured without parameters too."""
     from kg import queries as named
+
+    def label(name: str, params: dict) -> str:
+        return " ".join([name, *(f"{k}={v}" for k, v in params.items())])
 
     out = []
     for q in named.named_queries().values():
-        broad = {k: v for k, v in BROAD.items() if k in q.parameters}
-        out.append((q.name + (" entity=wijkteam" if broad else ""), q.name, broad))
+        about_entity = "entity" in q.parameters and "{{^entity}}" not in q.text
+        forms = [] if about_entity else [{}]
+        if "entity" in q.parameters:
+            forms += [BROAD, {"entity": "doorbraakteam"}]
         if "municipality" in q.parameters:
-            narrow = {**broad, "municipality": municipality}
-            out.append((f"{q.name} {' '.join(f'{k}={v}' for k, v in narrow.items())}",
-                        q.name, narrow))
-        elif "entity" in q.parameters:
-            out.append((f"{q.name} entity=doorbraakteam", q.name, {"entity": "doorbraakteam"}))
+            forms.append({**(BROAD if about_entity else {}), "municipality": municipality})
+        out += [(label(q.name, params), q.name, params) for params in forms]
     return out
 
 

@@ -49,15 +49,19 @@ def fill(text: str, params: dict[str, str]) -> str:
     ``{{name|key}}`` its search key (lower case, no accents: see
     :func:`kg.text.search_key`), ``{{name|word}}`` its longest word (see
     :func:`kg.text.longest_word`), ``{{#name}}...{{/name}}`` is kept only when the
-    parameter is given and ``{{^name}}...{{/name}}`` only when it is not. Missing
-    parameters are the empty string."""
+    parameter is given and ``{{^name}}...{{/name}}`` only when it is not (sections of
+    other parameters may stand inside). Missing parameters are the empty string."""
     given = {k: v for k, v in params.items() if v}
 
     def section(m: re.Match) -> str:
         keep = (m.group(2) in given) == (m.group(1) == "#")
         return m.group(3) if keep else ""
 
-    text = re.sub(r"\{\{([#^])(\w+)\}\}(.*?)\{\{/\2\}\}", section, text, flags=re.S)
+    sections = re.compile(r"\{\{([#^])(\w+)\}\}(.*?)\{\{/\2\}\}", flags=re.S)
+    while True:  # outer sections first, then what they kept
+        text, count = sections.subn(section, text)
+        if not count:
+            break
 
     def value(m: re.Match) -> str:
         raw = params.get(m.group(1), "")

@@ -41,6 +41,9 @@ def test_fill_sections_keys_and_escaping():
     assert named.NamedQuery("q", "", template).parameters == ["e", "m"]
     assert named.fill('W="{{e|word}}"', {"e": "Het Sociaal WIJKTEAM"}) == 'W="wijkteam"'
     assert named.NamedQuery("q", "", 'W="{{e|word}}"').parameters == ["e"]
+    nested = "{{#e}}E{{#m}}M{{/m}}{{/e}}{{^e}}{{#m}}m{{/m}}{{^m}}-{{/m}}{{/e}}"
+    assert [named.fill(nested, p) for p in ({}, {"m": "x"}, {"e": "x"}, {"e": "x", "m": "x"})] \
+        == ["-", "m", "E", "EM"]
 
 
 def test_rows_without_order_by_come_sorted(two_towns):
@@ -59,6 +62,22 @@ def test_municipality_parameter_narrows_listings(two_towns, name):
     assert sorted(map(str, zwolle)) == sorted(str(r) for r in everything
                                               if r["municipality"] == "Zwolle")
     assert run(two_towns, name, municipality="Atlantis") == []
+
+
+def test_initiatives_partners_takes_an_entity_and_a_municipality(two_towns):
+    """The brief's question, "which municipalities run a doorbraakteam, with which
+    partners", for projects: the entity narrows the listing to the initiatives named so,
+    the municipality to one town, and both together to the rows that both keep."""
+    everything = run(two_towns, "initiatives-partners")
+    projects = [r for r in everything if "project" in r["initiative"].lower().split()]
+    assert {r["municipality"] for r in projects} == {"Lindewaard", "Zwolle"}
+    found = run(two_towns, "initiatives-partners", entity="PROJECT")
+    assert sorted(map(str, found)) == sorted(map(str, projects))
+    both = run(two_towns, "initiatives-partners", entity="project", municipality="zwolle")
+    assert both and sorted(map(str, both)) == sorted(str(r) for r in projects
+                                                     if r["municipality"] == "Zwolle")
+    assert run(two_towns, "initiatives-partners", entity="project", municipality="Atlantis") \
+        == []
 
 
 def test_initiatives_partners_agrees_with_the_graph(built):
@@ -115,6 +134,11 @@ def test_entity_parameter_finds_names_by_whole_words(built, typed):
              if s in wanted or o in wanted}
     traced = {(r["subject"], r["object"]) for r in run(built, "trace", entity=typed)}
     assert traced == pairs
+    initiatives = {label[e] for e in wanted if (e, RDF.type, GKG.Initiative) in graph}
+    rows = run(built, "initiatives-partners", entity=typed)
+    assert {r["initiative"] for r in rows} == initiatives
+    assert sorted(map(str, rows)) == sorted(str(r) for r in run(built, "initiatives-partners")
+                                            if r["initiative"] in initiatives)
 
 
 def test_entity_parameter_needs_a_whole_word(built):
