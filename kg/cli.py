@@ -187,13 +187,18 @@ def query(sparql, name, file, params, list_, max_rows, fmt, out):
     given = [x for x in (sparql, name, file) if x]
     if len(given) != 1:
         raise click.UsageError("give exactly one of SPARQL, --name or --file")
-    values = dict(p.split("=", 1) for p in params if "=" in p)
-    if name:
-        text = named.fill(named.get(name).text, values)
-    elif file:
-        text = named.fill(file.read_text(encoding="utf-8"), values)
-    else:
+    bad = [p for p in params if "=" not in p]
+    if bad:
+        raise click.UsageError(f"--param takes KEY=VALUE, not {bad[0]!r}")
+    values = dict(p.split("=", 1) for p in params)
+    if sparql:
+        if values:
+            raise click.UsageError("--param fills a named query or a --file query")
         text = sparql
+    else:
+        template = named.get(name).text if name else file.read_text(encoding="utf-8")
+        named.check(template, values)
+        text = named.fill(template, values)
     if fmt != "table":
         click.echo(db.query_serialized(out, text, fmt), nl=False)
         return

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .errors import QueryError
+from .errors import QueryError, UsageError
 from .text import longest_word, search_key
 
 
@@ -22,7 +22,28 @@ class NamedQuery:
 
     @property
     def parameters(self) -> list[str]:
-        return sorted(set(re.findall(r"\{\{[#^]?(\w+)(?:\|\w+)?\}\}", self.text)))
+        return parameters(self.text)
+
+
+def parameters(text: str) -> list[str]:
+    """The names of a query template's parameters."""
+    return sorted(set(re.findall(r"\{\{[#^]?(\w+)(?:\|\w+)?\}\}", text)))
+
+
+def check(text: str, params: dict[str, str]) -> None:
+    """Refuse what would silently change the answer: a parameter the template does not
+    have (a misspelt ``entiy`` would list everything) and a value to be looked up by its
+    words that has none."""
+    known = parameters(text)
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        takes = f"it takes {', '.join(known)}" if known else "it takes none"
+        raise UsageError(f"the query has no parameter {', '.join(unknown)}; {takes}")
+    for name in sorted(set(re.findall(r"\{\{(\w+)\|word\}\}", text))):
+        value = params.get(name, "")
+        if value.strip() and not longest_word(value):
+            raise UsageError(f"--param {name}={value!r} has no word to look up "
+                             "(letters or digits)")
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -51,7 +72,7 @@ def fill(text: str, params: dict[str, str]) -> str:
     :func:`kg.text.longest_word`), ``{{#name}}...{{/name}}`` is kept only when the
     parameter is given and ``{{^name}}...{{/name}}`` only when it is not (sections of
     other parameters may stand inside). Missing parameters are the empty string."""
-    given = {k: v for k, v in params.items() if v}
+    given = {k: v for k, v in params.items() if v.strip()}
 
     def section(m: re.Match) -> str:
         keep = (m.group(2) in given) == (m.group(1) == "#")

@@ -67,6 +67,37 @@ def test_cli_query_series_with_parameter(runner, built):
     assert rows and all(r["entity"] == "doorbraakteam" for r in rows)
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (["--name", "initiatives-partners", "--param", "entiy=doorbraakteam"],
+     "no parameter entiy; it takes entity, municipality"),
+    (["--name", "shared-organisations", "--param", "municipality=Zwolle"],
+     "no parameter municipality; it takes none"),
+    (["--name", "trace", "--param", "entity=-"], "has no word to look up"),
+    (["--name", "trace", "--param", "entity"], "--param takes KEY=VALUE"),
+    (["SELECT * WHERE { ?s ?p ?o }", "--param", "entity=x"], "fills a named query"),
+])
+def test_cli_query_refuses_parameters_that_would_change_the_answer(runner, built, args,
+                                                                    message):
+    """A misspelt parameter used to be ignored: initiatives-partners then listed every
+    initiative instead of the ones asked for."""
+    result = runner.invoke(main, ["query", *args, "--out", str(built)])
+    assert result.exit_code == 2 and message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_query_file_parameters(runner, built, tmp_path):
+    query = tmp_path / "q.rq"
+    query.write_text('SELECT ?n WHERE { ?m <http://www.w3.org/2004/02/skos/core#hiddenLabel> '
+                     '"{{town|key}}" ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?n }',
+                     encoding="utf-8")
+    ok = runner.invoke(main, ["query", "--file", str(query), "--param", "town=LINDEWAARD",
+                              "--format", "csv", "--out", str(built)])
+    assert ok.exit_code == 0 and ok.output.split() == ["n", "Lindewaard"]
+    typo = runner.invoke(main, ["query", "--file", str(query), "--param", "twon=Lindewaard",
+                                "--out", str(built)])
+    assert typo.exit_code == 2 and "it takes town" in typo.output
+
+
 def test_cli_query_text_table_and_tsv(runner, built):
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     table = runner.invoke(main, ["query", q, "--out", str(built)])

@@ -36,6 +36,7 @@ def test_fill_sections_keys_and_escaping():
     assert named.fill(template, {"m": "Súdwest  Fryslân"}) == 'A M="sudwest fryslan" E=""'
     assert named.fill(template, {}) == 'A ALL E=""'
     assert named.fill(template, {"m": ""}) == 'A ALL E=""'
+    assert named.fill(template, {"m": "  "}) == 'A ALL E=""'
     assert named.fill(template, {"e": 'x" } DROP ALL ; # \\\n'}) == \
         'A ALL E="x\\" } DROP ALL ; # \\\\ "'
     assert named.NamedQuery("q", "", template).parameters == ["e", "m"]
