@@ -6,6 +6,8 @@ Nothing here imports spaCy, so commands that only read the store (``kg query``,
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
 import tempfile
@@ -65,20 +67,69 @@ def write_outputs(out: Path, *, if_changed: bool = False) -> dict[str, Path]:
         store_state = kgstore.state(st)
         if if_changed and _outputs_state(out, store_state, ttl, page) == _read_state(out):
             return paths
-        if kgstore.triple_count(st) <= PRETTY_LIMIT:
+        if not kgstore.more_triples_than(st, PRETTY_LIMIT):
             atomic_write(ttl, kgstore.union_graph(st).serialize(format="longturtle"))
             html = explorer_page(st)
         else:
             # Oxigraph writes the Turtle without holding the GIL: overlap it with the
             # explorer, which is Python
             with ThreadPoolExecutor(1) as pool:
-                turtle = pool.submit(_atomic_stream, ttl,
-                                     lambda f: kgstore.stream_graphs(st, f))
+                turtle = pool.submit(_stream_turtle, st, ttl)
                 html = explorer_page(st)
                 turtle.result()
     atomic_write(page, html)
     atomic_write(out / OUTPUTS_STATE, _outputs_state(out, store_state, ttl, page))
     return paths
+
+
+TURTLE_PARTS = ".graph.ttl.parts"  # where each graph's part of a streamed graph.ttl lies
+
+
+def _stream_turtle(st, ttl: Path) -> None:
+    """Write ``graph.ttl`` graph by graph (:func:`kg.store.stream_graphs`), copying the
+    part of each graph that was not replaced since the last write from the old file
+    instead of serialising it again: a build that changed one document of a thousand
+    rewrites one part. The old parts are used only if the file is exactly as this
+    function left it (size and modification time, kept beside the offsets)."""
+    versions = kgstore.graph_versions(st)
+    old = _read_parts(ttl)
+    parts = []
+
+    def write(f) -> None:
+        header = kgstore.turtle_header()
+        f.write(header)
+        offset = len(header)
+        with (open(ttl, "rb") if old else contextlib.nullcontext()) as previous:
+            for g in kgstore.graphs(st):
+                version = versions.get(g)
+                kept = old.get(g)
+                if kept and version is not None and kept[0] == version:
+                    previous.seek(kept[1])
+                    data = previous.read(kept[2])
+                else:
+                    data = kgstore.graph_turtle(st, g)
+                f.write(data)
+                parts.append([g, version, offset, len(data)])
+                offset += len(data)
+
+    _atomic_stream(ttl, write)
+    stat = ttl.stat()
+    index = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "parts": parts}
+    atomic_write(ttl.parent / TURTLE_PARTS, json.dumps(index))
+
+
+def _read_parts(ttl: Path) -> dict[str, tuple[str, int, int]]:
+    """graph → (version, offset, length) of the parts of ``ttl``, or nothing when the file
+    is not the one the index describes."""
+    try:
+        index = json.loads((ttl.parent / TURTLE_PARTS).read_text(encoding="utf-8"))
+        stat = ttl.stat()
+        if (index["size"], index["mtime_ns"]) != (stat.st_size, stat.st_mtime_ns):
+            return {}
+        return {g: (version, offset, length)
+                for g, version, offset, length in index["parts"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def _outputs_state(out: Path, store_state: str, *files: Path) -> str:
@@ -227,7 +278,7 @@ def export(out: Path, fmt: str, target: Path) -> Path:
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {fmt!r}; choose from {', '.join(EXPORT_FORMATS)}")
     with kgstore.open_store(out, read_only=True) as st:
-        if fmt == "turtle" and kgstore.triple_count(st) <= PRETTY_LIMIT:
+        if fmt == "turtle" and not kgstore.more_triples_than(st, PRETTY_LIMIT):
             atomic_write(target, kgstore.union_graph(st).serialize(format="longturtle"))
         else:
             _atomic_stream(Path(target), lambda f: kgstore.stream_graphs(st, f, fmt))

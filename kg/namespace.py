@@ -32,6 +32,7 @@ class GKG(DefinedNamespace):
     Report: URIRef
     SourceText: URIRef
     about: URIRef
+    buildId: URIRef
     buildSeconds: URIRef
     builtAt: URIRef
     cbsCode: URIRef

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import time
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -266,6 +267,7 @@ def _build_facts(path: Path, version: str, minted: _Minted) -> Graph:
     report = report_iri(minted.doc_id)
     now = datetime.now(timezone.utc).replace(microsecond=0)
     g.add((report, GKG.builtAt, Literal(now.isoformat(), datatype=XSD.dateTime)))
+    g.add((report, GKG.buildId, Literal(uuid.uuid4().hex)))
     g.add((report, GKG.buildSeconds, Literal(f"{minted.seconds:.3f}", datatype=XSD.decimal)))
     g.add((report, GKG.tripleCount, Literal(minted.triples, datatype=XSD.integer)))
     g.add((report, GKG.sourcePath, Literal(str(Path(path).resolve()))))

@@ -11,6 +11,7 @@ their default graph.
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 from collections.abc import Iterator
@@ -143,9 +144,21 @@ def graph_size(store: StoreHandle, graph: str) -> int:
 
 def triple_count(store: StoreHandle) -> int:
     """Triples summed over the document graphs (a triple two documents state counts
-    twice; counting distinct triples would hold them all in memory)."""
-    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{META}>) }}"
-    return int(next(iter(store.query(q)))["n"].value)
+    twice; counting distinct triples would hold them all in memory). Each graph's size is
+    read from its build facts, and counted only when they lack it (stores built before
+    they held it): 15 ms against 0.6 s for counting at a million triples."""
+    q = f"""SELECT ?g ?n WHERE {{ GRAPH ?g {{ ?r a <{iris.GKG}Report> }}
+                                GRAPH <{META}> {{ ?r <{iris.GKG}tripleCount> ?n }} }}"""
+    known = {g: int(n) for g, n in solution_rows(store.query(q))}
+    return sum(known[g] if g in known else graph_size(store, g) for g in graphs(store))
+
+
+def more_triples_than(store: StoreHandle, limit: int) -> bool:
+    """Whether the document graphs hold more than ``limit`` triples, reading no more than
+    that many (a full count takes 0.6 s at a million triples)."""
+    q = (f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT ?s WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+         f"FILTER(?g != <{META}>) }} LIMIT {limit + 1} }}")
+    return int(next(iter(store.query(q)))["n"].value) > limit
 
 
 def state(store: StoreHandle) -> str:
@@ -180,28 +193,52 @@ def stream_graphs(store: StoreHandle, output, fmt: str = "turtle") -> None:
                    for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
         ox.serialize(triples, output, ox.RdfFormat.JSON_LD)
         return
-    from .rdf import PREFIXES
-
-    prefixes = {name: str(ns) for name, ns in sorted(PREFIXES.items())}
     if fmt in ("turtle", "trig"):
-        output.write("".join(f"@prefix {k}: <{v}> .\n" for k, v in prefixes.items()).encode())
+        output.write(turtle_header())
     for g in names:
-        node = ox.NamedNode(g)
         if fmt in ("nt", "nquads"):
             lines = sorted(graph_ntriples(store, g).splitlines(keepends=True))
             if fmt == "nquads":  # each line ends in " .\n": the graph goes before it
                 suffix = f" <{g}> .\n".encode()
                 lines = [line[:-3] + suffix for line in lines]
             output.write(b"".join(lines))
-            continue
-        body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=node, prefixes=prefixes)
-        lines = body.split(b"\n")
-        start = 0
-        while start < len(lines) and lines[start].startswith(b"@prefix "):
-            start += 1
-        body = b"\n".join(lines[start:])
-        output.write(b"\n" + (f"<{g}> {{\n".encode() + body + b"}\n" if fmt == "trig"
-                               else body))
+        else:
+            output.write(graph_turtle(store, g, trig=fmt == "trig"))
+
+
+@functools.cache
+def _prefixes() -> dict[str, str]:
+    from .rdf import PREFIXES
+
+    return {name: str(ns) for name, ns in sorted(PREFIXES.items())}
+
+
+def turtle_header() -> bytes:
+    """The ``@prefix`` lines that start a streamed Turtle or TriG file."""
+    return "".join(f"@prefix {k}: <{v}> .\n" for k, v in _prefixes().items()).encode()
+
+
+def graph_turtle(store: StoreHandle, graph: str, *, trig: bool = False) -> bytes:
+    """One graph's part of a streamed Turtle (or TriG) file, after :func:`turtle_header`:
+    its triples with the header's prefixes, without repeating them."""
+    body = store.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph),
+                      prefixes=_prefixes())
+    lines = body.split(b"\n")
+    start = 0
+    while start < len(lines) and lines[start].startswith(b"@prefix "):
+        start += 1
+    body = b"\n".join(lines[start:])
+    return b"\n" + (f"<{graph}> {{\n".encode() + body + b"}\n" if trig else body)
+
+
+def graph_versions(store: StoreHandle) -> dict[str, str]:
+    """For each document graph, a string that changes whenever the graph is replaced: the
+    build id its report's build facts hold (graphs built before there were build ids are
+    left out: nothing vouches that they are unchanged)."""
+    rows = solution_rows(store.query(f"""
+        SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?r a <{iris.GKG}Report> }}
+                               GRAPH <{META}> {{ ?r <{iris.GKG}buildId> ?id }} }}"""))
+    return dict(rows)
 
 
 _EXPLORER_PREFIXES = """

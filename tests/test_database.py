@@ -9,6 +9,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from rdflib import XSD, Dataset, Graph, Literal
@@ -138,14 +139,24 @@ def _document_quads(out):
 
 
 def test_database_list_counts_come_from_build_facts_or_the_store(two_docs):
-    """kg list reads each graph's size from the build facts; a store built before they
-    held it is counted instead, to the same numbers."""
+    """kg list and the build's total read each graph's size from the build facts; a store
+    built before they held it (here: one document, then both) is counted instead, to the
+    same numbers."""
     _, out = two_docs
     listed = {r.id: r.triples for r in db.list_documents(out)}
+    counted = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+               f"FILTER(?g != <{kgstore.META}>) }}")
     with kgstore.open_store(out) as st:
         assert listed == {g.rsplit("/", 1)[-1]: kgstore.graph_size(st, g)
                           for g in kgstore.graphs(st)}
-        st.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ ?r <{GKG.tripleCount}> ?n }} }}")
+        total = int(next(iter(st.query(counted)))["n"].value)
+        assert kgstore.triple_count(st) == total == sum(listed.values())
+        assert kgstore.more_triples_than(st, total - 1)
+        assert not kgstore.more_triples_than(st, total)
+        for subject in (f"<{kgstore.iris.report_iri('zwolle-2022')}>", "?r"):
+            st.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> "
+                      f"{{ {subject} <{GKG.tripleCount}> ?n }} }}")
+            assert kgstore.triple_count(st) == total
     assert {r.id: r.triples for r in db.list_documents(out)} == listed
 
 
@@ -436,3 +447,79 @@ def test_database_large_store_turtle_is_streamed_per_graph(two_docs, monkeypatch
     assert first.count(b"@prefix gkg:") == 1
     streamed = Graph().parse(data=first.decode("utf-8"), format="turtle")
     assert isomorphic(streamed, db.load_graph(out))
+
+
+def test_database_build_facts_differ_between_builds_in_the_same_second(monkeypatch):
+    """The outputs and graph.ttl's parts are rewritten when a document's build facts
+    change: two builds of the same text, at the same clock second, with the same size and
+    duration, must still differ (before the build id they did not)."""
+    from datetime import datetime
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 1, 1, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(pipeline, "datetime", Frozen)
+    minted = pipeline._Minted("zwolle-2022", "", SECOND, 20, 0.004, 100)
+    first, second = (pipeline._build_facts(Path("zwolle-2022.txt"), "v1", minted)
+                     for _ in range(2))
+    assert set(first.predicates()) == set(second.predicates())
+    assert not isomorphic(first, second)
+
+
+def test_database_quick_rebuilds_reach_the_outputs(two_docs):
+    """Two builds of a document within one second, with graphs of the same size, have
+    different build facts (a build id), so the outputs are rewritten after each."""
+    src, out = two_docs
+    for value in ("36", "37", "38"):
+        (src / "zwolle-2022.txt").write_text(SECOND.replace("31", value), encoding="utf-8")
+        assert pipeline.build([src], out).built == ["zwolle-2022"]
+        assert f'"{value}"'.encode() in (out / "graph.ttl").read_bytes()
+
+
+def test_database_streamed_turtle_rewrites_only_what_changed(two_docs, monkeypatch):
+    """A large store's graph.ttl gets new parts only for the graphs rebuilt; the rest is
+    copied from the old file, and the result is the file a full rewrite would give."""
+    import io
+
+    src, out = two_docs
+    monkeypatch.setattr(db, "PRETTY_LIMIT", 0)
+    serialised = []
+    real = kgstore.graph_turtle
+
+    def counting(st, graph, **kw):
+        serialised.append(graph)
+        return real(st, graph, **kw)
+
+    def full() -> bytes:
+        buffer = io.BytesIO()
+        with kgstore.open_store(out, read_only=True) as st:
+            kgstore.stream_graphs(st, buffer)
+        return buffer.getvalue()
+
+    monkeypatch.setattr(kgstore, "graph_turtle", counting)
+    ttl = db.write_outputs(out)["turtle"]
+    assert len(serialised) == 2
+    (src / "zwolle-2022.txt").write_text(SECOND.replace("31", "35"), encoding="utf-8")
+    serialised.clear()
+    assert pipeline.build([src], out).built == ["zwolle-2022"]
+    assert serialised == [kgstore.iris.graph_iri("zwolle-2022")]
+    assert b'"35"' in ttl.read_bytes()
+    for value in ("36", "37", "38"):  # rebuilds within a second, of the same size
+        (src / "zwolle-2022.txt").write_text(SECOND.replace("31", value), encoding="utf-8")
+        serialised.clear()
+        assert pipeline.build([src], out).built == ["zwolle-2022"]
+        assert serialised == [kgstore.iris.graph_iri("zwolle-2022")]
+        assert f'"{value}"'.encode() in ttl.read_bytes()
+    serialised.clear()
+    assert ttl.read_bytes() == full() and serialised == [kgstore.iris.graph_iri(d) for d in
+                                                         ("lindewaard-2023", "zwolle-2022")]
+    # a file changed by hand (its size, as its time may not move within a clock tick) is
+    # not trusted: everything is written again
+    ttl.write_bytes(ttl.read_bytes().replace(b"gkg:", b"gkgx:", 1))
+    serialised.clear()
+    db.write_outputs(out)
+    assert len(serialised) == 2 and ttl.read_bytes() == full()
+    db.remove_documents(out, ["lindewaard-2023"])
+    assert ttl.read_bytes() == full() and b"Lindewaard" not in ttl.read_bytes()
