@@ -86,9 +86,9 @@ TURTLE_PARTS = ".graph.ttl.parts"  # where each graph's part of a streamed graph
 
 
 def _stream_turtle(st, ttl: Path) -> None:
-    """Write ``graph.ttl`` graph by graph (:func:`kg.store.stream_graphs`), copying the
-    part of each graph that was not replaced since the last write from the old file
-    instead of serialising it again: a build that changed one document of a thousand
+    """Write ``graph.ttl`` graph by graph, the file :func:`kg.store.stream_graphs` writes,
+    copying the part of each graph that was not replaced since the last write from the old
+    file instead of serialising it again: a build that changed one document of a thousand
     rewrites one part. The old parts are used only if the file is exactly as this
     function left it (size and modification time, kept beside the offsets)."""
     versions = kgstore.graph_versions(st)

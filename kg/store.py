@@ -146,11 +146,17 @@ def triple_count(store: StoreHandle) -> int:
     """Triples summed over the document graphs (a triple two documents state counts
     twice; counting distinct triples would hold them all in memory). Each graph's size is
     read from its build facts, and counted only when they lack it (stores built before
-    they held it): 15 ms against 0.6 s for counting at a million triples."""
-    q = f"""SELECT ?g ?n WHERE {{ GRAPH ?g {{ ?r a <{iris.GKG}Report> }}
-                                GRAPH <{META}> {{ ?r <{iris.GKG}tripleCount> ?n }} }}"""
-    known = {g: int(n) for g, n in solution_rows(store.query(q))}
-    return sum(known[g] if g in known else graph_size(store, g) for g in graphs(store))
+    they held it): 12–24 ms against 0.6 s for counting at a million triples."""
+    known = build_facts(store, "tripleCount")
+    return sum(int(known[g]) if g in known else graph_size(store, g) for g in graphs(store))
+
+
+def build_facts(store: StoreHandle, name: str) -> dict[str, str]:
+    """Document graph → the value of one of its report's build facts (``gkg:<name>``),
+    for the graphs that have it."""
+    return dict(solution_rows(store.query(f"""
+        SELECT ?g ?value WHERE {{ GRAPH ?g {{ ?r a <{iris.GKG}Report> }}
+                                  GRAPH <{META}> {{ ?r <{iris.GKG}{name}> ?value }} }}""")))
 
 
 def more_triples_than(store: StoreHandle, limit: int) -> bool:
@@ -233,12 +239,9 @@ def graph_turtle(store: StoreHandle, graph: str, *, trig: bool = False) -> bytes
 
 def graph_versions(store: StoreHandle) -> dict[str, str]:
     """For each document graph, a string that changes whenever the graph is replaced: the
-    build id its report's build facts hold (graphs built before there were build ids are
+    build id in its report's build facts (graphs built before there were build ids are
     left out: nothing vouches that they are unchanged)."""
-    rows = solution_rows(store.query(f"""
-        SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?r a <{iris.GKG}Report> }}
-                               GRAPH <{META}> {{ ?r <{iris.GKG}buildId> ?id }} }}"""))
-    return dict(rows)
+    return build_facts(store, "buildId")
 
 
 _EXPLORER_PREFIXES = """
