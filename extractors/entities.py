@@ -18,7 +18,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .abbreviations import find_definitions
-from .gazetteer import ambiguous_municipality_names, cues, laws, municipalities, organisations
+from .gazetteer import (
+    ambiguous_municipality_names,
+    cues,
+    first_names,
+    laws,
+    municipalities,
+    organisations,
+)
+from .lexicon import is_common, is_ordinary
+from .persons import person_spans
 from .text import alternation, normalise_name, sentence_offsets, text_of
 
 # Priority of rules when candidates overlap: lower wins, then the longer one.
@@ -176,6 +185,8 @@ class EntityFinder:
         found += self._list_items(text)
         found += self._acronyms(text)
         found = _with_model_entities(doc, found)
+        found = _without_people(found, person_spans(text, first_names()))
+        found = [c for c in found if not _junk(text, c)]
         chosen = _resolve(found)
         chosen = _resolve(chosen + self._repeats(text, chosen))
         municipal = self._municipalities(text, chosen)
@@ -362,7 +373,9 @@ class EntityFinder:
         return out
 
     def _digit_names(self, text: str) -> list[Candidate]:
-        rx = r"(?<![\w\-])([A-Z][A-Za-z]*[A-Za-z]\d{2,4})(?![\w\-])"
+        """``Buurtkracht24``, ``Indebuurt033``; not ``Begroting354,1`` (a table row glued
+        to its value: the number goes on)."""
+        rx = r"(?<![\w\-])([A-Z][A-Za-z]*[A-Za-z])(\d{2,4})(?![\w\-]|[.,]\d)"
         return [Candidate(m.start(), m.end(), "Organisation", "digits")
                 for m in re.finditer(rx, text)]
 
@@ -430,6 +443,9 @@ class EntityFinder:
               r"|[A-Z]\w+\.(?:nl|com|org|eu))(?![\w\-])")
         for m in re.finditer(rx, text):
             word = m.group(1)
+            parts = re.findall(r"[A-Z]?[a-z]+", word.split(".")[0])
+            if len(parts) >= 3 and all(is_ordinary(p) for p in parts):
+                continue  # "BegrotingRekeningResultaat": table headers glued together
             label = "Initiative" if self._is_head(word.lower().split("/")[0]) or word.lower(
                 ).startswith("team") else "Organisation"
             out.append(Candidate(m.start(), m.end(), label, "camel"))
@@ -487,7 +503,7 @@ class EntityFinder:
         return out
 
     def _acronyms(self, text: str) -> list[Candidate]:
-        rx = r"(?<![\w\-/])([A-Z]{4,6})(?![\w\-/+])"  # three letters are too often jargon
+        rx = r"(?<![\w\-/])([A-Z]{4,6})(?![\w\-/+’'])"  # three letters are too often jargon
         return [Candidate(m.start(), m.end(), "Organisation", "acronym")
                 for m in re.finditer(rx, text) if m.group(1) not in CAPITAL_STOP]
 
@@ -540,6 +556,36 @@ def _with_model_entities(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     kept += [Candidate(e.start_char, e.end_char, "Organisation", "model_ner")
              for e in doc.ents if e.label_ in MODEL_ORG]
     return kept
+
+
+def _without_people(found: list[Candidate], people: list[tuple[int, int]]) -> list[Candidate]:
+    """The rules' guesses at names that overlap a person's name are dropped: an alderman
+    or a civil servant is neither an organisation nor an initiative."""
+    if not people:
+        return found
+    starts = [a for a, _ in people]
+
+    def overlaps(c: Candidate) -> bool:
+        i = bisect.bisect_left(starts, c.end)
+        return any(b > c.start for _, b in people[max(0, i - 3):i])
+
+    return [c for c in found if c.rule not in PERSON_VETOED or not overlaps(c)]
+
+
+def _junk(text: str, c: Candidate) -> bool:
+    """A guess that cannot be a name: one very common word (``Om`` of "Om dit te
+    bereiken"), or a phrase cut off by the end of an excerpt (``Sociaal Dom``)."""
+    if c.rule not in JUNK_CHECKED:
+        return False
+    surface = text[c.start:c.end]
+    if " " not in surface and not surface.isupper() and is_common(surface):
+        return True
+    return c.end == len(text) and text[-1:].isalpha()
+
+
+JUNK_CHECKED = GUESSES | {"service_subject", "digits", "cue_name", "compound", "quoted"}
+PERSON_VETOED = GUESSES | {"cue_name", "compound", "service_subject", "digits", "repeat",
+                           "quoted"}
 
 
 def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:

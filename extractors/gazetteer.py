@@ -106,6 +106,31 @@ def laws() -> tuple[KnownName, ...]:
 
 
 @lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common Dutch first names (generated from ``names-dataset``; see SOURCES.md)."""
+    return frozenset(line.strip() for line in _data("first_names_nl.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class Taakveld:
+    """An Iv3 taakveld: the national classification municipal budgets are kept in."""
+
+    code: str  # "6.1"
+    name: str  # "Samenkracht en burgerparticipatie"
+    valid_from: int | None
+    valid_to: int | None
+
+
+@lru_cache(maxsize=1)
+def taakvelden() -> tuple[Taakveld, ...]:
+    """Every Iv3 taakveld of 2017 on, with the years each name was in force."""
+    rows = csv.DictReader(_data("iv3-taakvelden.csv").splitlines())
+    return tuple(Taakveld(r["code"], r["name"], int(r["valid_from"]) if r["valid_from"] else None,
+                          int(r["valid_to"]) if r["valid_to"] else None) for r in rows)
+
+
+@lru_cache(maxsize=1)
 def cues() -> dict[str, list[str]]:
     """Cue words by kind (``initiative_heads``, ``partner_cues``, ...)."""
     data = json.loads(_data("cues.json"))

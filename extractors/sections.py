@@ -16,13 +16,30 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotations import Section
-from .gazetteer import cues
+from .gazetteer import cues, fold, organisations, taakvelden
 from .text import Line, is_numeric_cell, lines, text_of
 
 _NUMBERED = re.compile(r"^(?:H(?=\d))?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _PROGRAMMA = re.compile(
-    r"^(Programma|Taakveld|Thema|Subprogramma|Deelprogramma)\s*(\d+(?:\.\d+)*[a-z]?)?\s*[:.\-–]?\s+(\S.*)$",
+    r"^(Programma|Taakveld|Thema|Subprogramma|Deelprogramma|Beleidsterrein|Beleidsveld"
+    r"|Doel(?=\s*\d))\s*(\d+(?:\.\d+)*[a-z]?)?\s*[:.\-–]?\s+(\S.*)$",
     re.IGNORECASE,
+)
+# "A Preventie & normaliseren": a lettered section (one capital, then a heading)
+_LETTERED = re.compile(r"^([A-H])[.)]?\s+([A-Z]\S*(?:\s.*)?)$")
+_BULLET = re.compile(r"^[•·▪\-*–]\s*(\S.*)$")
+# "Wmo" followed by "Terug naar navigatie - Wmo": the page's own anchor confirms a heading
+_BACK_LINK = re.compile(r"^terug naar navigatie\s*[-–:]\s*(.+)$", re.IGNORECASE)
+# "het programma 'Ondersteuning op maat'", "het programma Maatschappelijke ondersteuning"
+_NAMED_PROGRAMME = re.compile(
+    r"\b(?:het|ons|dit)\s+programma\s+(?:[‘'“\"]([^’'”\"\n]{3,70})[’'”\"]"
+    r"|([A-Z][a-zà-ÿ\-]+(?:[ \t]+(?:[a-zà-ÿ\-]+|[A-Z][a-zà-ÿ\-]+)){0,4}))"
+)
+# words that end a programme name in running text: a verb or a clause word
+_NAME_STOP = re.compile(
+    r"^(?:is|zijn|was|waren|wordt|worden|werd|heeft|hebben|had|staat|staan|luidt|bevat|"
+    r"omvat|kent|gaat|richt|valt|draagt|bestaat|beoogt|heet|in|op|van|voor|met|aan|bij|"
+    r"door|die|dat|en|of|om|te|we|wij|zijn|de|het|een|als|naar|tot|over)$"
 )
 
 
@@ -40,20 +57,31 @@ class SectionFinder:
     def __init__(self, nlp: Language, name: str = "kg_sections") -> None:
         self.name = name
         self.noise: set[str] = set()
+        self.noise_prefixes: tuple[str, ...] = ()
         self.titles: set[str] = set()
         self.starts: set[str] = set()
+        self.taakvelden: set[str] = set()
+        self.not_programme_heads: tuple[str, ...] = ()
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         c = cues()
         self.noise = {w.lower() for w in c["noise_headings"]}
         self.titles = {w.lower() for w in c["report_titles"]}
         self.starts = {w.lower() for w in c["sentence_starts"]}
+        self.noise_prefixes = tuple(w.lower() for w in c["noise_heading_prefixes"])
+        self.not_programme_heads = tuple(w.lower() for w in c["initiative_heading_heads"])
+        self.taakvelden = {fold(t.name) for t in taakvelden()}
+        self.organisations = {fold(n) for e in organisations() for n in (e.name, *e.aliases)}
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.noise:
             self.initialize()
-        headings = self._headings(lines(text_of(doc)))
-        sections = _tree(headings, len(text_of(doc)))
+        text = text_of(doc)
+        headings = self._headings(lines(text))
+        named = self._named_programme(text, headings)
+        if named is not None:
+            headings = sorted([named, *headings], key=lambda h: h.line.start)
+        sections = _tree(headings, len(text))
         doc._.kg_sections = sections
         spans = []
         for s in sections:
@@ -72,7 +100,19 @@ class SectionFinder:
         if key in self.noise or key.startswith("terug naar navigatie"):
             return True
         first = key.split()[0] if key else ""
-        return first in self.titles or key.startswith(("bedragen x", "x €", "x 1.000", "bron:"))
+        return first in self.titles or key.startswith(self.noise_prefixes)
+
+    def _not_a_programme(self, text: str) -> bool:
+        """A heading line that names an organisation (``GGD Zuidoost Brabant``) or an
+        initiative (``Hervormingsagenda jeugd``) opens a paragraph about it; it is not
+        part of the programme structure."""
+        words = text.split()
+        first = words[0].lower()
+        if first.endswith(self.not_programme_heads) and len(first) > 5:
+            return True
+        folded = fold(text)
+        return any(folded == o or folded.startswith(o + " ") for o in self.organisations
+                   if len(o) >= 3)
 
     def _looks_like_heading(self, text: str, max_words: int) -> bool:
         words = text.split()
@@ -100,10 +140,20 @@ class SectionFinder:
                 seen_structure = True
                 continue
             m = _NUMBERED.match(text)
-            if m and self._looks_like_heading(m.group(2), 10):
+            if m and self._looks_like_heading(m.group(2), 10) \
+                    and m.group(2).split()[0].lower() not in self.starts:
                 level = m.group(1).count(".") + 1
                 found.append(_Heading(line, m.group(2).strip(), level, "sections.numbered"))
                 seen_structure = True
+                continue
+            if (found or seen_structure) and self._taakveld_item(all_lines, i):
+                name = _BULLET.match(text).group(1).strip()
+                found.append(_Heading(line, name, -1, "sections.taakveld"))
+                continue
+            m = _LETTERED.match(text)
+            if (found or seen_structure) and m and self._looks_like_heading(m.group(2), 8) \
+                    and self._opens_paragraph(all_lines, i):
+                found.append(_Heading(line, m.group(2).strip(), -1, "sections.lettered"))
                 continue
             if not seen_structure and not found and self._looks_like_heading(text, 8):
                 # the first heading-like line of a page is its title
@@ -119,14 +169,69 @@ class SectionFinder:
         text = all_lines[i].text
         if not self._looks_like_heading(text, 4) or text.split()[0].lower() in self.starts:
             return False
+        if self._not_a_programme(text):
+            return False
+        following = all_lines[i + 1].text if i + 1 < len(all_lines) else ""
+        back = _BACK_LINK.match(following)
+        if back:
+            return back.group(1).strip().lower() == text.lower()
+        return self._opens_paragraph(all_lines, i)
+
+    @staticmethod
+    def _opens_paragraph(all_lines: list[Line], i: int) -> bool:
         following = all_lines[i + 1].text if i + 1 < len(all_lines) else ""
         return len(following.split()) >= 12 and following[-1:] in ".!?:"
+
+    def _taakveld_item(self, all_lines: list[Line], i: int) -> bool:
+        """A bullet item of a list of taakvelden: the item names an Iv3 taakveld, or the
+        list stands under a line that says "Taakvelden"."""
+        m = _BULLET.match(all_lines[i].text)
+        if not m or not self._looks_like_heading(m.group(1).rstrip(" ;,."), 8):
+            return False
+        if fold(m.group(1)) in self.taakvelden:
+            return True
+        j = i - 1
+        while j >= 0 and _BULLET.match(all_lines[j].text):
+            j -= 1
+        if j >= 0 and _BACK_LINK.match(all_lines[j].text):
+            j -= 1
+        return j >= 0 and fold(all_lines[j].text).rstrip(" :") in ("taakvelden", "taakveld")
+
+    def _named_programme(self, text: str, headings: list[_Heading]) -> _Heading | None:
+        """When no heading says "Programma ...", the programme the opening text names
+        (``In het programma 'Ondersteuning op maat' staan ...``) is the top programme."""
+        if any(h.rule == "sections.programma" and h.level == 1 for h in headings):
+            return None
+        m = _NAMED_PROGRAMME.search(text, 0, min(len(text), 1500))
+        if not m:
+            return None
+        if m.group(1):
+            name, start = m.group(1).strip(), m.start(1) - 1
+        else:
+            words = []
+            for w in m.group(2).split():
+                if _NAME_STOP.match(w.lower()) or (words and w[0].isupper()):
+                    break
+                words.append(w)
+            name, start = " ".join(words), m.start(2)
+        if len(name) < 4 or self._is_noise(name):
+            return None
+        titles = [h for h in headings if h.rule == "sections.title"]
+        if titles and fold(titles[0].name) == fold(name):
+            return None
+        end = start + len(text[start:].split("\n", 1)[0])
+        line = Line(start, end, text[start:end].strip())
+        return _Heading(line, name, 1, "sections.named")
 
 
 def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
     """Levels, parents and extents of the headings, in document order."""
     resolved: list[tuple[_Heading, int]] = []
     last_structural = 0
+    named = [h for h in headings if h.rule == "sections.named"]
+    if named:  # the named programme heads the page: the title, if any, goes below it
+        headings = [h if h.rule != "sections.title" else _Heading(h.line, h.name, 2, h.rule)
+                    for h in headings]
     for h in headings:
         if h.level >= 0:
             level = h.level
@@ -136,11 +241,14 @@ def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
         resolved.append((h, level))
     # the title heads the page: the programme when nothing else is numbered, else one
     # level above the highest numbered heading
-    if resolved and resolved[0][0].rule == "sections.title":
+    if resolved and resolved[0][0].rule == "sections.title" and not named:
         numbered = [lvl for h, lvl in resolved if h.rule != "sections.title" and h.level >= 0]
         top = min(numbered) if numbered else 2
         resolved[0] = (resolved[0][0], top - 1)
         resolved = [resolved[0]] + [(h, max(lvl, top)) for h, lvl in resolved[1:]]
+    if resolved:  # the highest heading is a programme (level 1), whatever its numbering
+        shift = 1 - min(lvl for _, lvl in resolved)
+        resolved = [(h, lvl + shift) for h, lvl in resolved]
     sections: list[Section] = []
     stack: list[int] = []
     ends: list[int] = []

@@ -125,7 +125,10 @@ def strip_quotes(text: str) -> str:
 
 def slug(text: str) -> str:
     """An IRI-safe, deterministic slug (``'s-Gravenhage`` → ``s-gravenhage``)."""
-    s = unicodedata.normalize("NFKD", normalise_name(text))
+    s = normalise_name(text)
+    s = re.sub(r"(\d)\+", r"\1plus", s)  # "18+" and "18-" are two taakvelden
+    s = re.sub(r"(\d)-(?=\s|$)", r"\1min", s)
+    s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("&", "en").replace("/", "-")
     s = re.sub(r"[^\w-]+", "-", s, flags=re.ASCII)

@@ -252,9 +252,11 @@ def _default_shared(sub: str) -> Path:
               help="Gold folder (default: ../shared/gold).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="List false positives and misses per document.")
+@click.option("--by-document", is_flag=True,
+              help="Also score each document alone (entities, relations, indicators, about).")
 @model_option
 @handle_errors
-def evaluate(corpus, gold, as_json, errors, model):
+def evaluate(corpus, gold, as_json, errors, by_document, model):
     """Score extraction against gold annotations (rules of ANNOTATION.md)."""
     from . import pipeline
 
@@ -270,9 +272,22 @@ def evaluate(corpus, gold, as_json, errors, model):
             for line in e.wrong_about:
                 click.echo(f"  ABOUT {line}")
     if as_json:
-        click.echo(json.dumps(scores.as_dict(), indent=1))
-    else:
-        _console().print(scores_table(scores))
+        out = scores.as_dict()
+        if by_document:
+            out["by_document"] = scores.document_summary()
+        click.echo(json.dumps(out, indent=1))
+        return
+    if by_document:
+        _console().print(documents_table(scores))
+    _console().print(scores_table(scores))
+
+
+def documents_table(scores) -> Table:
+    table = Table("document", "entities", "relations", "indicators", "about",
+                  title="F1 per document (typed)")
+    for doc, row in scores.document_summary().items():
+        _row(table, doc, *(f"{v:.3f}" for v in row.values()))
+    return table
 
 
 def scores_table(scores) -> Table:

@@ -61,6 +61,7 @@ class Scores:
     about_matched: int = 0
     about_correct: int = 0
     errors: list[Errors] = field(default_factory=list)
+    by_document: dict[str, Scores] = field(default_factory=dict)
 
     @property
     def about_accuracy(self) -> float:
@@ -74,6 +75,17 @@ class Scores:
         }
         out["indicators.about_accuracy"] = round(self.about_accuracy, 4)
         return out
+
+    def document_summary(self) -> dict[str, dict[str, float]]:
+        """Each document's headline F1s: core entities typed, relations typed,
+        indicators, and the about-accuracy."""
+        return {
+            doc: {"entities": round(s.rows["entities.core.typed"].f1, 3),
+                  "relations": round(s.rows["relations.typed"].f1, 3),
+                  "indicators": round(s.rows["indicators"].f1, 3),
+                  "about": round(s.about_accuracy, 3)}
+            for doc, s in sorted(self.by_document.items())
+        }
 
 
 class _Gold:
@@ -99,15 +111,29 @@ class _Gold:
 
 
 def score(pairs: list[tuple[dict, dict]]) -> Scores:
-    """Score (predicted, gold) annotation pairs, one pair per document."""
+    """Score (predicted, gold) annotation pairs, one pair per document; each document's
+    own scores are kept in ``by_document`` (to see where a change helps and where it
+    hurts)."""
     scores = Scores()
     for pred, gold_data in pairs:
-        gold = _Gold(gold_data)
-        errors = Errors(gold_data.get("document", pred.get("document", "?")))
-        _entities(scores, pred, gold, errors)
-        _relations(scores, pred, gold_data, gold, errors)
-        _indicators(scores, pred, gold_data, gold, errors)
-        scores.errors.append(errors)
+        one = _score_one(pred, gold_data)
+        for name, count in one.rows.items():
+            scores.rows[name].add(count)
+        scores.about_matched += one.about_matched
+        scores.about_correct += one.about_correct
+        scores.errors.extend(one.errors)
+        scores.by_document[one.errors[0].document] = one
+    return scores
+
+
+def _score_one(pred: dict, gold_data: dict) -> Scores:
+    scores = Scores()
+    gold = _Gold(gold_data)
+    errors = Errors(gold_data.get("document", pred.get("document", "?")))
+    _entities(scores, pred, gold, errors)
+    _relations(scores, pred, gold_data, gold, errors)
+    _indicators(scores, pred, gold_data, gold, errors)
+    scores.errors.append(errors)
     return scores
 
 

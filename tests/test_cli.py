@@ -186,6 +186,11 @@ def test_cli_evaluate_on_a_tiny_corpus(runner, tmp_path):
     errors = runner.invoke(main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold),
                                   "--errors"])
     assert "== zwolle-2022.txt" in errors.output and "entities.core.typed" in errors.output
+    per_doc = runner.invoke(main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold),
+                                   "--json", "--by-document"])
+    assert json.loads(per_doc.output)["by_document"] == {"zwolle-2022.txt": {
+        "entities": 1.0, "relations": round(scores["relations.typed"]["f1"], 3),
+        "indicators": 1.0, "about": 1.0}}
 
 
 def test_cli_evaluate_missing_gold_is_a_clear_error(runner, tmp_path):

@@ -116,3 +116,32 @@ def test_entities_model_adds_organisations_and_vetoes_people(model_path):
     ents = {(s.text, s.label_, s.id_) for s in doc.spans["kg_entities"]}
     assert ("Zorgbalans", "Organisation", "model_ner") in ents
     assert not any("Pieter" in t for t, _, _ in ents)
+
+
+@pytest.mark.parametrize("text,person", [
+    ("Betrokken portefeuillehouders: Pieter Zandstra, Joke Altena en Wiebe Kuipers.",
+     "Wiebe Kuipers"),
+    ("Wethouders Mulderink, Hofsteenge en Brand\nT. Westerveld, E. Van Dalsum\n", "Van Dalsum"),
+    ("Dit jaar sprak Marieke Hoogstraten met de Jongerenraad.", "Marieke Hoogstraten"),
+    ("Wethouders Mulderink, Hofsteenge en Brand", "Wethouders Mulderink"),
+])
+def test_entities_people_are_not_organisations_or_initiatives(annotate, text, person):
+    doc = annotate(text)
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert not any(person in n or n in person for n in names), names
+
+
+@pytest.mark.parametrize("text,junk", [
+    ("Verbonden partijen\nOm dit te bereiken werken we samen met de volgende partijen.", "Om"),
+    ("Werk en inkomenBegroting132,4 miljoen\nRekening358,0 miljoen", "Rekening358"),
+    (" BegrotingRekeningResultaat\n", "BegrotingRekeningResultaat"),
+    ("Vrijwilligers werden EHBO'er bij de opvang.", "EHBO"),
+])
+def test_entities_junk_spans_are_not_names(annotate, text, junk):
+    doc = annotate(text)
+    names = {s.text for s in doc.spans["kg_entities"]}
+    assert not any(junk in n for n in names), names
+
+
+def test_entities_glued_digits_still_name_a_brand(annotate):
+    assert ("Buurtkracht24", "Organisation") in _ents(annotate, "Buurtkracht24 biedt hulp.")

@@ -81,3 +81,18 @@ def test_evaluate_micro_average_over_documents():
                (_pred(entities=[{"type": "Initiative", "name": "x"}]), g2)])
     c = s.rows["entities.Initiative"]
     assert (c.precision, c.recall) == (0.5, pytest.approx(1 / 3))
+
+
+def test_evaluate_by_document_adds_up_to_the_total():
+    def doc(name, entities):
+        return {"document": name, "entities": [{"type": "Initiative", "name": n}
+                                               for n in entities]}
+    pairs = [(doc("a.txt", ["jip", "stips"]), doc("a.txt", ["jip"])),
+             (doc("b.txt", ["boeg"]), doc("b.txt", ["boeg", "wijkteam"]))]
+    scores = score(pairs)
+    assert set(scores.by_document) == {"a.txt", "b.txt"}
+    a, b = (scores.by_document[d].rows["entities.Initiative"] for d in ("a.txt", "b.txt"))
+    assert (a.precision, a.recall, b.precision, b.recall) == (0.5, 1.0, 1.0, 0.5)
+    total = scores.rows["entities.Initiative"]
+    assert (total.tp_pred, total.pred, total.gold) == (a.tp_pred + b.tp_pred, 3, 3)
+    assert scores.document_summary()["b.txt"]["entities"] == round(b.f1, 3)

@@ -40,3 +40,48 @@ def test_sections_extent_ends_at_next_sibling(annotate):
     doc = annotate(text)
     jeugd = doc._.kg_sections[1]
     assert doc.text[jeugd.start:jeugd.end].strip() == "1.1 Jeugd\n\nB."
+
+
+def test_sections_taakvelden_list_items_are_sub_programmes(annotate):
+    text = ("Programma 4 Meedoen en zorg\n\nTaakvelden\n\n • Inkomensregelingen\n"
+            " • Geëscaleerde zorg 18+\n • Geëscaleerde zorg 18-\n\n"
+            "Dit jaar hebben we met veel partners gewerkt aan een stad waar iedereen meedoet.\n")
+    assert _sections(annotate, text) == [
+        ("Meedoen en zorg", 1, None), ("Inkomensregelingen", 2, 0),
+        ("Geëscaleerde zorg 18+", 2, 0), ("Geëscaleerde zorg 18-", 2, 0)]
+
+
+def test_sections_a_bullet_naming_an_iv3_taakveld_counts_without_a_cue(annotate):
+    text = ("Programma 4 Meedoen\n\nIn dit programma vallen onder meer:\n"
+            " • Samenkracht en burgerparticipatie\n • koffie en thee voor de vrijwilligers\n")
+    assert [s[0] for s in _sections(annotate, text)] == [
+        "Meedoen", "Samenkracht en burgerparticipatie"]
+
+
+def test_sections_back_link_confirms_a_heading(annotate):
+    text = ("Programma 1 Samen\n\nJeugd\n\nTerug naar navigatie - Jeugd\n\nKort.\n")
+    assert _sections(annotate, text) == [("Samen", 1, None), ("Jeugd", 2, 0)]
+
+
+def test_sections_named_programme_heads_an_unnumbered_page(annotate):
+    text = ("Algemene programmadoelstelling\n"
+            "In het programma 'Samen thuis' staan twee doelen centraal voor iedereen hier.\n"
+            "Beleidsterrein Wonen en welzijn\n"
+            "Hier volgt een tekst over wonen en welzijn die lang genoeg is voor een alinea.\n")
+    assert _sections(annotate, text) == [("Samen thuis", 1, None), ("Wonen en welzijn", 2, 0)]
+
+
+def test_sections_title_above_numbered_items_is_a_programme(annotate):
+    text = ("Jaarstukken 2023\n\nZorg Dichtbij\n\nInleiding\n\nA Preventie & gezondheid\n"
+            "Door preventief te werken voorkomen we dat kleine problemen groot worden in de stad.\n"
+            "Doelstellingen:\n  1. We investeren in een sterk sociaal team\n")
+    assert _sections(annotate, text) == [
+        ("Zorg Dichtbij", 1, None), ("Preventie & gezondheid", 2, 0)]
+
+
+@pytest.mark.parametrize("heading", ["GGD Hollands Noorden", "Hervormingsagenda zorg",
+                                     "Toelichting op realisatie doel", "Portefeuillehouder(s)"])
+def test_sections_organisations_and_initiatives_are_not_themes(annotate, heading):
+    text = (f"Programma 2 Welzijn\n\n{heading}\n"
+            "Met deze partij werken we al jaren samen aan de gezondheid van alle inwoners.\n")
+    assert [s[0] for s in _sections(annotate, text)] == ["Welzijn"]
