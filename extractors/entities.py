@@ -444,7 +444,8 @@ class EntityFinder:
         for m in re.finditer(rx, text):
             word = m.group(1)
             parts = re.findall(r"[A-Z]?[a-z]+", word.split(".")[0])
-            if len(parts) >= 3 and all(is_ordinary(p) for p in parts):
+            alone = _alone_on_line(text, m.start(), m.end())
+            if (len(parts) >= 3 or alone) and all(is_ordinary(p) for p in parts):
                 continue  # "BegrotingRekeningResultaat": table headers glued together
             label = "Initiative" if self._is_head(word.lower().split("/")[0]) or word.lower(
                 ).startswith("team") else "Organisation"
@@ -570,6 +571,13 @@ def _without_people(found: list[Candidate], people: list[tuple[int, int]]) -> li
         return any(b > c.start for _, b in people[max(0, i - 3):i])
 
     return [c for c in found if c.rule not in PERSON_VETOED or not overlaps(c)]
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip() and not text[end:line_end if line_end >= 0
+                                                           else len(text)].strip()
 
 
 def _junk(text: str, c: Candidate) -> bool:

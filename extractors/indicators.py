@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotations import IndicatorNote, Section
-from .gazetteer import cues
+from .gazetteer import cues, fold
 from .numbers import (
     MONTHS,
     NUMBER_RE,
@@ -25,7 +25,7 @@ from .numbers import (
     sub_period_mentions,
     year_mentions,
 )
-from .tables import Cell, flat_tables, pipe_tables
+from .tables import Cell, flat_tables, glued_tables, pipe_tables
 from .text import lines, sentence_offsets, text_of
 
 _UNSIGNED = NUMBER_RE.replace("[-−–]?\\s?", "[-−]?")
@@ -69,6 +69,7 @@ class IndicatorFinder:
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
         c = cues()
         self.structure = {w.lower() for w in c["structure_nouns"]}
+        self.sub_columns = tuple(c["table_sub_columns"])
         self.financial = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w.lower()) for w in c["financial_words"])
             + r")(?!\w)")
@@ -80,10 +81,11 @@ class IndicatorFinder:
         all_lines = lines(text_of(doc))
         flat, used_flat = flat_tables(all_lines)
         pipe, used_pipe = pipe_tables(all_lines)
-        used = used_flat | used_pipe
+        glued, used_glued = glued_tables(all_lines, self.sub_columns)
+        used = used_flat | used_pipe | used_glued
         sections: list[Section] = doc._.kg_sections or []
         heading_starts = {s.start for s in sections}
-        cells = [self._from_cell(doc, c, year, sections) for c in flat + pipe]
+        cells = [self._from_cell(doc, c, year, sections) for c in flat + pipe + glued]
         skip = [(all_lines[i].start, all_lines[i].end) for i in used]
         skip += [(s.start, s.start + len(s.heading)) for s in sections]
         skip = _Spans(skip)
@@ -107,7 +109,11 @@ class IndicatorFinder:
         about = _entity_in(doc, c.context_start, c.context_end) or (
             _entity_in(doc, *c.title_span) if c.title_span else None)
         section = None
-        if about is None and self._financial(f"{context} {c.column}"):
+        if about is None:
+            # a cost table's row is about the sub-programme it names, else about the
+            # programme the table stands in
+            section = _section_named(sections, c.row)
+        if about is None and section is None and self._financial(f"{context} {c.column}"):
             section = _deepest(sections, c.start)
         return IndicatorNote(c.start, c.end, c.value, c.unit, c.period or str(year),
                              label or c.title, *(about or (None, None)), section,
@@ -367,6 +373,21 @@ def _entity_in(doc: Doc, start: int, end: int, near: int | None = None):
         if best_key is None or key < best_key:
             best, best_key = (a, b), key
     return best
+
+
+def _section_named(sections: list[Section], row: str) -> int | None:
+    """The section a table row names: the whole label, or its start glued to the next
+    cell (``Sociale basisBegroting59,3 miljoen``)."""
+    key = fold(row)
+    if not key:
+        return None
+    for i, s in enumerate(sections):
+        if fold(s.name) == key:
+            return i
+        n = len(s.name)
+        if len(s.name) > 3 and row.startswith(s.name) and row[n:n + 1].isupper():
+            return i
+    return None
 
 
 def _deepest(sections: list[Section], offset: int) -> int | None:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from .annotations import Section
 from .gazetteer import cues, fold, organisations, taakvelden
+from .tables import glued_tables
 from .text import Line, is_numeric_cell, lines, text_of
 
 _NUMBERED = re.compile(r"^(?:H(?=\d))?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
@@ -68,6 +69,7 @@ class SectionFinder:
         self.noise = {w.lower() for w in c["noise_headings"]}
         self.titles = {w.lower() for w in c["report_titles"]}
         self.starts = {w.lower() for w in c["sentence_starts"]}
+        self.sub_columns = tuple(c["table_sub_columns"])
         self.noise_prefixes = tuple(w.lower() for w in c["noise_heading_prefixes"])
         self.not_programme_heads = tuple(w.lower() for w in c["initiative_heading_heads"])
         self.taakvelden = {fold(t.name) for t in taakvelden()}
@@ -77,7 +79,10 @@ class SectionFinder:
         if not self.noise:
             self.initialize()
         text = text_of(doc)
-        headings = self._headings(lines(text))
+        all_lines = lines(text)
+        headings = self._headings(all_lines)
+        headings = sorted(headings + self._cost_rows(all_lines, headings),
+                          key=lambda h: h.line.start)
         named = self._named_programme(text, headings)
         if named is not None:
             headings = sorted([named, *headings], key=lambda h: h.line.start)
@@ -197,6 +202,24 @@ class SectionFinder:
             j -= 1
         return j >= 0 and fold(all_lines[j].text).rstrip(" :") in ("taakvelden", "taakveld")
 
+    def _cost_rows(self, all_lines: list[Line], headings: list[_Heading]) -> list[_Heading]:
+        """The row labels of a programme's glued cost table are its sub-programmes
+        (BBV "Wat heeft het gekost?" tables break a programme down by its parts); the
+        total row that repeats a heading is not a new one."""
+        if not headings:
+            return []
+        cells, _ = glued_tables(all_lines, self.sub_columns)
+        names = {fold(h.name) for h in headings}
+        out: dict[str, _Heading] = {}
+        for c in cells:
+            key = fold(c.row)
+            if key in names or key in out or not self._looks_like_heading(c.row, 8):
+                continue
+            start = c.context_start
+            out[key] = _Heading(Line(start, start + len(c.row), c.row), c.row, -1,
+                                "sections.table_row")
+        return list(out.values())
+
     def _named_programme(self, text: str, headings: list[_Heading]) -> _Heading | None:
         """When no heading says "Programma ...", the programme the opening text names
         (``In het programma 'Ondersteuning op maat' staan ...``) is the top programme."""
@@ -265,8 +288,11 @@ def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
             if later.level <= s.level:
                 ends[i] = later.start
                 break
+    # a table row governs its own line only: the text after the table is the parent's
     return [
-        Section(s.name, s.heading, s.start, ends[i], s.level, s.parent, s.rule)
+        Section(s.name, s.heading, s.start,
+                s.start + len(s.heading) if s.rule == "sections.table_row" else ends[i],
+                s.level, s.parent, s.rule)
         for i, s in enumerate(sections)
     ]
 

@@ -254,3 +254,69 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
             col += 1
         used.add(idx)
     return cells, used
+
+
+# A table whose cells lost their separators in the export: a header of glued column
+# names ("BegrotingRekeningResultaat", then "lastenbatensaldolastenbatensaldo..."),
+# rows of a label glued to its numbers ("Sociale basis59.299.3218.581.783-50.717.538...").
+# Numbers in thousands notation split where the next one starts: a dot is always followed
+# by exactly three digits, so "59.299.3218.581.783" is 59.299.321 and 8.581.783.
+_GLUED_GROUPS = re.compile(r"^(?:[A-Z][a-zà-ÿ]+){2,6}$")
+_GLUED_NUMBER = re.compile(r"[-−]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_GLUED_ROW = re.compile(
+    r"^(?P<label>[A-Za-zÀ-ÿ][^\d€%|]*?[A-Za-zÀ-ÿ.)])\s*(?P<cells>[-−]?\d[\d.,\-−]*)$")
+
+
+def glued_tables(all_lines: list[Line], sub_columns: tuple[str, ...]
+                 ) -> tuple[list[Cell], set[int]]:
+    """Cells of glued tables, and the indices of the lines they use. ``sub_columns`` are
+    the words a second header line may repeat glued (``lasten``, ``baten``, ``saldo``)."""
+    cells: list[Cell] = []
+    used: set[int] = set()
+    sub_rx = re.compile("|".join(re.escape(w) for w in sorted(sub_columns, key=len,
+                                                            reverse=True)) or "(?!)")
+    i = 0
+    while i < len(all_lines):
+        header = all_lines[i].text
+        if not _GLUED_GROUPS.match(header):
+            i += 1
+            continue
+        groups = re.findall(r"[A-Z][a-zà-ÿ]+", header)
+        j = i + 1
+        columns = groups
+        subs = sub_rx.findall(all_lines[j].text) if j < len(all_lines) else []
+        if subs and "".join(subs) == all_lines[j].text and len(subs) % len(groups) == 0:
+            per = len(subs) // len(groups)
+            columns = [f"{subs[k]} ({groups[k // per]})" for k in range(len(subs))]
+            j += 1
+        rows = []
+        while j < len(all_lines):
+            m = _GLUED_ROW.match(all_lines[j].text)
+            numbers = list(_GLUED_NUMBER.finditer(m.group("cells"))) if m else []
+            if not m or len(numbers) != len(columns) \
+                    or "".join(n.group(0) for n in numbers) != m.group("cells"):
+                break
+            rows.append((j, m, numbers))
+            j += 1
+        if not rows:
+            i += 1
+            continue
+        money = bool(subs) or any(w.lower() in ("begroting", "rekening") for w in groups)
+        title_line = all_lines[i]
+        for k, m, numbers in rows:
+            line = all_lines[k]
+            base = line.start + m.start("cells")
+            for n, column in zip(numbers, columns, strict=True):
+                value = parse_number(n.group(0).replace("−", "-"))
+                if value is None:
+                    continue
+                cells.append(Cell(base + n.start(), base + n.end(), value,
+                                  "EUR" if money else "count", period_in(column),
+                                  m.group("label").strip(), column, header,
+                                  (title_line.start, title_line.end), line.start, line.end,
+                                  "tables.glued"))
+            used.add(k)
+        used.update(range(i, rows[0][0]))
+        i = rows[-1][0] + 1
+    return cells, used
+

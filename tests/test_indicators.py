@@ -115,3 +115,40 @@ def test_indicators_budget_passage_is_about_the_programme(annotate):
     doc = annotate("Zorg en welzijn\n\nRuim 60% van de lasten gaat naar de Wmo. "
                    "Dit betreft vooral het doorbraakteam (26%).\n")
     assert [n.about_section for n in doc._.kg_indicators] == [0, 0]
+
+
+GLUED = ("Zorg en welzijn\n\nWat heeft het gekost?\n\n BegrotingRekening\n lastenbatenlastenbaten\n"
+         "Wonen en zorg12.400.5001.200.00013.100.2501.150.750\n"
+         "Jeugdhulp en preventie8.120.000950.1238.455.999-12.000\n"
+         "Zorg en welzijn20.520.5002.150.12321.556.2491.138.750\n\n"
+         "Na de tabel volgt weer een gewone zin over het werk van de gemeente in de wijk.\n")
+
+
+def test_indicators_glued_table_splits_numbers_at_thousands_groups(annotate):
+    doc = annotate(GLUED, 2022)
+    cells = [(n.value, n.unit, n.period, n.label) for n in doc._.kg_indicators]
+    assert len(cells) == 12
+    assert cells[:4] == [
+        (12_400_500, "EUR", "2022", "Wonen en zorg (lasten (Begroting))"),
+        (1_200_000, "EUR", "2022", "Wonen en zorg (baten (Begroting))"),
+        (13_100_250, "EUR", "2022", "Wonen en zorg (lasten (Rekening))"),
+        (1_150_750, "EUR", "2022", "Wonen en zorg (baten (Rekening))")]
+    assert (-12_000, "EUR", "2022") in [c[:3] for c in cells]
+
+
+def test_indicators_glued_table_rows_are_sub_programmes_and_what_cells_are_about(annotate):
+    doc = annotate(GLUED, 2022)
+    sections = doc._.kg_sections
+    names = [(s.name, s.level) for s in sections]
+    assert names == [("Zorg en welzijn", 1), ("Wonen en zorg", 2), ("Jeugdhulp en preventie", 2)]
+    about = {sections[n.about_section].name for n in doc._.kg_indicators[:4]}
+    assert about == {"Wonen en zorg"}
+    total = {sections[n.about_section].name for n in doc._.kg_indicators[8:]}
+    assert total == {"Zorg en welzijn"}
+    last_row = sections[2]
+    assert doc.text[last_row.start:last_row.end] == "Jeugdhulp en preventie"
+
+
+def test_indicators_glued_row_with_a_wrong_cell_count_is_not_read(annotate):
+    text = " BegrotingRekening\nWonen en zorg12.400.5001.200.0003.000.000\n"
+    assert [n.rule for n in annotate(text)._.kg_indicators if n.rule == "tables.glued"] == []
