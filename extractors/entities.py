@@ -235,6 +235,10 @@ class EntityFinder:
             return "Organisation"
         if all(not w[:1].isupper() for w in words[1:]) and len(words) > 1:
             return "Initiative"
+        if len(words) > 1 and all(is_ordinary(w) for w in words):
+            # "Sterke Sociale Basis (SSB)": plain Dutch words make an approach's name;
+            # organisations coin a word ("Incluzio") or carry a head ("Stichting")
+            return "Initiative"
         return "Organisation"
 
     def _is_head(self, word: str) -> bool:
@@ -533,6 +537,8 @@ class EntityFinder:
                 continue
             if _YEAR_AFTER.match(text, m.end()):
                 continue  # "Lindewaard 2030": a name, not the place
+            if not m.group(1) and _PART_OF_NAME.match(text, m.end()):
+                continue  # "Huizen van de Buurt": the start of a longer name
             plural = m.group(1) and m.group(1).lower() == "gemeenten"
             start = m.start(2) if plural else m.start()
             out.append(Candidate(start, m.end(), "Municipality", "municipality",
@@ -677,6 +683,7 @@ def _singular(key: str) -> str:
 # of the report for every candidate
 _VAN = re.compile(r"\s+van\b")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+_PART_OF_NAME = re.compile(r"[ \t]+(?:van|voor)[ \t]+(?:de[ \t]+|het[ \t]+|der[ \t]+)?[A-Z]")
 _NEXT_LOWER = re.compile(r"[ \t]+([a-zà-ÿ][\w\-]*)")
 _NEXT_CAPITAL = re.compile(r"[ \t]+(?:en[ \t]+)?([A-Z][\w\-]+)")
 _NEXT_ITEM = re.compile(rf"(?:\s*,\s*|\s+en\s+)(?:de |het )?({CAP_ITEM})")

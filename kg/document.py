@@ -11,9 +11,11 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from extractors.gazetteer import find_municipality, municipalities
+from extractors.gazetteer import ambiguous_municipality_names, find_municipality, municipalities
+from extractors.text import alternation
 
 from .errors import InputError, MunicipalityError
 from .readers import read_report
@@ -48,9 +50,13 @@ def read_document(path: Path, municipality: str | None = None, year: int | None 
     if year is None:
         raise InputError(f"{path}: cannot determine the report year; pass --year")
     name = municipality or stem_name
-    found = find_municipality(name) if name else _municipality_from_text(text)
+    found, ranked = (find_municipality(name), []) if name else _municipality_from_text(text)
     if found is None and name is None:
-        raise MunicipalityError(f"{path}: cannot determine the municipality; pass --municipality")
+        hint = ""
+        if ranked:
+            hint = " (named: " + ", ".join(f"{n} {c}×" for n, c in ranked) + ")"
+        raise MunicipalityError(
+            f"{path}: cannot determine the municipality{hint}; pass --municipality")
     if found is not None:
         return Document(path.stem, path, text, found.name, found.code, year)
     display = municipality or _title(name or path.stem)
@@ -78,19 +84,52 @@ def _year_from_text(text: str) -> int | None:
     return int(Counter(years).most_common(1)[0][0]) if years else None
 
 
+_GEMEENTE = re.compile(
+    r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|aan|en|op|van|de|den)){0,4})")
+# "Huizen van de Buurt", "Putten voor Elkaar": a place name that begins a longer name
+_PART_OF_NAME = re.compile(r"\s+(?:van|voor)\s+(?:de\s+|het\s+|der\s+)?[A-Z]")
+TITLE_LINES = 5
+
+
 def _municipality_from_text(text: str):
-    """The municipality named most often as ``gemeente X``, else most often at all."""
-    names = {m.name: m for m in municipalities()}
+    """The municipality the text is about, and the names it weighed (most first).
+
+    Every signal counts: ``gemeente X`` (3), a mention in the title lines (3), any other
+    mention (1); names that are also ordinary words (``Huizen``, ``Best``) count only
+    after ``gemeente``, and a name that begins a longer name (``Huizen van de Buurt``)
+    not at all. No answer is better than a wrong one: when several names are weighed,
+    one needs at least twice the weight of the next, else ``None``."""
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"\b[Gg]emeente\s+([A-Z][\w'\-]+(?:\s+[A-Z][\w'\-]+){0,3})", text):
-        found = find_municipality(m.group(1))
+    for m in _GEMEENTE.finditer(text):
+        found = _longest_municipality(m.group(1))
         if found:
             counts[found.name] += 3
-    for name in names:
-        if len(name) > 3:
-            n = len(re.findall(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text))
-            if n:
-                counts[name] += n
-    if not counts:
-        return None
-    return names[counts.most_common(1)[0][0]]
+    ambiguous = ambiguous_municipality_names()
+    head_end = sum(len(line) + 1 for line in text.splitlines()[:TITLE_LINES])
+    for m in _names_rx().finditer(text):
+        found = find_municipality(m.group(0))
+        if found is None or m.group(0) in ambiguous or _PART_OF_NAME.match(text, m.end()):
+            continue
+        counts[found.name] += 3 if m.start() < head_end else 1
+    ranked = counts.most_common(3)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None, ranked
+    return find_municipality(ranked[0][0]), ranked
+
+
+def _longest_municipality(words: str):
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        found = find_municipality(" ".join(parts[:n]))
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def _names_rx() -> re.Pattern:
+    names = set()
+    for m in municipalities():
+        names |= {m.name, re.sub(r"\s*\(.*?\)$", "", m.name)}
+    names = {n for n in names if len(n) > 2} | {"Den Haag", "Den Bosch"}
+    return re.compile(rf"(?<![\w\-])(?:{alternation(names)})(?![\w\-])")

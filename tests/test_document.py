@@ -77,3 +77,26 @@ def test_document_bom_and_cp1252(tmp_path):
     b = tmp_path / "arnhem-2020.txt"
     b.write_bytes("Caf\u00e9 \u20ac 5".encode("cp1252"))
     assert read_document(b).text == "Caf\u00e9 \u20ac 5"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Jaarverslag 2021\n\nGemeente Zwolle\n\nIn Huizen van de Buurt ontmoeten inwoners elkaar."
+     " Ook in Huizen van de Buurt Noord.", "Zwolle"),
+    ("Sociaal domein Kampen 2022\n\nDit jaar werkten Kampen en Zwolle samen aan de jeugdhulp.",
+     "Kampen"),
+])
+def test_document_municipality_from_text_weighs_every_signal(tmp_path, text, name):
+    path = tmp_path / "verslag.txt"
+    path.write_text(text, encoding="utf-8")
+    assert read_document(path).municipality == name
+
+
+@pytest.mark.parametrize("text", [
+    "Jaarverslag 2021\n\nIn Huizen van de Buurt ontmoeten inwoners elkaar.",
+    "Jaarverslag 2021\n\nDe regio: Kampen, Zwolle en Deventer werken samen met Kampen en Zwolle.",
+])
+def test_document_municipality_from_text_prefers_no_answer_to_a_guess(tmp_path, text):
+    path = tmp_path / "verslag.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MunicipalityError, match="--municipality"):
+        read_document(path)
