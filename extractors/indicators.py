@@ -29,7 +29,7 @@ from .tables import Cell, flat_tables, glued_tables, pipe_tables
 from .text import lines, sentence_offsets, text_of
 
 _UNSIGNED = NUMBER_RE.replace("[-−–]?\\s?", "[-−]?")
-_NUM = rf"(?<![\w\-–/.,#+:])({_UNSIGNED})(?![\d]|[.,]\d)"
+_NUM = rf"(?<![\w\-–/.,#+:’'])({_UNSIGNED})(?![\d]|[.,]\d)"  # not "UP'21"
 _SCALE = r"(?:\s?(miljoen|mln\.?|miljard|mld\.?|mrd\.?))?"
 _QUANTITY = re.compile(
     # the look-ahead lets the engine skip, at one test, the positions where no branch
@@ -48,12 +48,23 @@ _DURATION_UNITS = {"week": "weeks", "weken": "weeks", "dag": "days", "dagen": "d
                    "maand": "months", "maanden": "months", "jaar": "years", "uur": "hours",
                    "uren": "hours"}
 _SKIP_BEFORE = re.compile(
-    r"(?:\bper|\bnr\.?|\bnummer|\bartikel|\bart\.|\bversie|\bhoofdstuk|\bparagraaf|\bpagina|"
-    r"\bbijlage|\bfase|\bniveau|\bstap|\btrede|\bprogramma|\btaakveld|\bwijk|\blijn|\bnorm|"
+    r"(?:\bper|\bnr\.?|\bnummer|\bartikel|\bart\.|\bversie|\bhoofdstuk(?:ken)?|"
+    r"\bparagra(?:af|fen)|\bpagina|\bbijlage|\bfase|\bniveau|\bstap|\btrede|"
+    r"\bprogramma(?:['’]s)?|\btaakveld(?:en)?|\bwijk|\blijn|\bnorm|"
     r"\bpostcode|\bbus|\btelefoon|\btel\.?|\bvan\s+de|\btot|\bvanaf|\bboven|\bonder|"
-    r"\bdan|\bleeftijd\s+van|\bjonger\s+dan|\bouder\s+dan)\s*$",
+    r"\bdan|\bleeftijd\s+van|\bjonger\s+dan|\bouder\s+dan)"
+    # the rest of a list after such a word: "de programma's 7, 8C en 10"
+    r"\s*(?:\d+[A-Za-z]?\s*(?:,|\ben\b|\bof\b|t/m|-|–)\s*)*$",
     re.IGNORECASE,
 )
+# "raadsinformatiebrief 173137": Dutch prose writes a quantity of five digits or more
+# with thousands dots (10.182); a bare run of digits is a reference number
+_REFERENCE = re.compile(r"\d{5,}")
+# "(volgens het begrip) 1. inwoners ervaren ...": list numbering inside a line
+_LIST_NUMBER_BEFORE = re.compile(r"(?:^|[);:])\s*$")
+_LIST_NUMBER_AFTER = re.compile(r"\.\s?[a-zà-ÿ]")
+# a year after these words is when something began, not the period of the number
+_START = re.compile(r"(?:sinds|sedert)\s+(?:\d{1,2}\s+\w+\s+)?$", re.IGNORECASE)
 _BASELINE = re.compile(r"(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|tot en met|"
                        r"t/m|tot)\s*$", re.IGNORECASE)
 
@@ -165,8 +176,8 @@ class IndicatorFinder:
         after = sentence[b:b + 30]
         if m.group("word"):
             word = m.group("word").lower()
-            nxt = re.match(r"\s+(?:extra\s+|nieuwe\s+)?([a-zà-ÿ\-]+)", after)
-            if not nxt or nxt.group(1) in self.structure or nxt.group(1) in MONTHS:
+            nxt = re.match(r"\s+(?:extra\s+|nieuwe\s+)?([a-zà-ÿ\-]+)(['’]s)?", after)
+            if not nxt or self._structure_noun(nxt) or nxt.group(1) in MONTHS:
                 return None
             if re.match(r"ge\w+(?:en|d|t)$", nxt.group(1)):
                 return None  # "in acht genomen"
@@ -190,7 +201,10 @@ class IndicatorFinder:
             return parse_number(num), "percent", "prose.percent"
         num = re.search(r"[-−]?\d[\d.,]*", m.group(0)).group(0)
         value = parse_number(num)
-        if value is None or _SKIP_BEFORE.search(before):
+        if value is None or _SKIP_BEFORE.search(before) or _REFERENCE.fullmatch(num):
+            return None
+        if value <= 20 and _LIST_NUMBER_BEFORE.search(before) and _LIST_NUMBER_AFTER.match(
+                after):
             return None
         if re.match(r"\s?(?:[-–]\s?\d|\+|-|e\b|ste\b|de\b|:\d|/\d)|[A-Za-z]", after):
             return None  # ranges, "12+", "18-", "24-uurs", "3D", ordinals, times, fractions
@@ -208,10 +222,16 @@ class IndicatorFinder:
             return value, unit, "prose.duration"
         if re.fullmatch(r"(?:19[5-9]\d|20[0-4]\d)", num):
             return None  # a year
-        nxt = re.match(r"\s+([a-zà-ÿ]+)", after)
-        if nxt and (nxt.group(1) in MONTHS or nxt.group(1) in self.structure):
+        nxt = re.match(r"\s+([a-zà-ÿ]+)(['’]s)?", after)
+        if nxt and (nxt.group(1) in MONTHS or self._structure_noun(nxt)):
             return None
         return value, "count", "prose.count"
+
+    def _structure_noun(self, nxt: re.Match) -> bool:
+        """``drie thema’s``, ``vijf pijlers``: how a plan is built, not an amount."""
+        word = nxt.group(1)
+        return word in self.structure or (nxt.group(2) is not None
+                                          and f"{word}'s" in self.structure)
 
     def _periods(self, sentence: str, offset: int, spans: list[tuple[int, int]],
                  year: int, units: list[str]) -> list[str]:
@@ -220,7 +240,8 @@ class IndicatorFinder:
         year before it, even a baseline year."""
         depth = _depths(sentence)
         mentions = [(a + offset, b + offset, p, _BASELINE.search(sentence[max(0, a - 25):a])
-                     is not None) for a, b, p in year_mentions(sentence)]
+                     is not None) for a, b, p in year_mentions(sentence)
+                    if not _START.search(sentence[max(0, a - 25):a])]
         subs = [(a + offset, b + offset, p) for a, b, p in sub_period_mentions(sentence)]
         same_period = re.search(r"hetzelfde (?:kwartaal|half\s?jaar)|dezelfde periode",
                                 sentence, re.I)

@@ -18,6 +18,7 @@ def _ind(annotate, text, year=2020):
         ("Per 1 januari 2019 hadden 1.104 inwoners een voorziening.",
          [(1104, "count", "2019-01")]),
         ("De structurele taakstelling van €500.000 halen we.", [(500_000, "EUR", "2020")]),
+        ("Het loket is sinds 2016 open en telt nu 14 vrijwilligers.", [(14, "count", "2020")]),
     ],
 )
 def test_indicators_prose(annotate, text, expected):
@@ -29,7 +30,12 @@ def test_indicators_prose(annotate, text, expected):
     ["Het beleid is op 23 september vastgesteld.", "Preventie voor jeugd 0-12 jaar en 12+.",
      "In drie stadsdelen zijn we gestart.", "De visie loopt van 2020-2040.",
      "Jongeren tot 18 jaar krijgen hulp.", "Zie hoofdstuk 3.", "Het gebeurde in 2019.",
-     "Bijgewerkt op 03/02/2021 om 14:05:09."],
+     "Bijgewerkt op 03/02/2021 om 14:05:09.",
+     "Dit staat in de raadsbrief 204518 van het college.",
+     "Programma 4 hoort bij het sociaal domein, net als de programma's 3, 5B en 6.",
+     "Het plan kent drie thema’s en vijf pijlers.",
+     "De aanpak UP'21 liep dit jaar door.",
+     "Onze doelen (volgens de visie) 1. inwoners doen mee 2. inwoners zijn gezond"],
 )
 def test_indicators_not_numbers_of_interest(annotate, text):
     assert _ind(annotate, text) == []
