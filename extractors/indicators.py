@@ -60,8 +60,8 @@ _SKIP_BEFORE = re.compile(
 # "raadsinformatiebrief 173137": Dutch prose writes a quantity of five digits or more
 # with thousands dots (10.182); a bare run of digits is a reference number
 _REFERENCE = re.compile(r"\d{5,}")
-# "(volgens het begrip) 1. inwoners ervaren ...": list numbering inside a line
-_LIST_NUMBER_BEFORE = re.compile(r"(?:^|[);:])\s*$")
+# "(volgens het begrip) 1. inwoners ervaren ...": list numbering inside a line (a
+# sentence never goes on in lower case after a full stop)
 _LIST_NUMBER_AFTER = re.compile(r"\.\s?[a-zà-ÿ]")
 # a year after these words is when something began, not the period of the number
 _START = re.compile(r"(?:sinds|sedert)\s+(?:\d{1,2}\s+\w+\s+)?$", re.IGNORECASE)
@@ -145,6 +145,9 @@ class IndicatorFinder:
             if a in skip:
                 continue
             parsed = self._quantity(m, sentence, m.start(), m.end())
+            if parsed is not None and parsed[0] <= 20 and m.group("cnt") \
+                    and _LIST_NUMBER_AFTER.match(text, b):
+                continue
             if parsed is not None:
                 found.append((a, b, *parsed))
         if not found:
@@ -203,9 +206,7 @@ class IndicatorFinder:
         value = parse_number(num)
         if value is None or _SKIP_BEFORE.search(before) or _REFERENCE.fullmatch(num):
             return None
-        if value <= 20 and _LIST_NUMBER_BEFORE.search(before) and _LIST_NUMBER_AFTER.match(
-                after):
-            return None
+
         if re.match(r"\s?(?:[-–]\s?\d|\+|-|e\b|ste\b|de\b|:\d|/\d)|[A-Za-z]", after):
             return None  # ranges, "12+", "18-", "24-uurs", "3D", ordinals, times, fractions
         if re.search(r"\btop\s*$", before, re.I):
