@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .errors import QueryError, UsageError
-from .text import longest_word, search_key
+from .text import longest_stem, longest_word, search_key, stem_key
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def check(text: str, params: dict[str, str]) -> None:
     if unknown:
         takes = f"it takes {', '.join(known)}" if known else "it takes none"
         raise UsageError(f"the query has no parameter {', '.join(unknown)}; {takes}")
-    for name in sorted(set(re.findall(r"\{\{(\w+)\|word\}\}", text))):
+    for name in sorted(set(re.findall(r"\{\{(\w+)\|(?:word|stem)\}\}", text))):
         value = params.get(name, "")
         if value.strip() and not longest_word(value):
             raise UsageError(f"--param {name}={value!r} has no word to look up "
@@ -69,9 +69,11 @@ def fill(text: str, params: dict[str, str]) -> str:
     """Fill a query template: ``{{name}}`` is the value as SPARQL string content,
     ``{{name|key}}`` its search key (lower case, no accents: see
     :func:`kg.text.search_key`), ``{{name|word}}`` its longest word (see
-    :func:`kg.text.longest_word`), ``{{#name}}...{{/name}}`` is kept only when the
-    parameter is given and ``{{^name}}...{{/name}}`` only when it is not (sections of
-    other parameters may stand inside). Missing parameters are the empty string."""
+    :func:`kg.text.longest_word`), ``{{name|stem}}`` and ``{{name|stemkey}}`` the same
+    with Dutch stems (plurals and diminutives: see :func:`kg.text.stem`),
+    ``{{#name}}...{{/name}}`` is kept only when the parameter is given and
+    ``{{^name}}...{{/name}}`` only when it is not (sections of other parameters may stand
+    inside). Missing parameters are the empty string."""
     given = {k: v for k, v in params.items() if v.strip()}
 
     def section(m: re.Match) -> str:
@@ -90,7 +92,11 @@ def fill(text: str, params: dict[str, str]) -> str:
             raw = search_key(raw)
         elif m.group(2) == "|word":
             raw = longest_word(raw)
+        elif m.group(2) == "|stem":
+            raw = longest_stem(raw)
+        elif m.group(2) == "|stemkey":
+            raw = stem_key(raw)
         raw = raw.replace("\\", "\\\\").replace('"', '\\"')
         return raw.replace("\n", " ").replace("\r", " ")
 
-    return re.sub(r"\{\{(\w+)(\|key|\|word)?\}\}", value, text)
+    return re.sub(r"\{\{(\w+)(\|key|\|word|\|stemkey|\|stem)?\}\}", value, text)

@@ -17,7 +17,7 @@ from rdflib.namespace import FOAF, ORG, PROV, QB, SKOS
 from . import iris
 from .facts import Entity, FactSet, Indicator, Mention, Relation
 from .namespace import GKG
-from .text import search_key, search_words
+from .text import search_key, search_words, stem, stem_key
 
 ID = Namespace(iris.ID)
 GRAPH = Namespace(iris.GRAPH)
@@ -131,8 +131,10 @@ def _entity(g: Graph, e: Entity, report: URIRef, text: URIRef) -> None:
         g.add((node, SKOS.altLabel, Literal(alias)))
     for name in (e.name, *e.aliases):
         g.add((node, SKOS.hiddenLabel, Literal(search_key(name))))
+        g.add((node, SKOS.hiddenLabel, Literal(stem_key(name))))
         for word in search_words(name):
             g.add((node, GKG.searchWord, Literal(word)))
+            g.add((node, GKG.searchWord, Literal(stem(word))))
     if e.code:
         g.add((node, GKG.cbsCode, Literal(e.code)))
     for m in e.mentions:

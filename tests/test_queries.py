@@ -9,7 +9,7 @@ from rdflib.namespace import SKOS
 from kg import db
 from kg import queries as named
 from kg.namespace import GKG
-from kg.text import longest_word, search_key, search_words
+from kg.text import longest_word, search_key, search_words, stem, stem_key
 
 
 def run(out, name, **params):
@@ -173,3 +173,20 @@ def test_shared_organisations_agrees_with_the_documents(two_towns):
     assert {r["organisation"]: int(r["municipalities"]) for r in rows} == expected
     assert {"Veilig Thuis", "GGD"} <= set(expected)
     assert all(set(r["where"].split(", ")) == where[r["organisation"]] for r in rows)
+
+
+def test_entity_parameters_fold_dutch_plurals(built):
+    """``entity=buurtteam`` finds "buurtteams" and the other way round (Snowball stems
+    minted as search words and hidden labels)."""
+    plural = run(built, "indicator-series", entity="buurtteams")
+    assert plural and {r["entity"] for r in plural} == {"buurtteams"}
+    assert sorted(map(str, run(built, "indicator-series", entity="Buurtteam"))) == \
+        sorted(map(str, plural))
+    assert run(built, "indicator-series", entity="buurt") == []
+
+
+def test_stems_and_stem_keys():
+    assert stem("wijkteams") == stem("wijkteam") == "wijkteam"
+    assert stem_key("Sociale Wijkteams") == stem_key("sociale wijkteam")
+    assert named.fill('W="{{e|stem}}" K="{{e|stemkey}}"', {"e": "de Huisjes"}) == \
+        'W="huis" K="de huis"'
