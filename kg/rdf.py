@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, QB, SKOS
+
+from extractors.gazetteer import laws, organisations
+from extractors.text import normalise_name
 
 from . import iris
 from .facts import Entity, FactSet, Indicator, Mention, Relation
@@ -126,19 +130,40 @@ def document_triples(facts: FactSet) -> set[tuple]:
 def _entity(g: Graph, e: Entity, report: URIRef, text: URIRef) -> None:
     node = entity_iri(e.id)
     g.add((node, RDF.type, CLASSES[e.type]))
-    g.add((node, SKOS.prefLabel, Literal(e.name)))
-    for alias in e.aliases:
+    name, aliases = _labels(e)
+    g.add((node, SKOS.prefLabel, Literal(name)))
+    for alias in aliases:
         g.add((node, SKOS.altLabel, Literal(alias)))
-    for name in (e.name, *e.aliases):
-        g.add((node, SKOS.hiddenLabel, Literal(search_key(name))))
-        g.add((node, SKOS.hiddenLabel, Literal(stem_key(name))))
-        for word in search_words(name):
+    for label in (name, *aliases):
+        g.add((node, SKOS.hiddenLabel, Literal(search_key(label))))
+        g.add((node, SKOS.hiddenLabel, Literal(stem_key(label))))
+        for word in search_words(label):
             g.add((node, GKG.searchWord, Literal(word)))
             g.add((node, GKG.searchWord, Literal(stem(word))))
     if e.code:
         g.add((node, GKG.cbsCode, Literal(e.code)))
     for m in e.mentions:
         g.add((node, GKG.mention, _mention(g, m, report, text)))
+
+
+MERGED_TYPES = ("Organisation", "Law")
+
+
+def _labels(e: Entity) -> tuple[str, tuple[str, ...]]:
+    """The preferred label and the others. A national body or law is one node across all
+    documents, so it takes the gazetteer's name (one ``skos:prefLabel`` in the union of
+    the graphs, not "Wmo" from one report and "Wet maatschappelijke ondersteuning" from
+    the next); the report's own wording stays an alternative label."""
+    canonical = _canonical().get(normalise_name(e.name)) if e.type in MERGED_TYPES else None
+    if canonical is None or canonical == e.name:
+        return e.name, e.aliases
+    return canonical, tuple(sorted({*e.aliases, e.name} - {canonical}))
+
+
+@lru_cache(maxsize=1)
+def _canonical() -> dict[str, str]:
+    return {normalise_name(n): k.name for k in (*organisations(), *laws())
+            for n in (k.name, *k.aliases)}
 
 
 def _relation(g: Graph, r: Relation, report: URIRef, text: URIRef) -> None:

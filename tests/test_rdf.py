@@ -37,3 +37,21 @@ def test_rdf_graph_parses_back(sample_facts):
     text = document_graph(sample_facts).serialize(format="turtle")
     assert len(Graph().parse(data=text, format="turtle")) > 100
     assert TOOI  # the namespace is importable for users
+
+
+def test_rdf_a_national_body_has_one_preferred_label_across_documents(tmp_path):
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    from kg import pipeline
+
+    union = Graph()
+    for stem, wording in (("zwolle-2022", "Wet maatschappelijke ondersteuning"),
+                          ("kampen-2022", "Wmo")):
+        path = tmp_path / f"{stem}.txt"
+        path.write_text(f"Zorg\n\nDe {wording} regelt de hulp aan inwoners thuis.\n",
+                        encoding="utf-8")
+        union += document_graph(pipeline.extract_file(path))
+    law = entity_iri("law/wmo")
+    assert set(union.objects(law, SKOS.prefLabel)) == {Literal("Wmo")}
+    assert Literal("Wet maatschappelijke ondersteuning") in set(union.objects(law, SKOS.altLabel))
