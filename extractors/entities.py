@@ -495,8 +495,8 @@ class EntityFinder:
             if not item[:1].isupper() or not any(
                     self._is_head(w) or w in self.cue_words for w in words):
                 continue
-            if len(item.split()) > 16 or item.rstrip()[-1:] == ".":
-                continue
+            if len(item.split()) > 16 or item.rstrip()[-1:] == "." or _FINITE.search(item):
+                continue  # a sentence in a list, not a title
             start = m.start(1)
             for part in re.split(rf"\s+en\s+(?=(?i:\w*(?:{DOCUMENT_TYPES}))\b)", item):
                 pos = text.index(part, start)
@@ -682,6 +682,8 @@ def _singular(key: str) -> str:
 # matched at an offset (pattern.match(text, pos)): a slice text[pos:] would copy the rest
 # of the report for every candidate
 _VAN = re.compile(r"\s+van\b")
+_FINITE = re.compile(r"\s(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|"
+                     r"hadden|kan|kunnen|zal|zullen|gaat|gaan)\s")
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 _PART_OF_NAME = re.compile(r"[ \t]+(?:van|voor)[ \t]+(?:de[ \t]+|het[ \t]+|der[ \t]+)?[A-Z]")
 _NEXT_LOWER = re.compile(r"[ \t]+([a-zà-ÿ][\w\-]*)")

@@ -157,3 +157,18 @@ def test_entities_an_abbreviated_phrase_of_plain_words_is_an_initiative(annotate
                            "De Stichting Incluzio Wonen (SIW) helpt.")
     assert ("Sterke Sociale Basis", "Initiative") in ents
     assert ("SIW", "Organisation") in ents
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ook dit jaar kregen 400 mantelzorgers het Mantelzorgcompliment.", "Mantelzorgcompliment"),
+    ("Met het schuldenoffensief helpen we gezinnen sneller.", "schuldenoffensief"),
+    ("In de buurtpleinen vinden inwoners hulp.", "buurtpleinen"),
+])
+def test_entities_policy_compounds_are_initiatives(annotate, text, name):
+    assert (name, "Initiative") in _ents(annotate, text)
+
+
+def test_entities_a_sentence_in_a_list_is_not_a_title(annotate):
+    text = "Resultaten:\n• De mantelzorgwaardering is dit jaar opgenomen in de verordening\n"
+    names = {n for n, _ in _ents(annotate, text)}
+    assert not any(n.startswith("De mantelzorgwaardering") for n in names), names
