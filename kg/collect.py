@@ -122,7 +122,8 @@ class _Collector:
         for key, spans in _merge_groups(groups).items():
             best = min(spans, key=lambda s: (RULE_RANK.get(s.id_, 99), s.start_char))
             etype = best.label_
-            surfaces = [strip_quotes(s.text) if s.id_ == "quoted" else s.text for s in spans]
+            surfaces = [strip_quotes(s.text) if s.id_ == "quoted" else _trimmed(s.text)
+                        for s in spans]
             name = max(surfaces, key=lambda t: (len(t) if len(t.split()) <= 10 else 0, t))
             name = re.sub(r"\s+", " ", name).strip()
             prefix = SCOPED.get(etype)
@@ -203,6 +204,14 @@ class _Collector:
             m = self.mention(n.start, n.end, n.rule)
             out.append(Indicator(n.label, as_plain(n.value), n.unit, n.period, about, m))
         return out
+
+
+def _trimmed(surface: str) -> str:
+    """A span widened to its token takes the token's full stop along ("TiU." at the end of
+    a sentence); an abbreviation with dots of its own ("b.v.") keeps it."""
+    if surface.endswith(".") and "." not in surface[:-1]:
+        return surface[:-1]
+    return surface
 
 
 def _merge_groups(groups: dict[str, list[Span]]) -> dict[str, list[Span]]:

@@ -53,3 +53,10 @@ def test_collect_organisations_are_global_initiatives_scoped(sample_facts):
     ids = {e.type: e.id for e in sample_facts.entities}
     assert ids["Organisation"].startswith("organisation/")
     assert ids["Initiative"].startswith("initiative/lindewaard/")
+
+
+def test_collect_names_do_not_take_the_sentence_full_stop(annotate):
+    facts = _facts(annotate, "Er is een samenwerking met TiU gestart. De agenda is van TiU.\n"
+                             "Dit doen we met Welzorg b.v.\n")
+    names = {e.name for e in facts.entities if e.type == "Organisation"}
+    assert "TiU" in names and "Welzorg b.v." in names and "TiU." not in names
