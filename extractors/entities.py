@@ -188,6 +188,7 @@ class EntityFinder:
         found = _without_people(found, person_spans(text, first_names()))
         found = [c for c in found if not _junk(text, c)]
         chosen = _resolve(found)
+        chosen = self._with_town(text, chosen)
         chosen = _resolve(chosen + self._repeats(text, chosen))
         municipal = self._municipalities(text, chosen)
         spans = []
@@ -526,6 +527,20 @@ class EntityFinder:
                                      c.key or normalise_name(m.group(0))))
         return out
 
+    def _with_town(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """``BuZz Leiden``, ``Welzijn Middelburg``: a guessed name goes on over the town
+        name right after it (the town's own mention stays as well)."""
+        out = []
+        for c in chosen:
+            if c.rule in TOWN_EXTENDED and c.label in ("Organisation", "Initiative"):
+                m = self.municipality_rx.match(text, c.end + 1) if text[c.end:c.end + 1] == " " \
+                    else None
+                if m and not m.group(1) and m.group(2) not in self.ambiguous:
+                    c = Candidate(c.start, m.end(), c.label, c.rule,
+                                  normalise_name(text[c.start:m.end()]))
+            out.append(c)
+        return out
+
     def _municipalities(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         regions = [(c.start, c.end) for c in chosen if c.label == "Region"]
         out = []
@@ -598,6 +613,7 @@ def _junk(text: str, c: Candidate) -> bool:
 
 
 JUNK_CHECKED = GUESSES | {"service_subject", "digits", "cue_name", "compound", "quoted"}
+TOWN_EXTENDED = GUESSES | {"service_subject", "digits"}
 PERSON_VETOED = GUESSES | {"cue_name", "compound", "service_subject", "digits", "repeat",
                            "quoted"}
 

@@ -119,7 +119,8 @@ class _Collector:
                 self._municipality(span)
             elif span.kb_id_ not in programme_keys:
                 groups[span.kb_id_].append(span)
-        for key, spans in _merge_groups(groups).items():
+        home = normalise_name(self.document.municipality)
+        for key, spans in _merge_groups(_merge_variants(groups, home)).items():
             best = min(spans, key=lambda s: (RULE_RANK.get(s.id_, 99), s.start_char))
             etype = best.label_
             surfaces = [strip_quotes(s.text) if s.id_ == "quoted" else _trimmed(s.text)
@@ -212,6 +213,36 @@ def _trimmed(surface: str) -> str:
     if surface.endswith(".") and "." not in surface[:-1]:
         return surface[:-1]
     return surface
+
+
+def _merge_variants(groups: dict[str, list[Span]], home: str) -> dict[str, list[Span]]:
+    """One thing written two ways in one report is one entity: with and without the
+    town's name (``BuZz`` / ``BuZz Leiden``) or with its words in another order (``GGD
+    Zuidoost Brabant`` / ``GGD Brabant Zuidoost``). The longer key wins; only mentions of
+    one type merge."""
+    def label(key: str) -> str | None:
+        labels = {s.label_ for s in groups[key]}
+        return labels.pop() if len(labels) == 1 else None
+
+    target: dict[str, str] = {}
+    by_form: dict[tuple, str] = {}
+    for key in sorted(groups, key=lambda k: (-len(k), k)):
+        words = key.split()
+        forms = [(label(key), tuple(sorted(words)))]
+        if len(words) > 1 and home and key.endswith(" " + home):
+            forms.append((label(key), tuple(sorted(key[: -len(home) - 1].split()))))
+        known = next((by_form[f] for f in forms if f[0] and f in by_form), None)
+        if known is not None:
+            target[key] = known
+            continue
+        for f in forms:
+            by_form.setdefault(f, key)
+    if not target:
+        return groups
+    merged: dict[str, list[Span]] = {}
+    for key, spans in groups.items():
+        merged.setdefault(target.get(key, key), []).extend(spans)
+    return merged
 
 
 def _merge_groups(groups: dict[str, list[Span]]) -> dict[str, list[Span]]:
