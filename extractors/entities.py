@@ -170,7 +170,9 @@ class EntityFinder:
         found += self._regions(text)
         programmes = [sec.name for sec in (doc._.kg_sections or []) if len(sec.name) > 3]
         # one pass over the words for both rules: a compound's head is a cue word too
-        cued = [w for w in WORD.finditer(text) if w.group(0).lower().endswith(self.cue_suffixes)]
+        # ("Werkplein" names a kind of organisation, whatever its ending)
+        cued = [w for w in WORD.finditer(text) if w.group(0).lower().endswith(self.cue_suffixes)
+                and w.group(0).capitalize() not in self.org_heads]
         found += self._cue_names(text, cued, programmes)
         found += self._compounds(text, cued)
         found += self._digit_names(text)
@@ -518,9 +520,8 @@ class EntityFinder:
         seen = {text[c.start:c.end]: c for c in chosen if c.end - c.start >= 4}
         if not seen:
             return []
-        alt = "|".join(re.escape(s) for s in sorted(seen, key=len, reverse=True))
-        out = []
-        for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-])", text):
+        out = []  # a trie of the names: one walk per position, not one try per name
+        for m in re.finditer(rf"(?<![\w\-])(?:{alternation(seen)})(?![\w\-])", text):
             c = seen[m.group(0)]
             if m.start() != c.start:
                 out.append(Candidate(m.start(), m.end(), c.label, "repeat",

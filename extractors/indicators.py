@@ -9,6 +9,7 @@ plan horizons are not indicators. Writes ``doc._.kg_indicators`` (a list of
 from __future__ import annotations
 
 import bisect
+import math
 import re
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ from .numbers import (
     sub_period_mentions,
     year_mentions,
 )
+from .sections import SectionIndex
 from .tables import Cell, flat_tables, glued_tables, pipe_tables
 from .text import lines, sentence_offsets, text_of
 
@@ -94,7 +96,7 @@ class IndicatorFinder:
         pipe, used_pipe = pipe_tables(all_lines)
         glued, used_glued = glued_tables(all_lines, self.sub_columns)
         used = used_flat | used_pipe | used_glued
-        sections: list[Section] = doc._.kg_sections or []
+        sections: list[Section] = _Indexed(doc._.kg_sections or [])
         heading_starts = {s.start for s in sections}
         cells = [self._from_cell(doc, c, year, sections) for c in flat + pipe + glued]
         skip = [(all_lines[i].start, all_lines[i].end) for i in used]
@@ -145,8 +147,9 @@ class IndicatorFinder:
             if a in skip:
                 continue
             parsed = self._quantity(m, sentence, m.start(), m.end())
-            if parsed is not None and parsed[0] <= 20 and m.group("cnt") \
-                    and _LIST_NUMBER_AFTER.match(text, b):
+            if parsed is None or parsed[0] is None or not math.isfinite(parsed[0]):
+                continue  # not a number a measure can be (or too long to be one)
+            if parsed[0] <= 20 and m.group("cnt") and _LIST_NUMBER_AFTER.match(text, b):
                 continue
             if parsed is not None:
                 found.append((a, b, *parsed))
@@ -155,6 +158,12 @@ class IndicatorFinder:
         periods = self._periods(sentence, start, [(a, b) for a, b, *_ in found], year,
                                 [unit for _, _, _, unit, _ in found])
         notes = []
+        label = sentence.strip()
+        if len(label) < 60 and len(label.split()) <= 4:
+            # a bare number on its own line: its label is the line above
+            label = f"{_line_before(text, start)} {label}"
+        if len(label) > 160:
+            label = label[: 157] + "..."
         for (a, b, value, unit, rule), period in zip(found, periods, strict=True):
             # money and shares in a passage about the budget are about the programme;
             # otherwise the nearest initiative or organisation, here or just before
@@ -163,13 +172,6 @@ class IndicatorFinder:
                 section = _deepest(sections, a)
             else:
                 about = _entity_in(doc, start, end, near=a) or context.previous
-            label = sentence.strip()
-            if len(label.split()) <= 4:
-                # a bare number on its own line: its label is the line above
-                above = _line_before(text, start)
-                label = f"{above} {label}"
-            if len(label) > 160:
-                label = label[: 157] + "..."
             notes.append(IndicatorNote(a, b, value, unit, period, label,
                                        *(about or (None, None)), section, start, end, rule))
         return notes
@@ -247,9 +249,16 @@ class IndicatorFinder:
         same_period = re.search(r"hetzelfde (?:kwartaal|half\s?jaar)|dezelfde periode",
                                 sentence, re.I)
         out = []
+        starts = [x for x, _ in spans]  # numbers in text order
+        mention_starts = [m[0] for m in mentions]
+        sub_starts = [x for x, _, _ in subs]
         for (a, b), unit in zip(spans, units, strict=True):
+            # only mentions near the number can be its period (a distance under 61,
+            # mentions shorter than 40): a window by bisection, not every mention
+            lo = bisect.bisect_left(mention_starts, a - 101)
+            hi = bisect.bisect_right(mention_starts, b + 61)
             # a change in percent is measured against a baseline year, not in it
-            usable = [m for m in mentions if not (m[3] and unit == "percent")]
+            usable = [m for m in mentions[lo:hi] if not (m[3] and unit == "percent")]
             period = _year_in_brackets_after(sentence, offset, b) or _bracketed_after_year(
                 sentence, offset, a, usable)
             if period is None:
@@ -257,7 +266,7 @@ class IndicatorFinder:
                 for ma, mb, p, _ in usable:
                     if a <= ma < b or depth[ma - offset] != depth[a - offset]:
                         continue
-                    d = _free_distance(a, b, ma, mb, spans)
+                    d = _free_distance(a, b, ma, mb, starts)
                     if d is None:
                         continue
                     lo, hi = (b, ma) if ma >= b else (mb, a)
@@ -269,21 +278,30 @@ class IndicatorFinder:
                         best, best_d = p, d
                 period = best or str(year)
             if re.fullmatch(r"\d{4}", period):
-                sub = next((p for sa, sb, p in subs
-                            if same_period or _free_distance(a, b, sa, sb, spans) is not None),
-                           None)
+                sub = None
+                if same_period and subs:
+                    sub = subs[0][2]
+                elif subs:
+                    # a sub-period with no other number between: between the numbers
+                    # before and after this one
+                    k = bisect.bisect_left(starts, a)
+                    left = starts[k - 1] if k > 0 else -1
+                    right = starts[k + 1] if k + 1 < len(starts) else len(sentence) + offset
+                    j = bisect.bisect_right(sub_starts, left)
+                    sub = next((p for sa, sb, p in subs[j:bisect.bisect_left(sub_starts, right)]
+                                if _free_distance(a, b, sa, sb, starts) is not None), None)
                 if sub:
                     period = f"{period}-{sub}"
             out.append(period)
         return out
 
 
-def _free_distance(a: int, b: int, ma: int, mb: int, spans) -> int | None:
+def _free_distance(a: int, b: int, ma: int, mb: int, starts: list[int]) -> int | None:
     """Distance between a number [a, b) and a mention [ma, mb), or None when another
-    number stands between them."""
+    number stands between them (``starts``: the numbers' starts, sorted)."""
     lo, hi = (b, ma) if ma >= b else (mb, a)
-    if any(lo <= x < hi for x, _ in spans if x != a):
-        return None
+    if bisect.bisect_left(starts, hi) > bisect.bisect_left(starts, lo):
+        return None  # (the number itself never lies in the gap)
     return hi - lo
 
 
@@ -383,18 +401,38 @@ def _about_candidates(doc: Doc) -> list[tuple[int, int, bool]]:
 
 def _entity_in(doc: Doc, start: int, end: int, near: int | None = None):
     """Offsets of the initiative or organisation mention in ``[start, end)`` nearest
-    to ``near`` (initiatives first)."""
-    candidates = _about_candidates(doc)
-    best, best_key = None, None
-    for a, b, initiative in candidates[bisect.bisect_left(candidates, (start, -1, False)):]:
-        if a >= end:
-            break
-        if b > end:
-            continue
-        key = (not initiative, abs(a - near) if near is not None else a)
-        if best_key is None or key < best_key:
-            best, best_key = (a, b), key
-    return best
+    to ``near`` (initiatives first), by bisection over the mentions of each kind."""
+    for mentions in _about_by_kind(doc):
+        found = _nearest(mentions, start, end, start if near is None else near)
+        if found is not None:
+            return found
+    return None
+
+
+def _nearest(mentions: list[tuple[int, int]], start: int, end: int, near: int):
+    """The mention within ``[start, end)`` whose start is nearest to ``near`` (the
+    earlier on a tie); mentions do not overlap, so at most the last one in the range
+    reaches past ``end``."""
+    lo = bisect.bisect_left(mentions, (start, -1))
+    hi = bisect.bisect_left(mentions, (end, -1))
+    inside = [i for i in (hi - 1,) if lo <= i and mentions[i][1] > end]
+    if inside:
+        hi -= 1
+    if lo >= hi:
+        return None
+    k = min(max(bisect.bisect_left(mentions, (near, -1), lo, hi), lo), hi - 1)
+    options = [mentions[i] for i in (k - 1, k) if lo <= i < hi]
+    return min(options, key=lambda m: (abs(m[0] - near), m[0]))
+
+
+def _about_by_kind(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    cached = doc.user_data.get("kg_about_kinds")
+    if cached is None:
+        candidates = _about_candidates(doc)
+        cached = ([(a, b) for a, b, i in candidates if i],
+                  [(a, b) for a, b, i in candidates if not i])
+        doc.user_data["kg_about_kinds"] = cached
+    return cached
 
 
 def _section_named(sections: list[Section], row: str) -> int | None:
@@ -403,39 +441,68 @@ def _section_named(sections: list[Section], row: str) -> int | None:
     key = fold(row)
     if not key:
         return None
-    for i, s in enumerate(sections):
-        if fold(s.name) == key:
-            return i
-        n = len(s.name)
-        if len(s.name) > 3 and row.startswith(s.name) and row[n:n + 1].isupper():
+    folded, exact = _names_of(sections)
+    if key in folded:
+        return folded[key]
+    for m in _GLUED_START.finditer(row):  # where a lower-case letter meets a capital
+        i = exact.get(row[:m.start() + 1])
+        if i is not None and m.start() + 1 > 3:
             return i
     return None
 
 
+_GLUED_START = re.compile(r"[a-zà-ÿ.)](?=[A-Z])")
+
+
+def _names_of(sections: list[Section]) -> tuple[dict[str, int], dict[str, int]]:
+    """Section index by folded name and by name as written (first of equals), once per
+    document."""
+    cached = getattr(sections, "names", None)
+    if cached is None:
+        folded: dict[str, int] = {}
+        exact: dict[str, int] = {}
+        for i, s in enumerate(sections):
+            folded.setdefault(fold(s.name), i)
+            exact.setdefault(s.name, i)
+        cached = (folded, exact)
+        if isinstance(sections, _Indexed):
+            sections.names = cached
+    return cached
+
+
 def _deepest(sections: list[Section], offset: int) -> int | None:
-    best = None
-    for i, s in enumerate(sections):
-        if s.level >= 1 and s.start <= offset < s.end:
-            best = i
-    if best is None:
-        tops = [i for i, s in enumerate(sections) if s.level >= 1]
-        best = tops[0] if tops else None
-    return best
+    """The deepest section holding ``offset``, else the first programme."""
+    index = sections.index if isinstance(sections, _Indexed) else SectionIndex(sections)
+    best = index.deepest(offset)
+    return best if best is not None else index.first
+
+
+class _Indexed(list):
+    """The sections of the document being annotated, with their :class:`SectionIndex`
+    (built once, not at every number)."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        super().__init__(sections)
+        self.index = SectionIndex(sections)
 
 
 def _not_repeating(text: str, prose: list[IndicatorNote], cells: list[IndicatorNote]
                    ) -> list[IndicatorNote]:
     """Drop prose numbers that repeat a table cell: the same value, or a rounded amount
     (``€ 6,1 mln.`` for a cell of 6.083 x € 1.000). The table cell is the fact."""
+    values: dict[tuple[str, str], list[float]] = {}
+    for c in cells:
+        values.setdefault((c.unit, c.period), []).append(c.value)
+    for v in values.values():
+        v.sort()
     out = []
     for n in prose:
-        same = [c for c in cells if c.unit == n.unit and c.period == n.period]
-        if any(abs(c.value - n.value) < 1e-9 for c in same):
-            continue
-        if n.unit == "EUR" and n.value and any(
-            abs(c.value - n.value) <= _rounding(text[n.start:n.end]) / 2 for c in same
-        ):
-            continue
+        same = values.get((n.unit, n.period), [])
+        step = _rounding(text[n.start:n.end]) / 2 if n.unit == "EUR" and n.value else 0.0
+        reach = max(step, 1e-9)
+        i = bisect.bisect_left(same, n.value - reach)
+        if i < len(same) and same[i] <= n.value + reach:
+            continue  # the same value, or the rounded amount of a cell
         out.append(n)
     return out
 
@@ -456,7 +523,7 @@ def _percent_columns(text: str, notes: list[IndicatorNote]) -> list[IndicatorNot
         line_start = text.rfind("\n", 0, n.start) + 1
         line_end = text.find("\n", n.end)
         line_end = len(text) if line_end < 0 else line_end
-        header = re.search(r"(?:in|\()\s*%\)?\s*$", text[:line_start].rstrip().split("\n")[-1]
+        header = re.search(r"(?:in|\()\s*%\)?\s*$", _line_before(text, line_start)
                            if line_start else "")
         block = text[max(0, line_start - 2000):line_start]
         under_header = header or (re.search(r"\bin %\s*\n", block) and "\n\n" not in block[

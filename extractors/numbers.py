@@ -34,6 +34,9 @@ NUMBER_RE = r"[-−–]?\s?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
 _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$")
 
 
+MAX_DIGITS = 15  # what a float holds exactly; beyond it a "number" is not a measure
+
+
 def parse_number(text: str) -> float | None:
     """Parse one Dutch-notation number; ``None`` when ``text`` is not a number.
 
@@ -48,6 +51,8 @@ def parse_number(text: str) -> float | None:
     s = s.replace(" ", "")
     if not s or not re.fullmatch(r"[\d.,]+", s) or not s[0].isdigit():
         return None
+    if len(s.lstrip("0.,").replace(".", "").replace(",", "")) > MAX_DIGITS:
+        return None  # no measure has that many significant digits: an id or noise
     if _THOUSANDS.match(s):
         s = s.replace(".", "").replace(",", ".")
     elif "," in s:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .annotations import RelationNote, Section
 from .gazetteer import cues
+from .sections import SectionIndex
 from .text import sentence_offsets, text_of
 
 
@@ -39,9 +40,10 @@ class RelationFinder:
         if self.partner_rx is None:
             self.initialize()
         sections: list[Section] = doc._.kg_sections or []
+        index = SectionIndex(sections)
         spans = list(doc.spans.get("kg_entities", []))
         notes: list[RelationNote] = []
-        notes += self._programmes(spans, sections)
+        notes += self._programmes(spans, sections, index)
         notes += _named_after(doc, spans)
         previous: list[Span] = []
         topic: list[Span] = []
@@ -53,7 +55,7 @@ class RelationFinder:
             lo = bisect.bisect_left(starts, sent[0])
             hi = bisect.bisect_left(starts, sent[1])
             inside = spans[lo:hi]
-            section = _deepest(sections, sent[0])
+            section = index.deepest(sent[0])
             if section != previous_section:
                 previous, topic = [], []
             if inside:
@@ -80,14 +82,15 @@ class RelationFinder:
         return [RelationNote("hasPartner", _at(i), _at(o), None, *sent, "relations.funding")
                 for i in inside if i.label_ == "Initiative" for o in funders]
 
-    def _programmes(self, spans: list[Span], sections: list[Section]) -> list[RelationNote]:
+    def _programmes(self, spans: list[Span], sections: list[Section],
+                    index: SectionIndex) -> list[RelationNote]:
         notes = []
         seen: set[str] = set()
         for span in spans:
             if span.label_ != "Initiative" or span.kb_id_ in seen:
                 continue
             seen.add(span.kb_id_)
-            section = _deepest(sections, span.start_char)
+            section = index.deepest(span.start_char)
             if section is not None:
                 s = sections[section]
                 notes.append(RelationNote("partOfProgramme", (span.start_char, span.end_char),
@@ -203,12 +206,6 @@ def _phrases(words: list[str]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
-def _deepest(sections: list[Section], offset: int) -> int | None:
-    best = None
-    for i, s in enumerate(sections):
-        if s.level >= 1 and s.start <= offset < s.end:
-            best = i
-    return best
 
 
 @Language.factory("kg_relations")

@@ -9,6 +9,7 @@ and report titles are not structure. The component writes the headings to
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -276,18 +277,13 @@ def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
     stack: list[int] = []
     ends: list[int] = []
     for h, level in resolved:
+        # a section ends where the next heading of the same or a higher level starts
         while stack and sections[stack[-1]].level >= level:
-            stack.pop()
+            ends[stack.pop()] = h.line.start
         parent = stack[-1] if stack else None
         sections.append(Section(h.name, h.line.text, h.line.start, text_end, level, parent, h.rule))
         ends.append(text_end)
         stack.append(len(sections) - 1)
-    # a section ends where the next heading of the same or a higher level starts
-    for i, s in enumerate(sections):
-        for later in sections[i + 1:]:
-            if later.level <= s.level:
-                ends[i] = later.start
-                break
     # a table row governs its own line only: the text after the table is the parent's
     return [
         Section(s.name, s.heading, s.start,
@@ -300,3 +296,23 @@ def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
 @Language.factory("kg_sections")
 def make_section_finder(nlp: Language, name: str) -> SectionFinder:
     return SectionFinder(nlp, name)
+
+
+class SectionIndex:
+    """Which section governs an offset, found by bisection: sections nest, so the
+    deepest one that holds an offset is the last to start before it or one of that
+    one's ancestors (a walk up its parents, not a scan of every section)."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        self.sections = sections
+        self.starts = [s.start for s in sections]  # document order
+        self.first = next((i for i, s in enumerate(sections) if s.level >= 1), None)
+
+    def deepest(self, offset: int) -> int | None:
+        i: int | None = bisect.bisect_right(self.starts, offset) - 1
+        while i is not None and i >= 0:
+            s = self.sections[i]
+            if s.level >= 1 and s.start <= offset < s.end:
+                return i
+            i = s.parent
+        return None

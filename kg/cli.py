@@ -96,9 +96,14 @@ include_option = click.option(
 @click.option("--jobs", type=click.IntRange(1, 64), default=None,
               help="Worker processes for extraction (default: the CPU count, up to 4, "
                    "for 8 files or more).")
+@click.option("--time-budget", type=click.FloatRange(min=0), default=60.0,
+              show_default=True,
+              help="Seconds a document's extraction may take, plus one per 5,000 "
+                   "characters; a slower document fails with a clear line and the others "
+                   "are built (0: no limit).")
 @click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
 @handle_errors
-def build(paths, out, municipality, year, model, include, force, jobs, debug):
+def build(paths, out, municipality, year, model, include, force, jobs, time_budget, debug):
     """Build the graph from report files (default: the bundled sample report).
 
     PATHS are .txt, .md, .html or .pdf files, or folders searched recursively. Each
@@ -109,9 +114,13 @@ def build(paths, out, municipality, year, model, include, force, jobs, debug):
     with _progress(err) as on_document:
         report = pipeline.build(list(paths) or None, out, municipality, year, model,
                                 include or settings.DEFAULT_INCLUDE, on_document, debug,
-                                force, jobs)
+                                force, jobs, time_budget=time_budget or None)
     for _, reason in report.failed:
         click.echo(f"error: {reason}", err=True)
+    if report.ignored:
+        kinds = ", ".join(f"{ext} {n}" for ext, n in report.ignored.items())
+        click.echo(f"note: {sum(report.ignored.values())} file(s) in the folders were not "
+                   f"read ({kinds}); --include chooses which files are", err=True)
     title = f"Built {len(report.built)} document(s) into {out}"
     if report.skipped:
         title += f" ({len(report.skipped)} unchanged, skipped)"

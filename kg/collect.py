@@ -8,7 +8,7 @@ and every fact keeps its mention (document, offsets, sentence, rule).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
@@ -247,25 +247,26 @@ def _merge_variants(groups: dict[str, list[Span]], home: str) -> dict[str, list[
 
 def _merge_groups(groups: dict[str, list[Span]]) -> dict[str, list[Span]]:
     """Merge a short key into a longer one that starts with it (``zorgteam`` into
-    ``zorgteam lindewaard``) when both are initiatives."""
+    ``zorgteam lindewaard``) or that is it with one cue word in front (``hand in hand``
+    into ``project hand in hand``), when both are initiatives; the longest such key wins.
+    The longer keys are found by bisection and lookup, not by a scan of every key."""
     merged: dict[str, list[Span]] = {}
+    initiatives: dict[str, bool] = {}  # merged key → all its mentions are initiatives
+    ordered: list[str] = []  # merged keys, sorted
     for key in sorted(groups, key=lambda k: (-len(k), k)):
-        target = next((longer for longer in merged if _extends(longer, key) and all(
-            s.label_ == "Initiative" for s in groups[key] + merged[longer])), None)
+        own = all(s.label_ == "Initiative" for s in groups[key])
+        lo = bisect_left(ordered, key + " ")
+        hi = bisect_left(ordered, key + " \U0010ffff")
+        longer = ordered[lo:hi] + [c for c in (f"{w} {key}" for w in CUE_WORDS) if c in merged]
+        fits = [k for k in longer if own and initiatives[k]]
+        target = min(fits, key=lambda k: (-len(k), k)) if fits else None
         if target is None:
             merged[key] = list(groups[key])
+            initiatives[key] = own
+            insort(ordered, key)
         else:
             merged[target].extend(groups[key])
     return merged
-
-
-def _extends(longer: str, key: str) -> bool:
-    """``zorgteam lindewaard`` extends ``zorgteam``; ``project hand in hand`` extends
-    ``hand in hand`` (one cue word in front)."""
-    if longer.startswith(key + " "):
-        return True
-    head = longer[: len(longer) - len(key)].strip()
-    return longer.endswith(" " + key) and head in CUE_WORDS
 
 
 def _relation_key(r: Relation) -> tuple:

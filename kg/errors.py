@@ -3,7 +3,8 @@
     KGError                      base of every error this project raises on purpose
     ├── UsageError               the command was called wrongly (a path that does not exist)
     ├── InputError               a report file cannot be read or understood
-    │   └── MunicipalityError    the reporting municipality cannot be determined
+    │   ├── MunicipalityError    the reporting municipality cannot be determined
+    │   └── TimeBudgetError      extracting a document took longer than its time budget
     ├── PipelineError            the spaCy pipeline cannot be built (e.g. an unknown model)
     ├── StoreError               the graph store is missing, locked or unreadable
     ├── QueryError               a SPARQL query is malformed or a named query is unknown
@@ -28,6 +29,11 @@ class InputError(KGError):
 
 class MunicipalityError(InputError):
     """The reporting municipality cannot be determined."""
+
+
+class TimeBudgetError(InputError):
+    """Extracting a document took longer than its time budget (``kg build
+    --time-budget``): the build goes on with the other documents."""
 
 
 class PipelineError(KGError):

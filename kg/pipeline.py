@@ -13,7 +13,7 @@ import json
 import os
 import time
 import uuid
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -35,6 +35,7 @@ from .namespace import GKG
 from .nlp import build_nlp
 from .rdf import document_ntriples, graph_iri, report_iri
 from .settings import DEFAULT_INCLUDE, DEFAULT_MODEL, DEFAULT_OUT, SAMPLE
+from .timebudget import DEFAULT_TIME_BUDGET, budget
 
 
 def sample_path() -> Path:
@@ -45,13 +46,26 @@ def sample_path() -> Path:
 def input_files(paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE) -> list[Path]:
     """The report files named by ``paths``: files as given, and the files below folders
     (recursively) whose names match one of the ``include`` patterns."""
+    return scan_inputs(paths, include)[0]
+
+
+def scan_inputs(paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE
+                ) -> tuple[list[Path], Counter[str]]:
+    """:func:`input_files`, and how many files of each extension the folders held that
+    ``include`` left out (so that a build can say what it did not read)."""
     patterns = tuple(include) or DEFAULT_INCLUDE
     files: list[Path] = []
+    ignored: Counter[str] = Counter()
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(x for x in p.rglob("*") if x.is_file()
-                           and any(fnmatch.fnmatch(x.name.lower(), pat.lower())
-                                   for pat in patterns))
+            found = []
+            for x in sorted(p.rglob("*")):
+                if not x.is_file() or x.name.startswith("."):
+                    continue
+                if any(fnmatch.fnmatch(x.name.lower(), pat.lower()) for pat in patterns):
+                    found.append(x)
+                else:
+                    ignored[x.suffix.lower() or "(no extension)"] += 1
             if not found:
                 raise UsageError(f"{p}: no report files ({', '.join(patterns)}) in this folder")
             files += found
@@ -59,18 +73,22 @@ def input_files(paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE)
             files.append(p)
         else:
             raise UsageError(f"{p}: no such file or folder")
-    return files
+    return files, ignored
 
 
-def extract_document(document: Document, model: str = DEFAULT_MODEL) -> FactSet:
-    """Run the pipeline over one document and collect its facts."""
+def extract_document(document: Document, model: str = DEFAULT_MODEL,
+                     time_budget: float | None = None) -> FactSet:
+    """Run the pipeline over one document and collect its facts, within ``time_budget``
+    seconds plus one second per 5,000 characters (``None``: no limit)."""
     nlp = build_nlp(model)
-    doc = nlp.make_doc(document.text)
-    doc.user_data["kg_text"] = document.text  # what text_of would rebuild from the tokens
-    doc._.kg_year = document.year
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return collect(doc, document)
+    seconds = None if time_budget is None else time_budget + len(document.text) / 5000
+    with budget(seconds, f"{document.path}: extraction"):
+        doc = nlp.make_doc(document.text)
+        doc.user_data["kg_text"] = document.text  # what text_of would rebuild from tokens
+        doc._.kg_year = document.year
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return collect(doc, document)
 
 
 def extract_file(path: Path, municipality: str | None = None, year: int | None = None,
@@ -90,6 +108,7 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     outputs: dict[str, Path] = field(default_factory=dict)
+    ignored: dict[str, int] = field(default_factory=dict)  # extension → files not read
 
 
 @dataclass(frozen=True)
@@ -104,10 +123,10 @@ class _Minted:
     triples: int
 
 
-def _mint(document: Document, model: str) -> _Minted:
+def _mint(document: Document, model: str, time_budget: float | None = None) -> _Minted:
     """Extract a document and mint its triples (runs in a worker process)."""
     t0 = time.perf_counter()
-    facts = extract_document(document, model)
+    facts = extract_document(document, model, time_budget)
     ntriples, triples = document_ntriples(facts)
     return _Minted(facts.document.id, ntriples, facts.text, facts.document.words,
                    time.perf_counter() - t0, triples)
@@ -132,7 +151,8 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
           municipality: str | None = None, year: int | None = None,
           model: str = DEFAULT_MODEL, include: Iterable[str] = DEFAULT_INCLUDE,
           on_document: Callable[[Path, str | None, int], None] | None = None,
-          debug: bool = False, force: bool = False, jobs: int | None = None) -> BuildReport:
+          debug: bool = False, force: bool = False, jobs: int | None = None,
+          time_budget: float | None = DEFAULT_TIME_BUDGET) -> BuildReport:
     """Build the graph of ``paths`` (default: the bundled sample) into ``out``.
 
     Each document replaces its own named graph in the store, in one transaction, and
@@ -144,11 +164,13 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
     ``debug``. With ``jobs`` > 1 (default: the CPU count for 8 files or more), documents
     are extracted in that many worker processes while this one writes the store;
     at most ``8 * jobs`` documents are in flight (enough to keep the workers busy while
-    this one loads a batch), so the documents held in memory stay bounded.
+    this one loads a batch), so the documents held in memory stay bounded. A document
+    whose extraction takes longer than ``time_budget`` seconds (plus one per 5,000
+    characters) fails with a :class:`TimeBudgetError`; the others are still built.
     """
     started = time.perf_counter()
-    files = input_files(paths, include) if paths else [sample_path()]
-    report = BuildReport()
+    files, ignored = scan_inputs(paths, include) if paths else ([sample_path()], Counter())
+    report = BuildReport(ignored=dict(sorted(ignored.items())))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     build_nlp(model)  # fail early on a missing model
@@ -233,9 +255,9 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
                     continue
                 new = fingerprint is None and not db.has_graph(st, document.id)
                 if pool is None:
-                    finish(path, functools.partial(_mint, document, model), new)
+                    finish(path, functools.partial(_mint, document, model, time_budget), new)
                     continue
-                pending.append((path, pool.submit(_mint, document, model), new))
+                pending.append((path, pool.submit(_mint, document, model, time_budget), new))
                 while len(pending) >= IN_FLIGHT * jobs:
                     finish(*pending.popleft())
             while pending:
@@ -293,8 +315,8 @@ def extractor_version(model: str = DEFAULT_MODEL) -> str:
 
 # the modules of kg/ whose code decides a document's graph (the explorer, store, server
 # and CLI do not: changing them rebuilds nothing)
-GRAPH_MODULES = ("collect.py", "document.py", "facts.py", "namespace.py", "nlp.py",
-                 "readers.py", "rdf.py", "settings.py", "text.py")
+GRAPH_MODULES = ("collect.py", "document.py", "facts.py", "iris.py", "namespace.py",
+                 "nlp.py", "readers.py", "rdf.py", "settings.py", "text.py")
 
 
 def _document_ids(files: list[Path]) -> dict[Path, str]:
