@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from . import store as kgstore
 from .errors import StoreError, UsageError
 from .iris import CLASSES, GKG, PREDICATES, graph_iri, report_iri
+from .lock import writer_lock
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -259,14 +260,18 @@ def list_documents(out: Path) -> list[DocumentRow]:
 
 def remove_documents(out: Path, ids: list[str]) -> list[str]:
     """Remove documents (their named graphs and build facts), then rewrite the outputs."""
-    with kgstore.open_store(out) as st:
-        present = {g.rsplit("/", 1)[-1] for g in kgstore.graphs(st)}
-        missing = [i for i in ids if i not in present]
-        if missing:
-            raise UsageError(f"not in the store: {', '.join(missing)} (see 'kg list')")
-        for doc_id in ids:
-            kgstore.remove_graph(st, graph_iri(doc_id), report_iri(doc_id))
-    write_outputs(out)
+    if not (Path(out) / kgstore.STORE_DIR).exists():
+        raise StoreError(f"no graph store in {Path(out) / kgstore.STORE_DIR}; "
+                         "run 'kg build' first")
+    with writer_lock(Path(out), "remove"):
+        with kgstore.open_store(out) as st:
+            present = {g.rsplit("/", 1)[-1] for g in kgstore.graphs(st)}
+            missing = [i for i in ids if i not in present]
+            if missing:
+                raise UsageError(f"not in the store: {', '.join(missing)} (see 'kg list')")
+            for doc_id in ids:
+                kgstore.remove_graph(st, graph_iri(doc_id), report_iri(doc_id))
+        write_outputs(out)
     return ids
 
 

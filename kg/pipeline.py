@@ -31,6 +31,7 @@ from .errors import InputError, KGError, UsageError
 from .evaluate import Scores, load_gold, score
 from .export import to_annotation
 from .facts import FactSet
+from .lock import writer_lock
 from .namespace import GKG
 from .nlp import build_nlp
 from .rdf import document_ntriples, graph_iri, report_iri
@@ -168,11 +169,18 @@ def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
     whose extraction takes longer than ``time_budget`` seconds (plus one per 5,000
     characters) fails with a :class:`TimeBudgetError`; the others are still built.
     """
-    started = time.perf_counter()
     files, ignored = scan_inputs(paths, include) if paths else ([sample_path()], Counter())
+    with writer_lock(Path(out), "build"):
+        return _build(files, ignored, Path(out), municipality, year, model, on_document,
+                      debug, force, jobs, time_budget)
+
+
+def _build(files: list[Path], ignored: Counter[str], out: Path, municipality: str | None,
+           year: int | None, model: str,
+           on_document: Callable[[Path, str | None, int], None] | None, debug: bool,
+           force: bool, jobs: int | None, time_budget: float | None) -> BuildReport:
+    started = time.perf_counter()
     report = BuildReport(ignored=dict(sorted(ignored.items())))
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     build_nlp(model)  # fail early on a missing model
     ids = _document_ids(files)
     version = extractor_version(model)

@@ -5,6 +5,7 @@ import json
 import shutil
 import socket
 import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -19,6 +20,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from kg import db, pipeline
 from kg import store as kgstore
 from kg.cli import main
+from kg.errors import StoreError
 from kg.namespace import GKG
 from kg.rdf import decimal_lexical
 from kg.server import make_server, negotiate
@@ -523,3 +525,30 @@ def test_database_streamed_turtle_rewrites_only_what_changed(two_docs, monkeypat
     assert len(serialised) == 2 and ttl.read_bytes() == full()
     db.remove_documents(out, ["lindewaard-2023"])
     assert ttl.read_bytes() == full() and b"Lindewaard" not in ttl.read_bytes()
+
+
+def test_database_a_second_writer_is_refused_while_one_holds_the_folder(tmp_path):
+    """Two builds (or a build and a removal) on one --out never interleave: the second
+    is refused with a message naming the first; the lock goes when its holder ends."""
+    from kg.lock import writer_lock
+
+    out = tmp_path / "out"
+    pipeline.build(None, out)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+         "from kg.lock import writer_lock\n"
+         f"with writer_lock(Path({str(out)!r}), 'build'):\n"
+         "    print('held', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError, match=r"being written by kg build \(pid \d+\)"):
+            pipeline.build(None, out, force=True)
+        with pytest.raises(StoreError, match="being written"):
+            db.remove_documents(out, ["lindewaard-2023"])
+    finally:
+        holder.kill()  # as kill -9: the kernel drops the lock
+        holder.wait()
+    with writer_lock(out, "test"):
+        pass
+    assert pipeline.build(None, out, force=True).built == ["lindewaard-2023"]
