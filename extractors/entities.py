@@ -520,8 +520,12 @@ class EntityFinder:
         seen = {text[c.start:c.end]: c for c in chosen if c.end - c.start >= 4}
         if not seen:
             return []
-        out = []  # a trie of the names: one walk per position, not one try per name
-        for m in re.finditer(rf"(?<![\w\-])(?:{alternation(seen)})(?![\w\-])", text):
+        # few names: a plain alternation (cheap to build); many: a trie, one walk per
+        # position instead of one try per name (time linear in the text either way)
+        alt = alternation(seen) if len(seen) > REPEATS_TRIE else "|".join(
+            re.escape(n) for n in sorted(seen, key=len, reverse=True))
+        out = []
+        for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-])", text):
             c = seen[m.group(0)]
             if m.start() != c.start:
                 out.append(Candidate(m.start(), m.end(), c.label, "repeat",
@@ -614,6 +618,7 @@ def _junk(text: str, c: Candidate) -> bool:
 
 
 JUNK_CHECKED = GUESSES | {"service_subject", "digits", "cue_name", "compound", "quoted"}
+REPEATS_TRIE = 150  # names; from here on the repeats are found through a trie
 TOWN_EXTENDED = GUESSES | {"service_subject", "digits"}
 PERSON_VETOED = GUESSES | {"cue_name", "compound", "service_subject", "digits", "repeat",
                            "quoted"}

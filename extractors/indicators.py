@@ -28,7 +28,7 @@ from .numbers import (
 )
 from .sections import SectionIndex
 from .tables import Cell, flat_tables, glued_tables, pipe_tables
-from .text import lines, sentence_offsets, text_of
+from .text import GLUED, lines_of, sentence_offsets, text_of
 
 _UNSIGNED = NUMBER_RE.replace("[-−–]?\\s?", "[-−]?")
 _NUM = rf"(?<![\w\-–/.,#+:’'])({_UNSIGNED})(?![\d]|[.,]\d)"  # not "UP'21"
@@ -91,10 +91,11 @@ class IndicatorFinder:
         if not self.structure:
             self.initialize()
         year = doc._.kg_year or 0
-        all_lines = lines(text_of(doc))
+        all_lines = lines_of(doc)
         flat, used_flat = flat_tables(all_lines)
         pipe, used_pipe = pipe_tables(all_lines)
-        glued, used_glued = glued_tables(all_lines, self.sub_columns)
+        glued, used_glued = doc.user_data.get(GLUED) or glued_tables(all_lines,
+                                                                     self.sub_columns)
         used = used_flat | used_pipe | used_glued
         sections: list[Section] = _Indexed(doc._.kg_sections or [])
         heading_starts = {s.start for s in sections}

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .annotations import Section
 from .gazetteer import cues, fold, organisations, taakvelden
 from .tables import glued_tables
-from .text import Line, is_numeric_cell, lines, text_of
+from .text import GLUED, Line, is_numeric_cell, lines_of, text_of
 
 _NUMBERED = re.compile(r"^(?:H(?=\d))?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _PROGRAMMA = re.compile(
@@ -74,15 +74,17 @@ class SectionFinder:
         self.noise_prefixes = tuple(w.lower() for w in c["noise_heading_prefixes"])
         self.not_programme_heads = tuple(w.lower() for w in c["initiative_heading_heads"])
         self.taakvelden = {fold(t.name) for t in taakvelden()}
-        self.organisations = {fold(n) for e in organisations() for n in (e.name, *e.aliases)}
+        self.organisations = {fold(n) for e in organisations() for n in (e.name, *e.aliases)
+                              if len(fold(n)) >= 3}
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.noise:
             self.initialize()
         text = text_of(doc)
-        all_lines = lines(text)
+        all_lines = lines_of(doc)
         headings = self._headings(all_lines)
-        headings = sorted(headings + self._cost_rows(all_lines, headings),
+        doc.user_data[GLUED] = glued_tables(all_lines, self.sub_columns)
+        headings = sorted(headings + self._cost_rows(doc.user_data[GLUED][0], headings),
                           key=lambda h: h.line.start)
         named = self._named_programme(text, headings)
         if named is not None:
@@ -116,9 +118,8 @@ class SectionFinder:
         first = words[0].lower()
         if first.endswith(self.not_programme_heads) and len(first) > 5:
             return True
-        folded = fold(text)
-        return any(folded == o or folded.startswith(o + " ") for o in self.organisations
-                   if len(o) >= 3)
+        parts = fold(text).split()
+        return any(" ".join(parts[:n]) in self.organisations for n in range(1, len(parts) + 1))
 
     def _looks_like_heading(self, text: str, max_words: int) -> bool:
         words = text.split()
@@ -203,13 +204,12 @@ class SectionFinder:
             j -= 1
         return j >= 0 and fold(all_lines[j].text).rstrip(" :") in ("taakvelden", "taakveld")
 
-    def _cost_rows(self, all_lines: list[Line], headings: list[_Heading]) -> list[_Heading]:
+    def _cost_rows(self, cells: list, headings: list[_Heading]) -> list[_Heading]:
         """The row labels of a programme's glued cost table are its sub-programmes
         (BBV "Wat heeft het gekost?" tables break a programme down by its parts); the
         total row that repeats a heading is not a new one."""
         if not headings:
             return []
-        cells, _ = glued_tables(all_lines, self.sub_columns)
         names = {fold(h.name) for h in headings}
         out: dict[str, _Heading] = {}
         for c in cells:

@@ -58,6 +58,16 @@ def text_of(doc) -> str:
     return text
 
 
+def lines_of(doc) -> list[Line]:
+    """:func:`lines` of the ``Doc``'s text, found once per Doc for every component."""
+    found = doc.user_data.get(_LINES)
+    if found is None:
+        found = doc.user_data[_LINES] = lines(text_of(doc))
+    return found
+
+
+_LINES = "kg_text_lines"
+GLUED = "kg_glued"  # the glued tables, read once by the section finder for both finders
 SENT_BOUNDS = "kg_sents"
 _SENT_CHARS = "kg_sent_chars"
 

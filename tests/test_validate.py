@@ -1,6 +1,8 @@
 import shutil
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rdflib import Literal
 
 from kg import db
@@ -71,3 +73,26 @@ def test_validate_cli(runner, two_towns, one_broken):
     assert bad.exit_code == 1
     assert "document zwolle-2022" in bad.output and "1 of 2 document(s)" in bad.output
     assert "lindewaard-2023" not in bad.output
+
+
+FRAGMENTS = ["Programma 2 Zorg\n\n", "De Stichting Welzijn Zwolle hielp ", "9" * 30, " 1.000.000 ",
+             "€ 12,5 mln ", "45% ", "in 2022 ", "per 1 januari 2021 ", "Q4 ", "(", ")", "’",
+             "project ‘Samen’ ", "met de GGD. ", "\n• Nota Armoede 2020\n", "x € 1.000\n",
+             "Wmo | 12 | 13 |\n", "0,000000000000001% ", "-", "12 weken ", "\n\n"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=40))
+def test_validate_graphs_from_fuzzed_text_conform(parts):
+    """Whatever the text, every literal is valid for its datatype and the shapes hold."""
+    from kg import pipeline
+    from kg.document import Document
+
+    text = "".join(parts)
+    facts = pipeline.extract_document(Document("fuzz", pipeline.sample_path(), text, "Zwolle",
+                                               "GM0193", 2022))
+    g = document_graph(facts)
+    bad = [o for o in g.objects() if isinstance(o, Literal) and o.ill_typed]
+    assert not bad, bad[:3]
+    conforms, _, report = validate(g)
+    assert conforms, report[:2000]
