@@ -1,0 +1,139 @@
+"""Fuzz the whole path of a report: read → extract → mint → validate.
+
+Inputs are generated from the bundled sample report and, where it lies beside the
+repository, ``../shared/corpus``: byte flips, cuts, repeated and shuffled lines, other
+encodings, and the text wrapped as HTML or Markdown. Each one is read from a file as a user's
+file would be, extracted within a time budget, minted to N-Triples (every literal checked
+for its datatype) and, one in ``--validate-every``, validated with the SHACL shapes.
+Reported: inputs run, refused with a clear error (a KGError: empty, binary, ...), crashes
+(any other exception), hangs (over the budget) and invalid output; the last three must be
+zero.
+
+    python bench/fuzz.py --inputs 2000 --seed 1            # a few minutes
+    python bench/fuzz.py --inputs 100000 --seed 1 --jobs 2  # the long form
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from rdflib import Literal
+
+HERE = Path(__file__).resolve().parent
+KINDS = ("flip", "cut", "repeat", "shuffle", "encoding", "html", "markdown", "splice")
+
+
+def seeds(shared: Path | None) -> list[str]:
+    from kg import pipeline
+
+    texts = [pipeline.sample_path().read_text(encoding="utf-8")]
+    if shared and (shared / "corpus").is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus").glob("*.txt"))]
+    return texts
+
+
+def mutate(rng: random.Random, texts: list[str]) -> tuple[str, bytes, str]:
+    """(kind, file bytes, file suffix) of one generated input."""
+    text = rng.choice(texts)
+    kind = rng.choice(KINDS)
+    if kind == "flip":
+        data = bytearray(text.encode("utf-8"))
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        return kind, bytes(data), ".txt"
+    if kind == "cut":
+        a = rng.randrange(len(text))
+        return kind, text[a:a + rng.randint(1, 4000)].encode("utf-8"), ".txt"
+    lines = text.splitlines()
+    if kind == "repeat":
+        line = rng.choice(lines) if lines else text
+        return kind, ("\n".join([line] * rng.randint(2, 300))).encode("utf-8"), ".txt"
+    if kind == "shuffle":
+        rng.shuffle(lines)
+        return kind, "\n".join(lines[:rng.randint(1, max(1, len(lines)))]).encode("utf-8"), ".txt"
+    if kind == "encoding":
+        enc = rng.choice(["utf-16", "cp1252", "latin-1", "utf-8-sig"])
+        return kind, text.encode(enc, errors="replace"), ".txt"
+    if kind == "html":
+        body = "".join(f"<p>{line}</p>" if rng.random() < 0.7 else f"<h2>{line}</h2>"
+                       for line in lines[:200])
+        if rng.random() < 0.5:
+            body = body.replace("</p>", "", rng.randint(0, 20))  # broken markup
+        return kind, f"<html><body><main>{body}</main></body></html>".encode(), ".html"
+    if kind == "markdown":
+        return kind, "\n\n".join(("## " if rng.random() < 0.2 else "") + line
+                                 for line in lines[:300]).encode("utf-8"), ".md"
+    other = rng.choice(texts)
+    a, b = rng.randrange(len(text)), rng.randrange(len(other))
+    return kind, (text[:a] + other[b:]).encode("utf-8"), ".txt"
+
+
+def run_one(args: tuple[int, int, list[str], int, float]) -> dict:
+    from kg import pipeline
+    from kg.document import read_document
+    from kg.errors import KGError, TimeBudgetError
+    from kg.rdf import document_graph
+    from kg.validate import validate
+
+    n, seed, texts, validate_every, budget = args
+    rng = random.Random(seed * 1_000_003 + n)
+    kind, data, suffix = mutate(rng, texts)
+    out = {"kind": kind, "outcome": "ok"}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"zwolle-2022{suffix}"
+        path.write_bytes(data)
+        started = time.perf_counter()
+        try:
+            facts = pipeline.extract_document(read_document(path), time_budget=budget)
+            g = document_graph(facts)
+            bad = [o for o in g.objects() if isinstance(o, Literal) and o.ill_typed]
+            if bad:
+                return {**out, "outcome": "invalid", "detail": repr(bad[:2])}
+            if validate_every and n % validate_every == 0:
+                conforms, _, report = validate(g)
+                if not conforms:
+                    return {**out, "outcome": "invalid", "detail": report[:500]}
+        except TimeBudgetError as err:
+            return {**out, "outcome": "hang", "detail": str(err)}
+        except KGError:
+            out["outcome"] = "refused"
+        except Exception as err:  # a crash is what this harness looks for
+            return {**out, "outcome": "crash", "detail": f"{type(err).__name__}: {err}"}
+        out["seconds"] = time.perf_counter() - started
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--inputs", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
+    parser.add_argument("--validate-every", type=int, default=20)
+    parser.add_argument("--time-budget", type=float, default=20.0)
+    args = parser.parse_args()
+    texts = seeds(args.shared)
+    started = time.perf_counter()
+    counts: dict[str, int] = {}
+    failures = []
+    work = [(n, args.seed, texts, args.validate_every, args.time_budget)
+            for n in range(args.inputs)]
+    with ProcessPoolExecutor(args.jobs) as pool:
+        for r in pool.map(run_one, work, chunksize=20):
+            counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1
+            if r["outcome"] in ("crash", "hang", "invalid"):
+                failures.append(r)
+    summary = {"inputs": args.inputs, "seed": args.seed, "seconds": round(
+        time.perf_counter() - started, 1), "seed_texts": len(texts), **counts,
+        "failures": failures[:20]}
+    print(json.dumps(summary, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
