@@ -137,8 +137,8 @@ def main() -> None:
     args = ap.parse_args()
 
     import pyoxigraph as ox
-    from build import make_corpus
 
+    from build import make_corpus
     from kg import pipeline
     from kg import queries as named
     from kg import store as kgstore

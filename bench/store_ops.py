@@ -71,7 +71,6 @@ def main() -> None:
     args = ap.parse_args()
 
     from build import make_corpus
-
     from kg import db, pipeline
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-opsbench-"))

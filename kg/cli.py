@@ -295,7 +295,7 @@ def documents_table(scores) -> Table:
     table = Table("document", "entities", "relations", "indicators", "about",
                   title="F1 per document (typed)")
     for doc, row in scores.document_summary().items():
-        _row(table, doc, *(f"{v:.3f}" for v in row.values()))
+        _row(table, doc, *("–" if v is None else f"{v:.3f}" for v in row.values()))
     return table
 
 

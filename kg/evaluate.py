@@ -78,12 +78,16 @@ class Scores:
 
     def document_summary(self) -> dict[str, dict[str, float]]:
         """Each document's headline F1s: core entities typed, relations typed,
-        indicators, and the about-accuracy."""
+        indicators, and the about-accuracy; ``None`` where the document has nothing of
+        that kind, in gold or predicted (no indicators matched: no about-accuracy)."""
+        def f1(c: Count) -> float | None:
+            return round(c.f1, 3) if c.pred or c.gold else None  # None: nothing to score
+
         return {
-            doc: {"entities": round(s.rows["entities.core.typed"].f1, 3),
-                  "relations": round(s.rows["relations.typed"].f1, 3),
-                  "indicators": round(s.rows["indicators"].f1, 3),
-                  "about": round(s.about_accuracy, 3)}
+            doc: {"entities": f1(s.rows["entities.core.typed"]),
+                  "relations": f1(s.rows["relations.typed"]),
+                  "indicators": f1(s.rows["indicators"]),
+                  "about": round(s.about_accuracy, 3) if s.about_matched else None}
             for doc, s in sorted(self.by_document.items())
         }
 

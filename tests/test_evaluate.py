@@ -96,3 +96,6 @@ def test_evaluate_by_document_adds_up_to_the_total():
     total = scores.rows["entities.Initiative"]
     assert (total.tp_pred, total.pred, total.gold) == (a.tp_pred + b.tp_pred, 3, 3)
     assert scores.document_summary()["b.txt"]["entities"] == round(b.f1, 3)
+    # neither gold nor prediction has indicators: nothing to score, not a zero
+    assert scores.document_summary()["a.txt"]["indicators"] is None
+    assert scores.document_summary()["a.txt"]["about"] is None
