@@ -239,8 +239,8 @@ class EntityFinder:
         if all(not w[:1].isupper() for w in words[1:]) and len(words) > 1:
             return "Initiative"
         if len(words) > 1 and all(is_ordinary(w) for w in words):
-            # "Sterke Sociale Basis (SSB)": plain Dutch words make an approach's name;
-            # organisations coin a word ("Incluzio") or carry a head ("Stichting")
+            # "Krachtige Gezonde Wijk (KGW)": plain Dutch words make an approach's name;
+            # organisations coin a word ("Welzorgo") or carry a head ("Stichting")
             return "Initiative"
         return "Organisation"
 
@@ -380,7 +380,7 @@ class EntityFinder:
         return out
 
     def _digit_names(self, text: str) -> list[Candidate]:
-        """``Buurtkracht24``, ``Indebuurt033``; not ``Begroting354,1`` (a table row glued
+        """``Buurtkracht24``, ``Wijkwerk070``; not ``Begroting354,1`` (a table row glued
         to its value: the number goes on)."""
         rx = r"(?<![\w\-])([A-Z][A-Za-z]*[A-Za-z])(\d{2,4})(?![\w\-]|[.,]\d)"
         return [Candidate(m.start(), m.end(), "Organisation", "digits")
@@ -533,7 +533,7 @@ class EntityFinder:
         return out
 
     def _with_town(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """``BuZz Leiden``, ``Welzijn Middelburg``: a guessed name goes on over the town
+        """``WijkKracht Zwolle``, ``Welzijn Kampen``: a guessed name goes on over the town
         name right after it (the town's own mention stays as well)."""
         out = []
         for c in chosen:
@@ -558,7 +558,7 @@ class EntityFinder:
             if _YEAR_AFTER.match(text, m.end()):
                 continue  # "Lindewaard 2030": a name, not the place
             if not m.group(1) and _PART_OF_NAME.match(text, m.end()):
-                continue  # "Huizen van de Buurt": the start of a longer name
+                continue  # "Huizen van het Dorp": the start of a longer name
             plural = m.group(1) and m.group(1).lower() == "gemeenten"
             start = m.start(2) if plural else m.start()
             out.append(Candidate(start, m.end(), "Municipality", "municipality",

@@ -111,8 +111,8 @@ class SectionFinder:
         return first in self.titles or key.startswith(self.noise_prefixes)
 
     def _not_a_programme(self, text: str) -> bool:
-        """A heading line that names an organisation (``GGD Zuidoost Brabant``) or an
-        initiative (``Hervormingsagenda jeugd``) opens a paragraph about it; it is not
+        """A heading line that names an organisation (``GGD Hollands Noorden``) or an
+        initiative (``Uitvoeringsagenda zorg``) opens a paragraph about it; it is not
         part of the programme structure."""
         words = text.split()
         first = words[0].lower()

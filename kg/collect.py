@@ -217,8 +217,8 @@ def _trimmed(surface: str) -> str:
 
 def _merge_variants(groups: dict[str, list[Span]], home: str) -> dict[str, list[Span]]:
     """One thing written two ways in one report is one entity: with and without the
-    town's name (``BuZz`` / ``BuZz Leiden``) or with its words in another order (``GGD
-    Zuidoost Brabant`` / ``GGD Brabant Zuidoost``). The longer key wins; only mentions of
+    town's name (``WijkKracht`` / ``WijkKracht Zwolle``) or with its words in another order
+    (``Welzijn Noord Veluwe`` / ``Welzijn Veluwe Noord``). The longer key wins; only mentions of
     one type merge."""
     def label(key: str) -> str | None:
         labels = {s.label_ for s in groups[key]}

@@ -86,7 +86,7 @@ def _year_from_text(text: str) -> int | None:
 
 _GEMEENTE = re.compile(
     r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|aan|en|op|van|de|den)){0,4})")
-# "Huizen van de Buurt", "Putten voor Elkaar": a place name that begins a longer name
+# "Huizen van het Dorp", "Putten voor Elkaar": a place name that begins a longer name
 _PART_OF_NAME = re.compile(r"\s+(?:van|voor)\s+(?:de\s+|het\s+|der\s+)?[A-Z]")
 TITLE_LINES = 5
 
@@ -96,7 +96,7 @@ def _municipality_from_text(text: str):
 
     Every signal counts: ``gemeente X`` (3), a mention in the title lines (3), any other
     mention (1); names that are also ordinary words (``Huizen``, ``Best``) count only
-    after ``gemeente``, and a name that begins a longer name (``Huizen van de Buurt``)
+    after ``gemeente``, and a name that begins a longer name (``Huizen van het Dorp``)
     not at all. No answer is better than a wrong one: when several names are weighed,
     one needs at least twice the weight of the next, else ``None``."""
     counts: Counter[str] = Counter()

@@ -63,9 +63,9 @@ def test_collect_names_do_not_take_the_sentence_full_stop(annotate):
 
 
 def test_collect_merges_a_name_with_and_without_the_town_and_in_another_order(annotate):
-    facts = _facts(annotate, "Samen met BuZz Amersfoort en de GGD Zuidoost Brabant werken we "
-                             "aan de wijk. BuZz is er voor jongeren. Ook GGD Brabant Zuidoost "
-                             "doet mee.")
+    facts = _facts(annotate, "Samen met WijkKracht Amersfoort en Welzijn Noord Veluwe werken we "
+                             "aan de wijk. WijkKracht is er voor jongeren. Ook Welzijn Veluwe "
+                             "Noord doet mee.")
     orgs = sorted((e.name, e.aliases) for e in facts.entities if e.type == "Organisation")
-    assert ("BuZz Amersfoort", ("BuZz",)) in orgs
-    assert len([n for n, _ in orgs if n.startswith("GGD")]) == 1, orgs
+    assert ("WijkKracht Amersfoort", ("WijkKracht",)) in orgs
+    assert len([n for n, _ in orgs if n.startswith("Welzijn")]) == 1, orgs

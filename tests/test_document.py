@@ -80,8 +80,8 @@ def test_document_bom_and_cp1252(tmp_path):
 
 
 @pytest.mark.parametrize("text,name", [
-    ("Jaarverslag 2021\n\nGemeente Zwolle\n\nIn Huizen van de Buurt ontmoeten inwoners elkaar."
-     " Ook in Huizen van de Buurt Noord.", "Zwolle"),
+    ("Jaarverslag 2021\n\nGemeente Zwolle\n\nIn Huizen van het Dorp ontmoeten inwoners elkaar."
+     " Ook in Huizen van het Dorp Noord.", "Zwolle"),
     ("Sociaal domein Kampen 2022\n\nDit jaar werkten Kampen en Zwolle samen aan de jeugdhulp.",
      "Kampen"),
 ])
@@ -92,7 +92,7 @@ def test_document_municipality_from_text_weighs_every_signal(tmp_path, text, nam
 
 
 @pytest.mark.parametrize("text", [
-    "Jaarverslag 2021\n\nIn Huizen van de Buurt ontmoeten inwoners elkaar.",
+    "Jaarverslag 2021\n\nIn Huizen van het Dorp ontmoeten inwoners elkaar.",
     "Jaarverslag 2021\n\nDe regio: Kampen, Zwolle en Deventer werken samen met Kampen en Zwolle.",
 ])
 def test_document_municipality_from_text_prefers_no_answer_to_a_guess(tmp_path, text):

@@ -146,15 +146,15 @@ def test_entities_glued_digits_still_name_a_brand(annotate):
 
 
 def test_entities_a_place_name_that_begins_a_longer_name_is_not_a_municipality(annotate):
-    ents = _ents(annotate, "In Huizen van de Buurt en in Zwolle ontmoeten inwoners elkaar.")
+    ents = _ents(annotate, "In Huizen van het Dorp en in Zwolle ontmoeten inwoners elkaar.")
     assert ("Zwolle", "Municipality") in ents and ("Huizen", "Municipality") not in ents
 
 
 def test_entities_an_abbreviated_phrase_of_plain_words_is_an_initiative(annotate):
-    ents = _ents(annotate, "In de Sterke Sociale Basis (SSB) werken partners samen. "
-                           "De Stichting Incluzio Wonen (SIW) helpt.")
-    assert ("Sterke Sociale Basis", "Initiative") in ents
-    assert ("SIW", "Organisation") in ents
+    ents = _ents(annotate, "In de Krachtige Gezonde Wijk (KGW) werken partners samen. "
+                           "De Stichting Welzorgo Wonen (SWW) helpt.")
+    assert ("Krachtige Gezonde Wijk", "Initiative") in ents
+    assert ("SWW", "Organisation") in ents
 
 
 @pytest.mark.parametrize("text,name", [
