@@ -152,8 +152,7 @@ class IndicatorFinder:
                 continue  # not a number a measure can be (or too long to be one)
             if parsed[0] <= 20 and m.group("cnt") and _LIST_NUMBER_AFTER.match(text, b):
                 continue
-            if parsed is not None:
-                found.append((a, b, *parsed))
+            found.append((a, b, *parsed))
         if not found:
             return []
         periods = self._periods(sentence, start, [(a, b) for a, b, *_ in found], year,
@@ -416,9 +415,8 @@ def _nearest(mentions: list[tuple[int, int]], start: int, end: int, near: int):
     reaches past ``end``."""
     lo = bisect.bisect_left(mentions, (start, -1))
     hi = bisect.bisect_left(mentions, (end, -1))
-    inside = [i for i in (hi - 1,) if lo <= i and mentions[i][1] > end]
-    if inside:
-        hi -= 1
+    if hi > lo and mentions[hi - 1][1] > end:
+        hi -= 1  # it reaches past the sentence
     if lo >= hi:
         return None
     k = min(max(bisect.bisect_left(mentions, (near, -1), lo, hi), lo), hi - 1)
