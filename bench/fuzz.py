@@ -2,12 +2,16 @@
 
 Inputs are generated from the bundled sample report and, where it lies beside the
 repository, ``../shared/corpus``: byte flips, cuts, repeated and shuffled lines, other
-encodings, and the text wrapped as HTML or Markdown. Each one is read from a file as a user's
-file would be, extracted within a time budget, minted to N-Triples (every literal checked
-for its datatype) and, one in ``--validate-every``, validated with the SHACL shapes.
-Reported: inputs run, refused with a clear error (a KGError: empty, binary, ...), crashes
-(any other exception), hangs (over the budget) and invalid output; the last three must be
-zero.
+encodings, the text wrapped as HTML or Markdown, and PDFs (made with reportlab, streams
+uncompressed) whose structure is then damaged: bytes flipped, the file cut, the xref
+offset or a stream length made wrong, the trailer dropped, garbage spliced into a
+content stream, two files glued together, or encrypted with an unknown password. Each
+one is read from a file as a user's file would be, extracted within a time budget,
+minted to N-Triples (every literal checked for its datatype) and, one in
+``--validate-every``, validated with the SHACL shapes. A whole input (reading included)
+that runs past twice the budget is stopped by an alarm and counted as a hang. Reported:
+inputs run, refused with a clear error (a KGError: empty, binary, unreadable PDF, ...),
+crashes (any other exception), hangs and invalid output; the last three must be zero.
 
     python bench/fuzz.py --inputs 2000 --seed 1            # a few minutes
     python bench/fuzz.py --inputs 100000 --seed 1 --jobs 2  # the long form
@@ -16,8 +20,12 @@ zero.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import random
+import re
+import signal
+import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -26,7 +34,51 @@ from pathlib import Path
 from rdflib import Literal
 
 HERE = Path(__file__).resolve().parent
-KINDS = ("flip", "cut", "repeat", "shuffle", "encoding", "html", "markdown", "splice")
+KINDS = ("flip", "cut", "repeat", "shuffle", "encoding", "html", "markdown", "splice", "pdf")
+PDF_DAMAGE = ("intact", "flip", "cut", "xref", "length", "trailer", "stream", "glued",
+              "encrypted")
+
+
+def make_pdf(rng: random.Random, lines: list[str], encrypt: str | None = None) -> bytes:
+    """A PDF of up to 120 of the lines, 45 a page, in Helvetica (Latin-1 text)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, pageCompression=0, encrypt=encrypt)
+    start = rng.randrange(max(1, len(lines)))
+    for i, line in enumerate(lines[start:start + rng.randint(1, 120)]):
+        if i and i % 45 == 0:
+            c.showPage()
+        c.drawString(40, 800 - 17 * (i % 45), line[:110])
+    c.save()
+    return buf.getvalue()
+
+
+def damage_pdf(rng: random.Random, data: bytes, other: bytes) -> tuple[str, bytes]:
+    how = rng.choice(PDF_DAMAGE[:-1])
+    if how == "flip":
+        b = bytearray(data)
+        for _ in range(rng.randint(1, 40)):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+        return how, bytes(b)
+    if how == "cut":
+        return how, data[:rng.randrange(len(data))]
+    if how == "xref":
+        return how, re.sub(rb"startxref\s+\d+", b"startxref\n" + str(
+            rng.randrange(10 ** rng.randint(1, 12))).encode(), data)
+    if how == "length":
+        return how, re.sub(rb"/Length \d+", lambda _: b"/Length " + str(
+            rng.choice([0, 1, 10 ** 9, rng.randrange(5000)])).encode(), data)
+    if how == "trailer":
+        return how, data[:data.rfind(b"trailer")] if b"trailer" in data else data
+    if how == "stream":
+        at = data.find(b"stream", rng.randrange(len(data)))
+        junk = bytes(rng.randrange(256) for _ in range(rng.randint(1, 400)))
+        return how, data if at < 0 else data[:at + 7] + junk + data[at + 7:]
+    if how == "glued":
+        return how, data + other
+    return how, data
 
 
 def seeds(shared: Path | None) -> list[str]:
@@ -70,21 +122,50 @@ def mutate(rng: random.Random, texts: list[str]) -> tuple[str, bytes, str]:
         return kind, "\n\n".join(("## " if rng.random() < 0.2 else "") + line
                                  for line in lines[:300]).encode("utf-8"), ".md"
     other = rng.choice(texts)
+    if kind == "pdf":
+        latin = [line.encode("latin-1", "replace").decode("latin-1") for line in lines]
+        if rng.random() < 0.05:
+            return "pdf:encrypted", make_pdf(rng, latin, encrypt="secret"), ".pdf"
+        how, data = damage_pdf(rng, make_pdf(rng, latin),
+                               make_pdf(rng, other.splitlines() or [other]))
+        return f"pdf:{how}", data, ".pdf"
     a, b = rng.randrange(len(text)), rng.randrange(len(other))
     return kind, (text[:a] + other[b:]).encode("utf-8"), ".txt"
 
 
 def run_one(args: tuple[int, int, list[str], int, float]) -> dict:
+    n, seed, texts, validate_every, budget = args
+    rng = random.Random(seed * 1_000_003 + n)
+    kind, data, suffix = mutate(rng, texts)
+    out = {"kind": kind, "outcome": "ok", "n": n}
+
+    def alarm(*_):
+        raise Stalled
+
+    signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, 2 * budget)
+    try:
+        return _check(path_data=(data, suffix), budget=budget, n=n,
+                      validate_every=validate_every, out=out)
+    except Stalled:
+        return {**out, "outcome": "hang", "detail": f"over {2 * budget:g} s in all"}
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+class Stalled(BaseException):
+    """The alarm: an input ran past twice its budget (reading included)."""
+
+
+def _check(path_data: tuple[bytes, str], budget: float, n: int, validate_every: int,
+           out: dict) -> dict:
     from kg import pipeline
     from kg.document import read_document
     from kg.errors import KGError, TimeBudgetError
     from kg.rdf import document_graph
     from kg.validate import validate
 
-    n, seed, texts, validate_every, budget = args
-    rng = random.Random(seed * 1_000_003 + n)
-    kind, data, suffix = mutate(rng, texts)
-    out = {"kind": kind, "outcome": "ok"}
+    data, suffix = path_data
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"zwolle-2022{suffix}"
         path.write_bytes(data)
@@ -121,17 +202,23 @@ def main() -> None:
     texts = seeds(args.shared)
     started = time.perf_counter()
     counts: dict[str, int] = {}
+    by_kind: dict[str, dict[str, int]] = {}
     failures = []
     work = [(n, args.seed, texts, args.validate_every, args.time_budget)
             for n in range(args.inputs)]
     with ProcessPoolExecutor(args.jobs) as pool:
         for r in pool.map(run_one, work, chunksize=20):
             counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1
+            if (r["n"] + 1) % 1000 == 0:  # progress, on stderr
+                print(f"{r['n'] + 1:,} inputs, {time.perf_counter() - started:.0f} s: "
+                      f"{counts}", file=sys.stderr, flush=True)
+            kind = by_kind.setdefault(r["kind"], {})
+            kind[r["outcome"]] = kind.get(r["outcome"], 0) + 1
             if r["outcome"] in ("crash", "hang", "invalid"):
                 failures.append(r)
     summary = {"inputs": args.inputs, "seed": args.seed, "seconds": round(
         time.perf_counter() - started, 1), "seed_texts": len(texts), **counts,
-        "failures": failures[:20]}
+        "by_kind": dict(sorted(by_kind.items())), "failures": failures[:20]}
     print(json.dumps(summary, indent=1, ensure_ascii=False))
 
 

@@ -361,12 +361,14 @@ def viz(out, target, municipality, focus, depth, types, indicators, limit):
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--timeout", default=10.0, show_default=True, type=float,
               help="Seconds a query may run before the endpoint answers 503.")
+@click.option("--max-result-mb", default=100.0, show_default=True, type=float,
+              help="Largest result sent; a query whose result grows past it is stopped.")
 @handle_errors
-def serve(out, host, port, timeout):
+def serve(out, host, port, timeout, max_result_mb):
     """Serve a read-only SPARQL endpoint at /sparql and the explorer at /."""
     from .server import make_server
 
-    server = make_server(out, host, port, timeout)
+    server = make_server(out, host, port, timeout, int(max_result_mb * 2**20))
     click.echo(f"serving http://{host}:{server.server_address[1]}/ "
                f"(SPARQL endpoint at /sparql; Ctrl-C stops)")
     try:

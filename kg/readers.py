@@ -171,12 +171,18 @@ def markdown_text(text: str) -> str:
 # -- PDF ----------------------------------------------------------------------------------
 
 def pdf_text(data: bytes, path: Path) -> str:
-    """The text layer of a PDF, page by page."""
+    """The text layer of a PDF, page by page. pypdf's repairs of a damaged file (a wrong
+    xref offset, a missing EOF marker) are not the user's to read: its log is kept quiet
+    while it reads, and a file it cannot read is one InputError."""
     import io
+    import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PdfReadError, PyPdfError
 
+    log = logging.getLogger("pypdf")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -188,8 +194,10 @@ def pdf_text(data: bytes, path: Path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as err:
         raise InputError(f"{path}: not a readable PDF ({err})") from err
+    finally:
+        log.setLevel(level)
     text = "\n\n".join(p.strip() for p in pages)
     if not text.strip():
         raise InputError(f"{path}: the PDF has no text layer (scanned pages need OCR first)")

@@ -342,12 +342,23 @@ def is_boolean_result(results) -> bool:
 def serialize_results(results, fmt: str) -> str:
     """SPARQL 1.1 results in JSON, CSV, TSV or XML; graphs (CONSTRUCT, DESCRIBE) in
     Turtle, N-Triples, JSON-LD or RDF/XML."""
+    return (_serialize(results, fmt, None) or b"").decode("utf-8")
+
+
+def write_results(results, fmt: str, output) -> None:
+    """Like :func:`serialize_results`, streamed into ``output`` (anything with ``write``).
+    Oxigraph evaluates a query while its results are written, so an exception raised by
+    ``output.write`` stops the evaluation: the server's deadline and size cap."""
+    _serialize(results, fmt, output)
+
+
+def _serialize(results, fmt: str, output) -> bytes | None:
     if is_graph_result(results):
-        return results.serialize(format=GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE)).decode()
+        return results.serialize(output, format=GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE))
     if fmt not in FORMATS:
         raise QueryError(f"format {fmt!r} is for graphs; a SELECT or ASK query gives "
                          f"{', '.join(FORMATS)}")
-    return results.serialize(format=FORMATS[fmt]).decode("utf-8")
+    return results.serialize(output, format=FORMATS[fmt])
 
 
 def union_graph(store: StoreHandle) -> Graph:

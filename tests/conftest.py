@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,22 @@ def two_towns(tmp_path_factory):
     report = pipeline.build([pipeline.sample_path(), src / "zwolle-2022.txt"], out)
     assert not report.failed
     return out
+
+
+SECOND = ("Programma 1 Zorg\n\nHet doorbraakteam van de gemeente werkt samen met de GGD en "
+          "hielp 31 gezinnen in 2022.\n")
+
+
+@pytest.fixture
+def two_docs(tmp_path):
+    """(src, out): the sample and a short second report (Zwolle 2022) built into a fresh
+    output folder."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(pipeline.sample_path(), src / "lindewaard-2023.txt")
+    (src / "zwolle-2022.txt").write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "out"
+    report = pipeline.build([src], out)
+    assert sorted(report.built) == ["lindewaard-2023", "zwolle-2022"]
+    return src, out
+

@@ -1,21 +1,15 @@
 """The store as a database: incremental builds, list/remove, exports, the SPARQL
 endpoint (tested over HTTP with real SPARQL clients) and push to a Graph Store server."""
 
-import json
 import shutil
-import socket
 import subprocess
 import sys
-import threading
-import time
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import SECOND
 from rdflib import XSD, Dataset, Graph, Literal
 from rdflib.compare import isomorphic
-from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from kg import db, pipeline
 from kg import store as kgstore
@@ -23,22 +17,6 @@ from kg.cli import main
 from kg.errors import StoreError
 from kg.namespace import GKG
 from kg.rdf import decimal_lexical
-from kg.server import make_server, negotiate
-
-SECOND = ("Programma 1 Zorg\n\nHet doorbraakteam van de gemeente werkt samen met de GGD en "
-          "hielp 31 gezinnen in 2022.\n")
-
-
-@pytest.fixture
-def two_docs(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    shutil.copy(pipeline.sample_path(), src / "lindewaard-2023.txt")
-    (src / "zwolle-2022.txt").write_text(SECOND, encoding="utf-8")
-    out = tmp_path / "out"
-    report = pipeline.build([src], out)
-    assert sorted(report.built) == ["lindewaard-2023", "zwolle-2022"]
-    return src, out
 
 
 def test_database_unchanged_files_are_skipped_changed_rebuilt(two_docs):
@@ -223,219 +201,6 @@ def _canonical(graph: Graph) -> Graph:
             o = Literal(decimal_lexical(o.toPython()), datatype=XSD.decimal)
         out.add((s, p, o))
     return out
-
-
-@pytest.mark.parametrize("accept,graph,fmt", [
-    ("application/sparql-results+json", False, "json"), ("text/csv", False, "csv"),
-    ("text/tab-separated-values;q=0.9, application/sparql-results+xml", False, "xml"),
-    ("*/*", False, "json"), ("application/n-triples", True, "nt"), ("", True, "turtle")])
-def test_database_content_negotiation(accept, graph, fmt):
-    assert negotiate(accept, graph) == fmt
-
-
-@pytest.fixture
-def endpoint(two_docs):
-    _, out = two_docs
-    server = make_server(out, "127.0.0.1", 0, timeout=5.0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", out, server
-    server.shutdown()
-    server.server_close()
-
-
-def test_database_endpoint_answers_from_the_latest_build(endpoint, tmp_path):
-    url, out, _ = endpoint
-    remote = Graph(store=SPARQLStore(query_endpoint=f"{url}/sparql"))
-    names = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-             "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
-             "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel ?name }")
-    before = {str(r[0]) for r in remote.query(names)}
-    page = urllib.request.urlopen(url).read()
-    third = tmp_path / "kampen-2021.txt"
-    third.write_text(SECOND.replace("2022", "2021"), encoding="utf-8")
-    assert pipeline.build([third], out).built == ["kampen-2021"]
-    assert {str(r[0]) for r in remote.query(names)} == before | {"Kampen"}
-    assert urllib.request.urlopen(url).read() != page
-    assert b"Kampen" in urllib.request.urlopen(url).read()
-
-
-def test_database_endpoint_with_rdflib_sparqlstore(endpoint):
-    url, out, _ = endpoint
-    remote = Graph(store=SPARQLStore(query_endpoint=f"{url}/sparql"))
-    rows = list(remote.query("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                             "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
-                             "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
-                             "?name } ORDER BY ?name"))
-    local = db.query_rows(out, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                               "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
-                               "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
-                               "?name } ORDER BY ?name")[1]
-    assert [str(r.name) for r in rows] == [r[0] for r in local]
-    assert "Zwolle" in [str(r.name) for r in rows]
-
-
-@pytest.mark.parametrize("fmt,media", [("json", "application/sparql-results+json"),
-                                       ("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
-                                       ("xml", "application/sparql-results+xml")])
-def test_database_endpoint_formats_with_sparqlwrapper(endpoint, fmt, media):
-    from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
-    url, _, _ = endpoint
-    client = SPARQLWrapper(f"{url}/sparql")
-    client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    client.setReturnFormat({"json": JSON, "csv": CSV, "tsv": TSV, "xml": XML}[fmt])
-    client.setMethod("POST" if fmt in ("csv", "xml") else "GET")
-    result = client.query()
-    assert result.response.headers["Content-Type"].startswith(media)
-    body = result.convert()
-    if fmt == "json":
-        assert int(body["results"]["bindings"][0]["n"]["value"]) > 1000
-
-
-def test_database_endpoint_refuses_updates_and_bad_queries(endpoint):
-    url, _, _ = endpoint
-    for ctype, data in [("application/sparql-update", b"INSERT DATA { <a:a> <a:b> <a:c> }"),
-                        ("application/x-www-form-urlencoded",
-                         b"update=DROP%20ALL")]:
-        req = urllib.request.Request(f"{url}/sparql", data=data, method="POST",
-                                     headers={"Content-Type": ctype})
-        with pytest.raises(urllib.error.HTTPError) as err:
-            urllib.request.urlopen(req)
-        assert err.value.code == 403
-    with pytest.raises(urllib.error.HTTPError) as err:
-        urllib.request.urlopen(f"{url}/sparql?query=SELEKT")
-    assert err.value.code == 400
-
-
-def test_database_endpoint_timeout(endpoint):
-    url, _, server = endpoint
-    server.query_timeout = 0.001
-    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # ~10^7 rows: seconds
-    with pytest.raises(urllib.error.HTTPError) as err:
-        urllib.request.urlopen(f"{url}/sparql?query={urllib.parse.quote(heavy)}")
-    assert err.value.code == 503
-
-
-def test_database_endpoint_serves_the_explorer(endpoint):
-    url, _, _ = endpoint
-    page = urllib.request.urlopen(f"{url}/").read().decode("utf-8")
-    assert "vis.Network" in page and "Gemeente KG" in page
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path):
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
-    port = _free_port()
-    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "remote"),
-                             "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D")
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-
-
-def test_database_push_to_a_graph_store_server(runner, two_docs, oxigraph_server):
-    _, out = two_docs
-    result = runner.invoke(main, ["push", "--endpoint", f"{oxigraph_server}/store",
-                                  "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "pushed 2 graph(s)" in result.output
-    query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-    req = urllib.request.Request(f"{oxigraph_server}/query?query={urllib.parse.quote(query)}",
-                                 headers={"Accept": "application/sparql-results+json"})
-    remote = {b["g"]["value"].rsplit("/", 1)[-1]: int(b["n"]["value"])
-              for b in json.load(urllib.request.urlopen(req))["results"]["bindings"]}
-    local = {r.id: r.triples for r in db.list_documents(out)}
-    assert remote == local
-    again = runner.invoke(main, ["push", "--endpoint", f"{oxigraph_server}/store",
-                                 "--out", str(out)])
-    assert again.exit_code == 0  # PUT replaces: pushing twice does not duplicate
-
-
-def test_database_push_errors_are_clear(runner, two_docs):
-    _, out = two_docs
-    result = runner.invoke(main, ["push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store",
-                                  "--out", str(out)])
-    assert result.exit_code == 1 and "cannot reach the server" in result.output
-
-
-def test_database_push_and_export_errors_are_one_line(runner, two_docs, tmp_path):
-    _, out = two_docs
-    bad_url = runner.invoke(main, ["push", "--endpoint", "localhost:7878/store", "--out", str(out)])
-    assert bad_url.exit_code == 2 and "http:// or https:// URL" in bad_url.output
-    blocker = tmp_path / "a-file"
-    blocker.write_text("not a folder", encoding="utf-8")
-    unwritable = runner.invoke(main, ["export", "--format", "nt", "-o", str(blocker / "x.nt"),
-                                      "--out", str(out)])
-    assert unwritable.exit_code == 1 and unwritable.output.startswith("error: ")
-    assert str(blocker) in unwritable.output and "Traceback" not in unwritable.output
-
-
-def test_database_push_credentials_from_environment():
-    from kg.push import auth_header
-    assert auth_header({"KG_PUSH_TOKEN": "t"}) == "Bearer t"
-    assert auth_header({"KG_PUSH_USER": "u", "KG_PUSH_PASSWORD": "p"}) == "Basic dTpw"
-    assert auth_header({}) is None
-
-
-@pytest.fixture
-def guarded_store():
-    """A Graph Store endpoint that wants basic auth (user "u", password "p") and records
-    the graphs PUT to it."""
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-    received: dict[str, bytes] = {}
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_PUT(self):  # noqa: N802 (http.server's naming)
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            if self.headers.get("Authorization") != "Basic dTpw":
-                self.send_response(401)
-            else:
-                received[urllib.parse.unquote(self.path.split("graph=", 1)[1])] = body
-                self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/store", received
-    server.shutdown()
-
-
-def test_database_push_sends_credentials_and_says_when_refused(runner, two_docs, guarded_store,
-                                                               monkeypatch):
-    _, out = two_docs
-    url, received = guarded_store
-    monkeypatch.delenv("KG_PUSH_TOKEN", raising=False)
-    monkeypatch.delenv("KG_PUSH_USER", raising=False)
-    refused = runner.invoke(main, ["push", "--endpoint", url, "--out", str(out)])
-    assert refused.exit_code == 1 and "HTTP 401" in refused.output
-    assert "KG_PUSH_USER" in refused.output and not received
-    monkeypatch.setenv("KG_PUSH_USER", "u")
-    monkeypatch.setenv("KG_PUSH_PASSWORD", "p")
-    result = runner.invoke(main, ["push", "--endpoint", url, "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    with kgstore.open_store(out, read_only=True) as st:
-        expected = {g: kgstore.graph_ntriples(st, g) for g in kgstore.graphs(st)}
-    assert received == expected
 
 
 def test_database_large_store_turtle_is_streamed_per_graph(two_docs, monkeypatch, tmp_path):

@@ -116,6 +116,45 @@ def test_inputs_encrypted_pdf(tmp_path):
         read_report(pdf)
 
 
+def _damaged_pdf(tmp_path, old: bytes, new):
+    """Two pages, streams uncompressed, with ``old`` replaced by ``new`` (re.sub)."""
+    import re
+
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "zwolle-2021.pdf"
+    c = canvas.Canvas(str(pdf), pageCompression=0)
+    c.drawString(50, 800, "Programma 2 Zorg")
+    c.showPage()
+    c.drawString(50, 800, "Het Jongerenloket Oost hielp 40 jongeren.")
+    c.save()
+    pdf.write_bytes(re.sub(old, new, pdf.read_bytes()))
+    return pdf
+
+
+def test_inputs_pdf_over_pypdf_limits_is_refused_not_a_crash(tmp_path, monkeypatch):
+    """Every pypdf error is an unreadable PDF: the fuzzer found a declared stream length of
+    10^9 bytes, which pypdf refuses with its LimitReachedError (not a PdfReadError)."""
+    import pypdf
+    from pypdf.errors import LimitReachedError
+
+    def over_the_limit(*_args, **_kwargs):
+        raise LimitReachedError("Declared stream length of 1000000000 exceeds maximum")
+
+    pdf = tmp_path / "zwolle-2021.pdf"
+    _write_pdf(pdf, ["Programma 2 Zorg"])
+    monkeypatch.setattr(pypdf, "PdfReader", over_the_limit)
+    with pytest.raises(InputError, match="not a readable PDF"):
+        read_report(pdf)
+
+
+def test_inputs_pdf_repairs_are_not_logged(tmp_path, caplog):
+    """A wrong xref offset is repaired by pypdf; its warnings are not the user's to read."""
+    pdf = _damaged_pdf(tmp_path, rb"startxref\s+\d+", b"startxref\n12")
+    assert "Jongerenloket Oost" in read_report(pdf)
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]
+
+
 def test_inputs_huge_file_is_refused_without_reading(tmp_path):
     path = tmp_path / "zwolle-2021.txt"
     with open(path, "wb") as f:
