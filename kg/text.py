@@ -13,7 +13,8 @@ def search_key(text: str) -> str:
     """Lower case, accents removed, white space collapsed: ``'Café  Sociaal'`` →
     ``'cafe sociaal'``. Minted as ``skos:hiddenLabel`` for every name and alias, and
     applied to named-query parameters written ``{{name|key}}``."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
+    # case folded again after the decomposition, which can make capitals: '™' → 'TM'
+    folded = unicodedata.normalize("NFKD", text.casefold()).casefold()
     folded = "".join(c for c in folded if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", folded).strip()
 

@@ -3,6 +3,8 @@
 from collections import defaultdict
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import RDF
 from rdflib.namespace import SKOS
 
@@ -21,6 +23,19 @@ def test_search_key_folds_case_accents_and_space():
     assert search_key("  Café   Sociaal ") == "cafe sociaal"
     assert search_key("ÉÉN Loket") == "een loket"
     assert search_key("IJsselland") == "ijsselland"
+
+
+def test_search_key_has_no_capitals_made_by_decomposition():
+    # found by the fuzzer: '™' decomposes to 'TM' after case folding
+    assert search_key("Pilot™ Oost") == "pilottm oost"
+    assert search_key("Ⅻ ㎒") == "xii mhz"
+
+
+@given(st.text())
+def test_search_words_are_single_lower_case_words(text):
+    for word in search_words(text):
+        assert word and word == word.casefold() and not any(c.isspace() for c in word)
+        assert not any("A" <= c <= "Z" for c in word)
 
 
 def test_search_words_and_longest_word():
