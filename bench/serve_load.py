@@ -99,13 +99,13 @@ def main() -> None:
     from query import cases
 
     from build import make_corpus
-    from kg import pipeline
+    from kg import db, pipeline
     from kg import queries as named
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-load-"))
     out = work / "out"
     report = pipeline.build([make_corpus(args.shared, args.copies, work / "corpus")], out)
-    municipality = sorted(report.built or report.skipped)[0].split("-")[0].capitalize()
+    municipality = db.list_documents(out)[0].municipality  # for the narrowed forms
     todo = [(label, named.fill(named.get(name).text, params))
             for label, name, params in cases(municipality)]
 
