@@ -23,7 +23,7 @@ from rich.text import Text
 from . import __version__, db, settings
 from . import queries as named
 from .errors import KGError, UsageError
-from .iris import CLASS_NAMES
+from .vocab import ENTITY_TYPES
 
 out_option = click.option("--out", type=click.Path(path_type=Path), default=settings.DEFAULT_OUT,
                           show_default=True, help="Output folder (graph.ttl, graph.html, store/).")
@@ -335,7 +335,7 @@ def validate(out):
 @click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True,
               help="With --focus: how many relation steps around it.")
 @click.option("--type", "types", multiple=True,
-              type=click.Choice(list(CLASS_NAMES), case_sensitive=False),
+              type=click.Choice(list(ENTITY_TYPES), case_sensitive=False),
               help="Only entities of this type (repeatable).")
 @click.option("--indicators", type=click.Choice(["properties", "nodes"]),
               default="properties", show_default=True,
@@ -347,7 +347,7 @@ def viz(out, target, municipality, focus, depth, types, indicators, limit):
     """Write the interactive HTML explorer of the built graph (or a view of it)."""
     from .viz import View
 
-    canonical = {n.lower(): n for n in CLASS_NAMES}
+    canonical = {n.lower(): n for n in ENTITY_TYPES}
     view = View(municipality=municipality, focus=focus, depth=depth,
                 types=tuple(canonical[t.lower()] for t in types), indicators=indicators,
                 limit=limit)

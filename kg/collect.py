@@ -21,10 +21,19 @@ from extractors.numbers import as_plain
 from extractors.text import normalise_name, sentence_offsets, slug, strip_quotes, text_of
 
 from .document import Document
-from .facts import DocumentInfo, Entity, FactSet, Indicator, Mention, Relation
+from .facts import (
+    SCOPED_PREFIXES,
+    SHARED_PREFIXES,
+    DocumentInfo,
+    Entity,
+    FactSet,
+    Indicator,
+    Mention,
+    Relation,
+)
+from .vocab import RELATIONS
 
-SCOPED = {"Initiative": "initiative", "Programme": "programme", "District": "district"}
-GLOBAL = {"Organisation": "organisation", "Law": "law", "Region": "region"}
+SCOPED, GLOBAL = SCOPED_PREFIXES, SHARED_PREFIXES
 RULE_RANK = dict(PRIORITY, municipality=-1)
 CUE_WORDS = frozenset(w.lower() for w in cues()["initiative_cue_words"])
 
@@ -184,13 +193,8 @@ class _Collector:
         return out
 
     def _fits(self, predicate: str, subject: str, obj: str) -> bool:
-        s, o = self.entities[subject].type, self.entities[obj].type
-        return {
-            "hasPartner": ("Initiative", "Organisation"),
-            "partnersWith": ("Municipality", "Organisation"),
-            "partOfProgramme": ("Initiative", "Programme"),
-            "locatedIn": ("Initiative", "District"),
-        }.get(predicate, (s, o)) == (s, o)
+        """Whether the subject is of the relation's domain and the object of its range."""
+        return RELATIONS[predicate] == (self.entities[subject].type, self.entities[obj].type)
 
     # -- indicators ------------------------------------------------------------------
 

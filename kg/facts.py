@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CORE_TYPES = ("Municipality", "Programme", "Initiative", "Organisation")
-EXTRA_TYPES = ("District", "Region", "Law")
-ENTITY_TYPES = CORE_TYPES + EXTRA_TYPES
-PREDICATES = ("hasProgramme", "hasSubProgramme", "partOfProgramme", "hasPartner",
-              "partnersWith", "locatedIn")
-UNITS = ("count", "percent", "EUR", "weeks", "days", "months", "years", "hours")
+from .vocab import ENTITY_TYPES, RELATIONS, UNITS
+
+PREDICATES = tuple(RELATIONS)
+__all__ = ["ENTITY_TYPES", "PREDICATES", "UNITS", "DocumentInfo", "Entity", "FactSet",
+           "Indicator", "Mention", "Relation"]
+
+# the id prefix of each entity type: scoped ones are per municipality
+# (``initiative/gm0268/doorbraakteam``), the others shared by all (``organisation/ggd``)
+SCOPED_PREFIXES = {"Initiative": "initiative", "Programme": "programme", "District": "district"}
+SHARED_PREFIXES = {"Organisation": "organisation", "Law": "law", "Region": "region"}
 
 
 @dataclass(frozen=True)

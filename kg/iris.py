@@ -1,23 +1,21 @@
 """The project's IRIs as plain strings, for the modules that only talk SPARQL to the store
 (``kg query``, ``kg list``, ``kg serve`` start without importing rdflib: 80 ms of their
 start-up). :mod:`kg.namespace` and :mod:`kg.rdf`, which mint triples, build their rdflib
-terms from these."""
+terms from these and :mod:`kg.vocab`."""
 
 from __future__ import annotations
 
+from . import vocab
+
 BASE = "https://w3id.org/gemeente-kg/"
-GKG = BASE + "def#"
+GKG = vocab.GKG
 ID = BASE + "id/"
 GRAPH = BASE + "graph/"
 META = GRAPH + "_meta"  # build bookkeeping: when and from what each document was built
 
-# the entity classes and relation properties of the ontology, as the facts name them
-CLASS_NAMES = ("Municipality", "Organisation", "Programme", "Initiative", "District",
-               "Region", "Law")
-PREDICATE_NAMES = ("hasProgramme", "hasSubProgramme", "partOfProgramme", "hasPartner",
-                   "partnersWith", "locatedIn")
-CLASSES = {name: GKG + name for name in CLASS_NAMES}
-PREDICATES = {name: GKG + name for name in PREDICATE_NAMES}
+# the entity classes and relation properties of the ontology (see kg.vocab)
+CLASSES = {name: GKG + name for name in vocab.ENTITY_TYPES}
+PREDICATES = {name: GKG + name for name in vocab.RELATIONS}
 
 
 def safe(text: str) -> str:

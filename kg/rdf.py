@@ -18,8 +18,8 @@ from rdflib.namespace import FOAF, ORG, PROV, QB, SKOS
 from extractors.gazetteer import laws, organisations
 from extractors.text import normalise_name
 
-from . import iris
-from .facts import Entity, FactSet, Indicator, Mention, Relation
+from . import iris, vocab
+from .facts import SCOPED_PREFIXES, Entity, FactSet, Indicator, Mention, Relation
 from .namespace import GKG
 from .text import search_key, search_words, stem, stem_key
 
@@ -36,12 +36,10 @@ PREFIXES = {
     "prov": PROV, "qb": QB, "nif": NIF, "foaf": FOAF, "sdmx-measure": SDMX_MEASURE,
     "sdmx-attribute": SDMX_ATTRIBUTE, "unit": UNIT,
 }
-UNITS = {"count": UNIT.NUM, "percent": UNIT.PERCENT, "EUR": UNIT.CCY_EUR, "weeks": UNIT.WK,
-         "days": UNIT.DAY, "months": UNIT.MO, "years": UNIT.YR, "hours": UNIT.HR}
-CODES = {str(v): k for k, v in UNITS.items()}
-CLASSES = {name: GKG[name] for name in iris.CLASS_NAMES}
-PREDICATES = {name: GKG[name] for name in iris.PREDICATE_NAMES}
-SCOPED = ("programme/", "initiative/", "district/")
+UNITS = {code: URIRef(unit) for code, unit in vocab.UNITS.items()}
+CLASSES = {name: URIRef(iri) for name, iri in iris.CLASSES.items()}
+PREDICATES = {name: URIRef(iri) for name, iri in iris.PREDICATES.items()}
+SCOPED = tuple(f"{prefix}/" for prefix in SCOPED_PREFIXES.values())
 
 
 def bind_prefixes(graph: Graph) -> Graph:

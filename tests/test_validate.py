@@ -3,7 +3,7 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rdflib import Literal
+from rdflib import RDF, Literal
 
 from kg import db
 from kg import store as kgstore
@@ -11,6 +11,7 @@ from kg.cli import main
 from kg.namespace import GKG
 from kg.rdf import document_graph
 from kg.validate import validate
+from kg.vocab import RELATIONS
 
 
 def test_validate_sample_conforms(sample_facts):
@@ -25,6 +26,24 @@ def test_validate_reports_a_broken_graph(sample_facts):
     conforms, report, text = validate(g)
     assert not conforms
     assert "period" in text
+
+
+@pytest.mark.parametrize("predicate, subject_type, object_type", [
+    ("hasSubProgramme", "Initiative", "Programme"),  # wrong domain
+    ("hasSubProgramme", "Programme", "Organisation"),  # wrong range
+    ("hasPartner", "Initiative", "Programme"),
+])
+def test_validate_relations_keep_to_their_domain_and_range(sample_facts, predicate,
+                                                            subject_type, object_type):
+    """The relation shapes are generated from the ontology's domain and range."""
+    g = document_graph(sample_facts)
+    subject = next(g.subjects(RDF.type, GKG[subject_type]))
+    obj = next(o for o in g.subjects(RDF.type, GKG[object_type]) if o != subject)
+    g.add((subject, GKG[predicate], obj))
+    conforms, _, text = validate(g)
+    assert not conforms
+    domain, range_ = RELATIONS[predicate]
+    assert f"does not have class gkg:{domain if subject_type != domain else range_}" in text
 
 
 def test_validate_search_words_are_single_lower_case_words(sample_facts):

@@ -1,0 +1,144 @@
+"""What is generated from the ontology (``gkg.ttl``): the module ``kg/vocab.py`` and the
+generated blocks of ``shapes.ttl``. ``scripts/make_vocab.py`` writes them;
+``tests/test_vocab.py`` regenerates them and compares, so the ontology is the one place
+where a class, a relation (with its domain and range) or a unit is written down.
+
+- entity types: the subclasses of ``gkg:Entity``;
+- relations: the object properties whose domain and range are both entity types;
+- units: the concepts of the scheme ``gkg:units`` (``skos:notation`` is the unit code,
+  ``skos:exactMatch`` the QUDT unit).
+
+Each list comes in the order the ontology file states its terms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, Graph, Namespace
+from rdflib.namespace import SKOS
+
+from . import ONTOLOGY_FILE, SHAPES_FILE
+
+GKG = Namespace("https://w3id.org/gemeente-kg/def#")
+UNIT = "http://qudt.org/vocab/unit/"
+BEGIN = "# BEGIN generated from gkg.ttl by scripts/make_vocab.py: do not edit by hand"
+END = "# END generated"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    entity_types: tuple[str, ...]
+    relations: tuple[tuple[str, str, str], ...]  # (name, domain, range)
+    units: tuple[tuple[str, str], ...]  # (code, QUDT IRI)
+    terms: tuple[str, ...]  # every gkg: term the ontology defines, sorted
+
+
+def vocabulary(text: str) -> Vocabulary:
+    """The vocabulary stated by the ontology ``text`` (Turtle)."""
+    g = Graph().parse(data=text, format="turtle")
+    order = {m.group(1): m.start() for m in re.finditer(r"^gkg:([\w-]+) a ", text, re.M)}
+
+    def local(term) -> str:
+        return str(term)[len(str(GKG)):]
+
+    def ordered(terms) -> list:
+        return sorted(terms, key=lambda t: order.get(local(t), len(text)))
+
+    types = ordered(set(g.subjects(RDFS.subClassOf, GKG.Entity)))
+    names = [local(t) for t in types]
+    relations = []
+    for p in ordered(set(g.subjects(RDF.type, OWL.ObjectProperty))):
+        domain, range_ = g.value(p, RDFS.domain), g.value(p, RDFS.range)
+        if domain in types and range_ in types:
+            relations.append((local(p), local(domain), local(range_)))
+    units = [(str(g.value(c, SKOS.notation)), str(g.value(c, SKOS.exactMatch)))
+             for c in ordered(set(g.subjects(SKOS.inScheme, GKG.units)))]
+    terms = sorted({local(s) for s in g.subjects(RDF.type, None) if str(s).startswith(str(GKG))})
+    return Vocabulary(tuple(names), tuple(relations), tuple(units), tuple(terms))
+
+
+def vocab_module(v: Vocabulary) -> str:
+    """The source of ``kg/vocab.py`` (as ``ruff format`` leaves it)."""
+
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    types = "".join(f"    {q(t)},\n" for t in v.entity_types)
+    relations = "".join(f"    {q(n)}: ({q(d)}, {q(r)}),\n" for n, d, r in v.relations)
+    units = "".join(f"    {q(code)}: {q(iri)},\n" for code, iri in v.units)
+    terms = "".join(f"    {q(t)},\n" for t in v.terms)
+    return f'''"""The Gemeente KG vocabulary, generated from ``ontology/gkg.ttl`` by
+``scripts/make_vocab.py``: do not edit by hand (``tests/test_vocab.py`` regenerates it
+and compares). Plain strings, so the modules that only talk SPARQL need no rdflib."""
+
+from __future__ import annotations
+
+GKG = {q(str(GKG))}
+
+# the entity types of the facts: the subclasses of gkg:Entity
+ENTITY_TYPES = (
+{types})
+
+# the relations between entities: name → (domain, range)
+RELATIONS = {{
+{relations}}}
+
+# the indicator units: unit code (gkg:unitCode) → QUDT unit (sdmx-attribute:unitMeasure)
+UNITS = {{
+{units}}}
+
+# every term of the gkg: namespace
+TERMS = (
+{terms})
+'''
+
+
+def shape_blocks(v: Vocabulary) -> list[str]:
+    """The generated blocks of ``shapes.ttl``, in the order they stand there: the entity
+    targets, one shape per relation domain, the unit lists, the relation predicates."""
+    targets = " , ".join(f"gkg:{t}" for t in v.entity_types)
+    entity = f"gkgsh:EntityShape a sh:NodeShape ;\n    sh:targetClass {targets} ;"
+    domains: dict[str, list[tuple[str, str]]] = {}
+    for name, domain, range_ in v.relations:
+        domains.setdefault(domain, []).append((name, range_))
+    relations = []
+    for domain, props in domains.items():
+        subjects = " , ".join(f"gkg:{n}" for n, _ in props)
+        lines = [f"gkgsh:{domain}RelationsShape a sh:NodeShape ;",
+                 f"    sh:targetSubjectsOf {subjects} ;", f"    sh:class gkg:{domain} ;"]
+        lines += [f"    sh:property [ sh:path gkg:{n} ; sh:class gkg:{r} ] ;" for n, r in props]
+        relations.append("\n".join(lines)[:-2] + " .")
+    qudt = " ".join(f"unit:{iri[len(UNIT):]}" if iri.startswith(UNIT) else f"<{iri}>"
+                    for _, iri in v.units)
+    codes = " ".join(f'"{code}"' for code, _ in v.units)
+    units = (f"    sh:property [ sh:path sdmx-attribute:unitMeasure ; sh:minCount 1 ; "
+             f"sh:maxCount 1 ;\n                  sh:in ( {qudt} ) ] ;\n"
+             f"    sh:property [ sh:path gkg:unitCode ; sh:minCount 1 ; sh:maxCount 1 ;\n"
+             f"                  sh:in ( {codes} ) ] ;")
+    predicates = " ".join(f"gkg:{n}" for n, _, _ in v.relations)
+    assertion = (f"    sh:property [ sh:path rdf:predicate ; sh:minCount 1 ; sh:maxCount 1 ;\n"
+                 f"                  sh:in ( {predicates} ) ] ;")
+    return [entity, "\n\n".join(relations), units, assertion]
+
+
+def shapes(text: str, v: Vocabulary) -> str:
+    """``shapes.ttl`` (``text``) with its generated blocks made from ``v``."""
+    blocks = iter(shape_blocks(v))
+    pattern = re.compile(f"^{re.escape(BEGIN)}\n.*?^{re.escape(END)}\n", re.S | re.M)
+    found = len(pattern.findall(text))
+    if found != len(shape_blocks(v)):
+        raise ValueError(f"{SHAPES_FILE}: {found} generated blocks, expected "
+                         f"{len(shape_blocks(v))}")
+    return pattern.sub(lambda _: f"{BEGIN}\n{next(blocks)}\n{END}\n", text)
+
+
+def outputs(root: Path) -> dict[Path, str]:
+    """Each generated file below the repository ``root`` → its content."""
+    folder = root / "ontology"
+    v = vocabulary((folder / ONTOLOGY_FILE).read_text(encoding="utf-8"))
+    return {root / "kg" / "vocab.py": vocab_module(v),
+            folder / SHAPES_FILE: shapes((folder / SHAPES_FILE).read_text(encoding="utf-8"), v)}
