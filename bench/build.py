@@ -126,8 +126,8 @@ def main() -> None:
         r["words_per_second"] = (r["words"] or 0) / r["seconds"]
     yard = results["yardstick"]["words_per_second"]
     triples = json.loads(subprocess.run(
-        [sys.executable, "-c", "import json,sys; from kg import db; "
-         f"print(json.dumps(db.summarise(r'{work / 'out-big'}').__dict__))"],
+        [sys.executable, "-c", "import json,sys; from kg import store as kgstore; "
+         f"print(json.dumps(kgstore.summary(r'{work / 'out-big'}').__dict__))"],
         capture_output=True, text=True, check=True).stdout)
     results["store"] = {"triples": triples["triples"],
                         "size_mb": sum(f.stat().st_size for f in (work / "out-big" / "store")

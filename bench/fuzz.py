@@ -162,8 +162,8 @@ def _check(path_data: tuple[bytes, str], budget: float, n: int, validate_every: 
     from kg import pipeline
     from kg.document import read_document
     from kg.errors import KGError, TimeBudgetError
+    from kg.outputs.validation import validate
     from kg.rdf import document_graph
-    from kg.validate import validate
 
     data, suffix = path_data
     with tempfile.TemporaryDirectory() as tmp:

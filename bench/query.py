@@ -154,7 +154,7 @@ def main() -> None:
 
     dump = work / "dump.nq"
     with kgstore.open_store(out, read_only=True) as st, dump.open("wb") as f:
-        kgstore.stream_graphs(st, f, "nquads")
+        st.stream_graphs(f, "nquads")
     fresh = work / "fresh"
     t = time.perf_counter()
     target = ox.Store(str(fresh))
@@ -176,8 +176,8 @@ def main() -> None:
     for label, name, params in todo:
         text = named.fill(named.get(name).text, params)
         with kgstore.open_store(out, read_only=True) as st:
-            ox_s = timed(lambda st=st, text=text: list(kgstore.query(st, text)), 5)
-            n_rows = len(list(kgstore.query(st, text)))
+            ox_s = timed(lambda st=st, text=text: list(st.query(text)), 5)
+            n_rows = len(list(st.query(text)))
         rdf_s = rdflib_times.get(label, "unreached")
         cmd = ["kg", "query", "--name", name, "--format", "csv", "--out", str(out)]
         for k, v in params.items():

@@ -99,13 +99,14 @@ def main() -> None:
     from query import cases
 
     from build import make_corpus
-    from kg import db, pipeline
+    from kg import pipeline
     from kg import queries as named
+    from kg import store as kgstore
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-load-"))
     out = work / "out"
     report = pipeline.build([make_corpus(args.shared, args.copies, work / "corpus")], out)
-    municipality = db.list_documents(out)[0].municipality  # for the narrowed forms
+    municipality = kgstore.documents(out)[0].municipality  # for the narrowed forms
     todo = [(label, named.fill(named.get(name).text, params))
             for label, name, params in cases(municipality)]
 

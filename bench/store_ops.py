@@ -71,7 +71,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from build import make_corpus
-    from kg import db, pipeline
+    from kg import pipeline
+    from kg.outputs import turtle
 
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-opsbench-"))
     one = pipeline.build([make_corpus(args.shared, 1, work / "c1")], work / "o1")
@@ -80,8 +81,8 @@ def main() -> None:
     report = pipeline.build([make_corpus(args.shared, copies, work / "cN")], out)
 
     rows = []
-    for fmt in db.EXPORT_FORMATS:
-        target = work / f"export.{db.EXPORT_SUFFIX[fmt]}"
+    for fmt in turtle.EXPORT_FORMATS:
+        target = work / f"export.{turtle.EXPORT_SUFFIX[fmt]}"
         seconds, mb = run(["kg", "export", "--format", fmt, "-o", str(target),
                            "--out", str(out)])
         rows.append({"command": f"kg export --format {fmt}", "seconds": seconds,

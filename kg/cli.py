@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from . import __version__, db, settings
+from . import __version__, settings, store
 from . import queries as named
 from .errors import KGError, UsageError
 from .vocab import ENTITY_TYPES
@@ -112,9 +112,11 @@ def build(paths, out, municipality, year, model, include, force, jobs, time_budg
 
     err = _console(stderr=True)
     with _progress(err) as on_document:
-        report = pipeline.build(list(paths) or None, out, municipality, year, model,
-                                include or settings.DEFAULT_INCLUDE, on_document, debug,
-                                force, jobs, time_budget=time_budget or None)
+        options = pipeline.BuildOptions(
+            municipality=municipality, year=year, model=model, force=force, jobs=jobs,
+            time_budget=time_budget or None, debug=debug)
+        report = pipeline.build(list(paths) or None, out, options, on_document=on_document,
+                                include=include or settings.DEFAULT_INCLUDE)
     for _, reason in report.failed:
         click.echo(f"error: {reason}", err=True)
     if report.ignored:
@@ -209,9 +211,9 @@ def query(sparql, name, file, params, list_, max_rows, fmt, out):
         named.check(template, values)
         text = named.fill(template, values)
     if fmt != "table":
-        click.echo(db.query_serialized(out, text, fmt), nl=False)
+        click.echo(store.query_text(out, text, fmt), nl=False)
         return
-    variables, rows = db.query_rows(out, text)
+    variables, rows = store.query_table(out, text)
     shown = rows[:max_rows] if max_rows else rows
     table = Table(*variables)
     for row in shown:
@@ -314,8 +316,10 @@ def scores_table(scores) -> Table:
 @handle_errors
 def validate(out):
     """Validate the built graph against the SHACL shapes, document by document."""
+    from .outputs.validation import validate_store
+
     with _progress(_console(stderr=True), "validating") as on_document:
-        result = db.validate_out(out, on_document=on_document)
+        result = validate_store(out, on_document=on_document)
     if result.conforms:
         click.echo(f"conforms: the graph of each of {result.documents} document(s) "
                    "satisfies every shape")
@@ -345,13 +349,14 @@ def validate(out):
 @handle_errors
 def viz(out, target, municipality, focus, depth, types, indicators, limit):
     """Write the interactive HTML explorer of the built graph (or a view of it)."""
-    from .viz import View
+    from .outputs import explorer
+    from .outputs.explorer import View
 
     canonical = {n.lower(): n for n in ENTITY_TYPES}
     view = View(municipality=municipality, focus=focus, depth=depth,
                 types=tuple(canonical[t.lower()] for t in types), indicators=indicators,
                 limit=limit)
-    click.echo(f"wrote {db.viz(out, target, view)}")
+    click.echo(f"wrote {explorer.write(out, target, view)}")
 
 
 @main.command()
@@ -401,7 +406,7 @@ def push(endpoint, out):
 @handle_errors
 def list_(out):
     """List the documents in the store: municipality, year, triples, build time."""
-    rows = db.list_documents(out)
+    rows = store.documents(out)
     table = Table("document", "file", "municipality", "year", "triples", "built at", "seconds")
     for r in rows:
         _row(table, r.id, r.file, r.municipality, r.year, str(r.triples), r.built_at,
@@ -416,12 +421,14 @@ def list_(out):
 @handle_errors
 def remove(documents, out):
     """Remove documents (by id, see kg list) from the store and the outputs."""
-    for doc_id in db.remove_documents(out, list(documents)):
+    from . import pipeline
+
+    for doc_id in pipeline.remove(out, list(documents)):
         click.echo(f"removed {doc_id}")
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(list(db.EXPORT_FORMATS)), default="turtle",
+@click.option("--format", "fmt", type=click.Choice(list(store.EXPORT_FORMATS)), default="turtle",
               show_default=True, help="turtle, nt, jsonld (merged) or trig, nquads (one "
                                       "named graph per document).")
 @click.option("-o", "target", type=click.Path(path_type=Path), default=None,
@@ -430,8 +437,10 @@ def remove(documents, out):
 @handle_errors
 def export(fmt, target, out):
     """Export the graph in Turtle, N-Triples, TriG, N-Quads or JSON-LD."""
-    target = target or Path(out) / f"graph.{db.EXPORT_SUFFIX[fmt]}"
-    db.export(out, fmt, target)
+    from .outputs import turtle
+
+    target = target or Path(out) / f"graph.{turtle.EXPORT_SUFFIX[fmt]}"
+    turtle.export(out, fmt, target)
     click.echo(f"wrote {target}")
 
 

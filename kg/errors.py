@@ -8,6 +8,7 @@
     ├── PipelineError            the spaCy pipeline cannot be built (e.g. an unknown model)
     ├── StoreError               the graph store is missing, locked or unreadable
     ├── QueryError               a SPARQL query is malformed or a named query is unknown
+    │   └── QuerySyntaxError     a SPARQL query does not parse
     └── EvaluationError          corpus or gold files are missing or malformed
 
 The CLI turns these into one clear line on stderr and an exit code (2 for UsageError,
@@ -46,6 +47,10 @@ class StoreError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed, or a named query is unknown."""
+
+
+class QuerySyntaxError(QueryError):
+    """A SPARQL query does not parse."""
 
 
 class EvaluationError(KGError):

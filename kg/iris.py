@@ -30,3 +30,8 @@ def graph_iri(document_id: str) -> str:
 
 def report_iri(document_id: str) -> str:
     return f"{ID}report/{safe(document_id)}"
+
+
+def document_id(graph: str) -> str:
+    """The document id of a document's named graph (:func:`graph_iri`)."""
+    return graph.removeprefix(GRAPH)

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from . import store as kgstore
 from .errors import StoreError, UsageError
+from .iris import document_id
+from .store import open_store
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,15 @@ def push(out: Path, endpoint: str, timeout: float = 60.0, on_graph=None) -> Push
         raise UsageError(f"--endpoint must be an http:// or https:// URL, not {endpoint!r}")
     auth = auth_header()
     graphs = triples = 0
-    with kgstore.open_store(out, read_only=True) as st:
-        for g in kgstore.graphs(st):
-            body = kgstore.graph_ntriples(st, g)
+    with open_store(out, read_only=True) as st:
+        for g in st.graphs():
+            body = st.graph_ntriples(g)
             _put(f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(g, safe='')}",
                  body, auth, timeout, f"{endpoint}: graph {g}")
             graphs += 1
             triples += body.count(b"\n")
             if on_graph:
-                on_graph(g.rsplit("/", 1)[-1])
+                on_graph(document_id(g))
     return PushReport(graphs, triples)
 
 

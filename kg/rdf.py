@@ -9,6 +9,7 @@ the fact's id, document and offsets. Each document's triples go into its own nam
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
 
@@ -85,11 +86,51 @@ def document_graph(facts: FactSet) -> Graph:
     return g
 
 
-def document_ntriples(facts: FactSet) -> tuple[str, int]:
-    """All triples of one document as sorted Turtle statements, one per line (the store's
-    input; a long literal may span lines), and how many there are."""
+def document_ntriples(facts: FactSet) -> tuple[bytes, int]:
+    """All triples of one document as N-Triples (UTF-8, lines sorted: the same facts give
+    the same bytes), and how many there are: what a build worker hands to the store."""
     triples = document_triples(facts)
-    return "".join(sorted(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)), len(triples)
+    return ntriples(triples), len(triples)
+
+
+def ntriples(triples) -> bytes:
+    """Triples of rdflib terms (IRIs and literals) as N-Triples, one sorted line each: the
+    one function that writes the triples that travel between processes and into the
+    store."""
+    return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n"
+                          for s, p, o in triples)).encode("utf-8")
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term) -> str:
+    """One term in N-Triples: ``<iri>``, or a quoted literal (``\\``, ``"``, line breaks
+    escaped) with its language or datatype."""
+    if not isinstance(term, Literal):
+        return f"<{term}>"
+    text = f'"{str(term).translate(_ESCAPES)}"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype is not None:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+def build_facts(doc_id: str, source: str, version: str, seconds: float, triples: int,
+                built_at: datetime, build_id: str) -> bytes:
+    """When, from what and by which extractor a document was built, and the size of its
+    graph, as N-Triples (the store's meta graph: ``kg list`` reads it instead of
+    counting, and the skip rule compares the extractor version)."""
+    report = report_iri(doc_id)
+    return ntriples([
+        (report, GKG.builtAt, Literal(built_at.isoformat(), datatype=XSD.dateTime)),
+        (report, GKG.buildId, Literal(build_id)),
+        (report, GKG.buildSeconds, Literal(f"{seconds:.3f}", datatype=XSD.decimal)),
+        (report, GKG.tripleCount, Literal(triples, datatype=XSD.integer)),
+        (report, GKG.sourcePath, Literal(source)),
+        (report, GKG.extractorVersion, Literal(version)),
+    ])
 
 
 def document_triples(facts: FactSet) -> set[tuple]:

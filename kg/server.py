@@ -30,11 +30,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pyoxigraph as ox
-
-from . import store as kgstore
-from .db import OUTPUTS_STATE
-from .errors import StoreError
+from .errors import QuerySyntaxError, StoreError
+from .outputs import OUTPUTS_STATE
+from .store import Store, store_path
+from .store.results import is_graph_result, write_results
 
 RESULT_TYPES = [  # (media type, format name) in order of preference
     ("application/sparql-results+json", "json"), ("application/json", "json"),
@@ -110,20 +109,20 @@ class CappedBuffer:
         return b"".join(self.parts)
 
 
-def evaluate(store: ox.Store, sparql: str, accept: str, deadline: float,
+def evaluate(store: Store, sparql: str, accept: str, deadline: float,
              max_bytes: int) -> tuple[bytes, str]:
     """Run one query and serialize its result, stopping at ``deadline`` (time.monotonic,
     the same clock in every process) or at ``max_bytes`` of result."""
     # Oxigraph's result objects must be dropped on the thread that made them: an
     # exception raised from under them keeps their frames, so it is replaced by a fresh
     # one, raised once they are gone
-    results = store.query(sparql, use_default_graph_as_union=True)
-    graph = kgstore.is_graph_result(results)
+    results = store.query(sparql)
+    graph = is_graph_result(results)
     fmt = negotiate(accept, graph)
     body = CappedBuffer(deadline, max_bytes)
     stopped = failed = None
     try:
-        kgstore.write_results(results, fmt, body)
+        write_results(results, fmt, body)
     except QueryStopped as err:
         stopped = err.reason
     except OSError as err:  # the writer's exception, as Oxigraph may pass it on
@@ -155,12 +154,12 @@ def _worker_main(conn, path: str) -> None:
             return
         try:
             if store is None or job_stamp != stamp:
-                store, stamp = ox.Store.read_only(path), job_stamp
+                store, stamp = Store.read_only(Path(path)), job_stamp
             conn.send(("ok", *evaluate(store, sparql, accept, deadline, max_bytes)))
         except QueryStopped as err:
             conn.send(("stopped", err.reason))
-        except SyntaxError as err:
-            conn.send(("syntax", str(err)))
+        except QuerySyntaxError as err:
+            conn.send(("syntax", str(err.__cause__ or err)))
         except Exception as err:  # noqa: BLE001  (sent to the handler, which answers 500)
             conn.send(("error", f"{type(err).__name__}: {err}"))
 
@@ -258,7 +257,7 @@ class KGServer(ThreadingHTTPServer):
 
     def __init__(self, out: Path, host: str, port: int, timeout: float,
                  max_result_bytes: int = MAX_RESULT_BYTES) -> None:
-        self.path = Path(out) / kgstore.STORE_DIR
+        self.path = store_path(out)
         if not self.path.exists():
             raise StoreError(f"no graph store in {self.path}; run 'kg build' first")
         self.out = Path(out)
@@ -271,12 +270,9 @@ class KGServer(ThreadingHTTPServer):
         self.workers = QueryWorkers(self.path, WORKERS)
         super().__init__((host, port), Handler)
 
-    def _open(self) -> ox.Store:
+    def _open(self) -> Store:
         self._stamp = self._build_stamp()
-        try:
-            return ox.Store.read_only(str(self.path))
-        except OSError as err:
-            raise StoreError(f"cannot open the store in {self.path}: {err}") from err
+        return Store.read_only(self.path)
 
     def _build_stamp(self) -> int | None:
         try:
@@ -284,7 +280,7 @@ class KGServer(ThreadingHTTPServer):
         except OSError:
             return None
 
-    def current(self) -> ox.Store:
+    def current(self) -> Store:
         """The store, opened again if a build or removal has finished since it was opened
         (queries still running keep the store they started on)."""
         with self._lock:
@@ -314,9 +310,9 @@ class KGServer(ThreadingHTTPServer):
                 if html_file.is_file():
                     self._page = html_file.read_bytes()
                 else:
-                    from .db import explorer_page
+                    from .outputs import explorer
 
-                    self._page = explorer_page(store).encode()
+                    self._page = explorer.page(store).encode()
             return self._page
 
     def run_query(self, sparql: str, accept: str) -> tuple[bytes, str]:

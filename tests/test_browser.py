@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from explorer_fixtures import PAYLOADS, hostile_facts
 
-from kg import db, viz
+from kg import store as kgstore
+from kg.outputs.explorer import viz
 from kg.rdf import document_graph
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -116,7 +117,7 @@ def drawn_pixels(explorer: Explorer) -> int:
 def test_browser_page_loads_offline_and_draws(open_page, two_towns):
     html = two_towns / "graph.html"
     ex = open_page(html)
-    graph = viz.to_networkx(db.load_graph(two_towns))
+    graph = viz.to_networkx(kgstore.load_graph(two_towns))
     assert ex.requests == [] and ex.errors == []
     assert drawn_pixels(ex) > 5_000
     assert ex.js("nodes.length") == graph.number_of_nodes()
@@ -143,7 +144,7 @@ def test_browser_search_finds_and_opens_a_node(open_page, built):
 
 
 def test_browser_search_finds_a_node_by_alias(open_page, built):
-    graph = viz.to_networkx(db.load_graph(built))
+    graph = viz.to_networkx(kgstore.load_graph(built))
     node, data = next((n, d) for n, d in sorted(graph.nodes(data=True))
                       if d["aliases"] and all(a.lower() not in d["name"].lower()
                                               for a in d["aliases"]))
@@ -155,7 +156,7 @@ def test_browser_search_finds_a_node_by_alias(open_page, built):
 
 
 def test_browser_click_opens_the_panel_with_the_right_facts(open_page, built):
-    graph = viz.to_networkx(db.load_graph(built))
+    graph = viz.to_networkx(kgstore.load_graph(built))
     node, data = next((n, d) for n, d in graph.nodes(data=True) if d["name"] == "doorbraakteam")
     ex = open_page(built / "graph.html")
     x, y = ex.point_of(node)
@@ -183,7 +184,7 @@ def test_browser_click_opens_the_panel_with_the_right_facts(open_page, built):
 
 
 def test_browser_filters_by_type_municipality_and_year(open_page, two_towns):
-    graph = viz.to_networkx(db.load_graph(two_towns))
+    graph = viz.to_networkx(kgstore.load_graph(two_towns))
     ex = open_page(two_towns / "graph.html")
     total = graph.number_of_nodes()
 
@@ -244,7 +245,7 @@ def test_browser_explorer_served_by_kg_serve(open_page, two_towns, tmp_path):
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         ex = open_page(url)
         assert ex.requests == [] and ex.errors == []
-        assert ex.js("nodes.length") == viz.to_networkx(db.load_graph(out)).number_of_nodes()
+        assert ex.js("nodes.length") == viz.to_networkx(kgstore.load_graph(out)).number_of_nodes()
         ex.page.fill("#kg-search", "Buurtkamer")
         ex.page.press("#kg-search", "Enter")
         assert "Zwolle" in ex.panel_text()

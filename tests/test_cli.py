@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kg import db
+from kg import store as kgstore
 from kg.cli import main
 from kg.facts import ENTITY_TYPES, PREDICATES, UNITS
 
@@ -127,7 +127,7 @@ def test_cli_query_table_shows_values_as_they_are(runner, built):
     assert result.exit_code == 0, result.output
     assert "[Jeugd] en [/] zorg" in result.output
     assert 'x, "y"' in result.output and "2 row(s)" in result.output
-    variables, rows = db.query_rows(built, q)
+    variables, rows = kgstore.query_table(built, q)
     assert variables == ["a", "b", "c"]
     assert rows == [["[Jeugd] en [/] zorg", "", ""], ['x, "y"\nz', "2", ""]]
 

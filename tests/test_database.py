@@ -11,11 +11,12 @@ from conftest import SECOND
 from rdflib import XSD, Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 
-from kg import db, pipeline
+from kg import build, iris, pipeline
 from kg import store as kgstore
 from kg.cli import main
 from kg.errors import StoreError
 from kg.namespace import GKG
+from kg.outputs import turtle, write_outputs
 from kg.rdf import decimal_lexical
 
 
@@ -26,7 +27,7 @@ def test_database_unchanged_files_are_skipped_changed_rebuilt(two_docs):
     (src / "zwolle-2022.txt").write_text(SECOND.replace("31", "35"), encoding="utf-8")
     third = pipeline.build([src], out)
     assert third.built == ["zwolle-2022"] and third.skipped == ["lindewaard-2023"]
-    values = db.query_rows(out, 'PREFIX gkg: <https://w3id.org/gemeente-kg/def#> '
+    values = kgstore.query_table(out, 'PREFIX gkg: <https://w3id.org/gemeente-kg/def#> '
                                 'PREFIX m: <http://purl.org/linked-data/sdmx/2009/measure#> '
                                 'SELECT ?v WHERE { GRAPH <https://w3id.org/gemeente-kg/graph/'
                                 'zwolle-2022> { ?i gkg:period "2022" ; m:obsValue ?v } }')[1]
@@ -40,11 +41,11 @@ def test_database_other_municipality_or_year_rebuilds(tmp_path):
     report = tmp_path / "rapport.txt"
     report.write_text(SECOND, encoding="utf-8")
     out = tmp_path / "out"
-    assert pipeline.build([report], out, "Zwolle", 2022).built == ["rapport"]
-    assert pipeline.build([report], out, "Zwolle", 2022).skipped == ["rapport"]
-    assert pipeline.build([report], out, "Kampen", 2022).built == ["rapport"]
-    assert pipeline.build([report], out, "Kampen", 2021).built == ["rapport"]
-    [row] = db.list_documents(out)
+    assert pipeline.build([report], out, municipality="Zwolle", year=2022).built == ["rapport"]
+    assert pipeline.build([report], out, municipality="Zwolle", year=2022).skipped == ["rapport"]
+    assert pipeline.build([report], out, municipality="Kampen", year=2022).built == ["rapport"]
+    assert pipeline.build([report], out, municipality="Kampen", year=2021).built == ["rapport"]
+    [row] = kgstore.documents(out)
     assert (row.municipality, row.year) == ("Kampen", "2021")
 
 
@@ -62,7 +63,7 @@ def test_database_outputs_rewritten_only_when_something_changed(two_docs, runner
     assert page.read_bytes() == first[page][1]
     # the store changed without the outputs being written (as in an interrupted build)
     with kgstore.open_store(out) as st:
-        kgstore.remove_graph(st, db.graph_iri("zwolle-2022"), db.report_iri("zwolle-2022"))
+        st.remove_documents(["zwolle-2022"])
     pipeline.build([src / "lindewaard-2023.txt"], out)
     assert "zwolle-2022" not in ttl.read_text(encoding="utf-8")
     assert "zwolle-2022" in first[ttl][1].decode("utf-8")
@@ -85,7 +86,7 @@ def test_database_graph_without_build_facts_is_built_again(two_docs):
     src, out = two_docs
     expected = _document_quads(out)
     with kgstore.open_store(out) as st:
-        st.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ ?s ?p ?o }} }} ;"
+        st.db.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ ?s ?p ?o }} }} ;"
                   "INSERT DATA { GRAPH <https://w3id.org/gemeente-kg/graph/zwolle-2022> "
                   "{ <urn:x:stray> <urn:x:p> \"half a load\" } }")
     again = pipeline.build([src], out)
@@ -99,7 +100,7 @@ def test_database_failed_batch_reports_each_document(tmp_path, monkeypatch):
     def refuse(st, items):
         raise StoreError(f"cannot write {len(items)} document graph(s): disk full")
 
-    monkeypatch.setattr(kgstore, "add_graphs", refuse)
+    monkeypatch.setattr(kgstore.Store, "add_graphs", refuse)
     src = tmp_path / "src"
     src.mkdir()
     (src / "zwolle-2022.txt").write_text(SECOND, encoding="utf-8")
@@ -115,7 +116,7 @@ def _document_quads(out):
     """The document graphs' quads (build facts left out, they hold the build time)."""
 
     with kgstore.open_store(out, read_only=True) as st:
-        return {line for line in kgstore.quads(st) if str(kgstore.META) not in line}
+        return {line for line in st.quads() if str(kgstore.META) not in line}
 
 
 def test_database_list_counts_come_from_build_facts_or_the_store(two_docs):
@@ -123,26 +124,26 @@ def test_database_list_counts_come_from_build_facts_or_the_store(two_docs):
     built before they held it (here: one document, then both) is counted instead, to the
     same numbers."""
     _, out = two_docs
-    listed = {r.id: r.triples for r in db.list_documents(out)}
+    listed = {r.id: r.triples for r in kgstore.documents(out)}
     counted = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                f"FILTER(?g != <{kgstore.META}>) }}")
     with kgstore.open_store(out) as st:
-        assert listed == {g.rsplit("/", 1)[-1]: kgstore.graph_size(st, g)
-                          for g in kgstore.graphs(st)}
+        assert listed == {g.removeprefix(iris.GRAPH): st.graph_size(g)
+                          for g in st.graphs()}
         total = int(next(iter(st.query(counted)))["n"].value)
-        assert kgstore.triple_count(st) == total == sum(listed.values())
-        assert kgstore.more_triples_than(st, total - 1)
-        assert not kgstore.more_triples_than(st, total)
-        for subject in (f"<{kgstore.iris.report_iri('zwolle-2022')}>", "?r"):
-            st.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> "
+        assert st.triple_count() == total == sum(listed.values())
+        assert st.more_triples_than(total - 1)
+        assert not st.more_triples_than(total)
+        for subject in (f"<{iris.report_iri('zwolle-2022')}>", "?r"):
+            st.db.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> "
                       f"{{ {subject} <{GKG.tripleCount}> ?n }} }}")
-            assert kgstore.triple_count(st) == total
-    assert {r.id: r.triples for r in db.list_documents(out)} == listed
+            assert st.triple_count() == total
+    assert {r.id: r.triples for r in kgstore.documents(out)} == listed
 
 
 def test_database_list_and_remove(runner, two_docs):
     _, out = two_docs
-    rows = {r.id: r for r in db.list_documents(out)}
+    rows = {r.id: r for r in kgstore.documents(out)}
     assert rows["zwolle-2022"].municipality == "Zwolle" and rows["zwolle-2022"].year == "2022"
     assert rows["lindewaard-2023"].triples > 1000 and rows["zwolle-2022"].built_at
     listed = runner.invoke(main, ["list", "--out", str(out)])
@@ -152,7 +153,7 @@ def test_database_list_and_remove(runner, two_docs):
         assert f" {row.file} " in listed.output
     removed = runner.invoke(main, ["remove", "zwolle-2022", "--out", str(out)])
     assert removed.exit_code == 0, removed.output
-    assert [r.id for r in db.list_documents(out)] == ["lindewaard-2023"]
+    assert [r.id for r in kgstore.documents(out)] == ["lindewaard-2023"]
     assert "zwolle-2022" not in (out / "graph.ttl").read_text(encoding="utf-8")
     missing = runner.invoke(main, ["remove", "nope", "--out", str(out)])
     assert missing.exit_code == 2 and "not in the store" in missing.output
@@ -169,8 +170,8 @@ def test_database_exports(runner, two_docs, fmt):
     assert result.exit_code == 0, result.output
     data = target.read_text(encoding="utf-8")
     with kgstore.open_store(out, read_only=True) as st:
-        stored = {g: Graph().parse(data=kgstore.graph_ntriples(st, g).decode(), format="nt")
-                  for g in kgstore.graphs(st)}
+        stored = {g: Graph().parse(data=st.graph_ntriples(g).decode(), format="nt")
+                  for g in st.graphs()}
     assert len(stored) == 2
     if fmt in ("trig", "nquads"):
         ds = Dataset()
@@ -188,7 +189,7 @@ def test_database_exports(runner, two_docs, fmt):
         assert isomorphic(_canonical(exported), _canonical(merged))
     assert str(kgstore.META) not in data and "extractorVersion" not in data
     again = out / f"again.{fmt}"
-    db.export(out, fmt, again)
+    turtle.export(out, fmt, again)
     assert again.read_bytes() == target.read_bytes()
 
 
@@ -208,12 +209,12 @@ def test_database_large_store_turtle_is_streamed_per_graph(two_docs, monkeypatch
     still parse to the same graph, and be the same file when written twice."""
     out = tmp_path / "streamed"
     shutil.copytree(two_docs[1], out)
-    monkeypatch.setattr(db, "PRETTY_LIMIT", 0)
-    first = db.write_outputs(out)["turtle"].read_bytes()
-    assert db.write_outputs(out)["turtle"].read_bytes() == first
+    monkeypatch.setattr(turtle, "PRETTY_LIMIT", 0)
+    first = write_outputs(out)["turtle"].read_bytes()
+    assert write_outputs(out)["turtle"].read_bytes() == first
     assert first.count(b"@prefix gkg:") == 1
     streamed = Graph().parse(data=first.decode("utf-8"), format="turtle")
-    assert isomorphic(streamed, db.load_graph(out))
+    assert isomorphic(streamed, kgstore.load_graph(out))
 
 
 def test_database_build_facts_differ_between_builds_in_the_same_second(monkeypatch):
@@ -227,9 +228,10 @@ def test_database_build_facts_differ_between_builds_in_the_same_second(monkeypat
         def now(cls, tz=None):
             return datetime(2026, 1, 1, 12, 0, 0, tzinfo=tz)
 
-    monkeypatch.setattr(pipeline, "datetime", Frozen)
-    minted = pipeline._Minted("zwolle-2022", "", SECOND, 20, 0.004, 100)
-    first, second = (pipeline._build_facts(Path("zwolle-2022.txt"), "v1", minted)
+    monkeypatch.setattr(build, "datetime", Frozen)
+    minted = build.Minted("zwolle-2022", b"", SECOND, 20, 0.004, 100)
+    first, second = (Graph().parse(data=build.meta_ntriples(Path("zwolle-2022.txt"), "v1",
+                                                            minted).decode(), format="nt")
                      for _ in range(2))
     assert set(first.predicates()) == set(second.predicates())
     assert not isomorphic(first, second)
@@ -251,9 +253,9 @@ def test_database_streamed_turtle_rewrites_only_what_changed(two_docs, monkeypat
     import io
 
     src, out = two_docs
-    monkeypatch.setattr(db, "PRETTY_LIMIT", 0)
+    monkeypatch.setattr(turtle, "PRETTY_LIMIT", 0)
     serialised = []
-    real = kgstore.graph_turtle
+    real = kgstore.Store.graph_turtle
 
     def counting(st, graph, **kw):
         serialised.append(graph)
@@ -262,33 +264,33 @@ def test_database_streamed_turtle_rewrites_only_what_changed(two_docs, monkeypat
     def full() -> bytes:
         buffer = io.BytesIO()
         with kgstore.open_store(out, read_only=True) as st:
-            kgstore.stream_graphs(st, buffer)
+            st.stream_graphs(buffer)
         return buffer.getvalue()
 
-    monkeypatch.setattr(kgstore, "graph_turtle", counting)
-    ttl = db.write_outputs(out)["turtle"]
+    monkeypatch.setattr(kgstore.Store, "graph_turtle", counting)
+    ttl = write_outputs(out)["turtle"]
     assert len(serialised) == 2
     (src / "zwolle-2022.txt").write_text(SECOND.replace("31", "35"), encoding="utf-8")
     serialised.clear()
     assert pipeline.build([src], out).built == ["zwolle-2022"]
-    assert serialised == [kgstore.iris.graph_iri("zwolle-2022")]
+    assert serialised == [iris.graph_iri("zwolle-2022")]
     assert b'"35"' in ttl.read_bytes()
     for value in ("36", "37", "38"):  # rebuilds within a second, of the same size
         (src / "zwolle-2022.txt").write_text(SECOND.replace("31", value), encoding="utf-8")
         serialised.clear()
         assert pipeline.build([src], out).built == ["zwolle-2022"]
-        assert serialised == [kgstore.iris.graph_iri("zwolle-2022")]
+        assert serialised == [iris.graph_iri("zwolle-2022")]
         assert f'"{value}"'.encode() in ttl.read_bytes()
     serialised.clear()
-    assert ttl.read_bytes() == full() and serialised == [kgstore.iris.graph_iri(d) for d in
+    assert ttl.read_bytes() == full() and serialised == [iris.graph_iri(d) for d in
                                                          ("lindewaard-2023", "zwolle-2022")]
     # a file changed by hand (its size, as its time may not move within a clock tick) is
     # not trusted: everything is written again
     ttl.write_bytes(ttl.read_bytes().replace(b"gkg:", b"gkgx:", 1))
     serialised.clear()
-    db.write_outputs(out)
+    write_outputs(out)
     assert len(serialised) == 2 and ttl.read_bytes() == full()
-    db.remove_documents(out, ["lindewaard-2023"])
+    pipeline.remove(out, ["lindewaard-2023"])
     assert ttl.read_bytes() == full() and b"Lindewaard" not in ttl.read_bytes()
 
 
@@ -310,7 +312,7 @@ def test_database_a_second_writer_is_refused_while_one_holds_the_folder(tmp_path
         with pytest.raises(StoreError, match=r"being written by kg build \(pid \d+\)"):
             pipeline.build(None, out, force=True)
         with pytest.raises(StoreError, match="being written"):
-            db.remove_documents(out, ["lindewaard-2023"])
+            pipeline.remove(out, ["lindewaard-2023"])
     finally:
         holder.kill()  # as kill -9: the kernel drops the lock
         holder.wait()

@@ -3,7 +3,8 @@ extraction keeps at least the scores it has reached (raise these as quality grow
 
 import pytest
 
-from kg import db, pipeline
+from kg import pipeline
+from kg.outputs.validation import validate_store
 
 # set on the 21 reports of ../shared (measured just below each score it guards)
 MINIMUM = {
@@ -39,6 +40,6 @@ def test_e2e_build_whole_corpus_and_validate(shared, tmp_path):
     report = pipeline.build([shared / "corpus"], tmp_path)
     assert not report.failed
     assert report.documents == len(list((shared / "corpus").glob("*.txt")))
-    result = db.validate_out(tmp_path)
+    result = validate_store(tmp_path)
     assert result.documents == report.documents
     assert result.conforms, result.failures[:1]

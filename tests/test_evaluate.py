@@ -1,6 +1,6 @@
 import pytest
 
-from kg.evaluate import score
+from kg.outputs.evaluation import score
 
 
 def _gold(**kw):

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import db, pipeline
+from kg import pipeline
+from kg import store as kgstore
 from kg.cli import main
 from kg.document import Document
 from kg.errors import InputError, KGError
@@ -219,7 +220,7 @@ def test_inputs_interrupted_build_keeps_previous_outputs(tmp_path, sig):
     if sig == signal.SIGINT:
         assert b"interrupted" in err and b"Traceback" not in err
     assert ((out / "graph.ttl").read_bytes(), (out / "graph.html").read_bytes()) == before
-    variables, rows = db.query_rows(out, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    variables, rows = kgstore.query_table(out, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert int(rows[0][0]) > 0
     report = pipeline.build(None, out, force=True)  # the store is still writable
     assert report.built == ["lindewaard-2023"]

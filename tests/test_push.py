@@ -11,7 +11,6 @@ import urllib.request
 
 import pytest
 
-from kg import db
 from kg import store as kgstore
 from kg.cli import main
 
@@ -54,7 +53,7 @@ def test_push_push_to_a_graph_store_server(runner, two_docs, oxigraph_server):
                                  headers={"Accept": "application/sparql-results+json"})
     remote = {b["g"]["value"].rsplit("/", 1)[-1]: int(b["n"]["value"])
               for b in json.load(urllib.request.urlopen(req))["results"]["bindings"]}
-    local = {r.id: r.triples for r in db.list_documents(out)}
+    local = {r.id: r.triples for r in kgstore.documents(out)}
     assert remote == local
     again = runner.invoke(main, ["push", "--endpoint", f"{oxigraph_server}/store",
                                  "--out", str(out)])
@@ -128,7 +127,7 @@ def test_push_push_sends_credentials_and_says_when_refused(runner, two_docs, gua
     result = runner.invoke(main, ["push", "--endpoint", url, "--out", str(out)])
     assert result.exit_code == 0, result.output
     with kgstore.open_store(out, read_only=True) as st:
-        expected = {g: kgstore.graph_ntriples(st, g) for g in kgstore.graphs(st)}
+        expected = {g: st.graph_ntriples(g) for g in st.graphs()}
     assert received == expected
 
 

@@ -8,14 +8,14 @@ from hypothesis import strategies as st
 from rdflib import RDF
 from rdflib.namespace import SKOS
 
-from kg import db
 from kg import queries as named
+from kg import store as kgstore
 from kg.namespace import GKG
 from kg.text import longest_word, search_key, search_words, stem, stem_key
 
 
 def run(out, name, **params):
-    variables, rows = db.query_rows(out, named.fill(named.get(name).text, params))
+    variables, rows = kgstore.query_table(out, named.fill(named.get(name).text, params))
     return [dict(zip(variables, row, strict=True)) for row in rows]
 
 
@@ -63,10 +63,10 @@ def test_fill_sections_keys_and_escaping():
 
 
 def test_rows_without_order_by_come_sorted(two_towns):
-    _, rows = db.query_rows(two_towns, named.fill(named.get("initiatives-partners").text, {}))
+    _, rows = kgstore.query_table(two_towns, named.fill(named.get("initiatives-partners").text, {}))
     assert len(rows) > 10 and rows == sorted(rows)
     ordered = "SELECT ?n WHERE { VALUES ?n { 1 3 2 } } ORDER BY DESC(?n)"
-    assert db.query_rows(two_towns, ordered)[1] == [["3"], ["2"], ["1"]]
+    assert kgstore.query_table(two_towns, ordered)[1] == [["3"], ["2"], ["1"]]
 
 
 @pytest.mark.parametrize("name", ["programmes", "initiatives-partners"])
@@ -97,7 +97,7 @@ def test_initiatives_partners_takes_an_entity_and_a_municipality(two_towns):
 
 
 def test_initiatives_partners_agrees_with_the_graph(built):
-    graph = db.load_graph(built)
+    graph = kgstore.load_graph(built)
     expected = defaultdict(set)
     for i in graph.subjects(RDF.type, GKG.Initiative):
         name = str(graph.value(i, SKOS.prefLabel))
@@ -122,7 +122,7 @@ def test_entity_parameter_ignores_case_and_matches_aliases(built):
     assert rows and all("doorbraakteam" in (r["subject"] + r["object"]).lower() for r in rows)
     assert all(r["sentence"] and r["document"] == "lindewaard-2023.txt" for r in rows)
     assert {r["predicate"] for r in rows} >= {"hasPartner", "partOfProgramme"}
-    graph = db.load_graph(built)
+    graph = kgstore.load_graph(built)
     alias, entity = next((str(a), e) for e, a in graph.subject_objects(SKOS.altLabel)
                          if (None, GKG.about, e) in graph)
     series = run(built, "indicator-series", entity=alias.upper())
@@ -134,7 +134,7 @@ def test_entity_parameter_ignores_case_and_matches_aliases(built):
 def test_entity_parameter_finds_names_by_whole_words(built, typed):
     """indicator-series and trace find the entities whose search key contains what was
     typed and has its longest word as a whole word, computed here from the graph."""
-    graph = db.load_graph(built)
+    graph = kgstore.load_graph(built)
     wanted = set()
     for e in set(graph.subjects(SKOS.hiddenLabel, None)):
         keys = [str(k) for k in graph.objects(e, SKOS.hiddenLabel)]
@@ -169,10 +169,8 @@ def test_shared_organisations_agrees_with_the_documents(two_towns):
     the reports of more than one municipality."""
     from rdflib import Dataset
 
-    from kg import store as kgstore
-
     with kgstore.open_store(two_towns, read_only=True) as st:
-        data = "\n".join(kgstore.quads(st)) + "\n"
+        data = "\n".join(st.quads()) + "\n"
     ds = Dataset()
     ds.parse(data=data, format="nquads")
     where = defaultdict(set)

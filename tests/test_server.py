@@ -12,7 +12,8 @@ from conftest import SECOND
 from rdflib import Graph
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
-from kg import db, pipeline
+from kg import pipeline
+from kg import store as kgstore
 from kg.server import make_server, negotiate
 
 
@@ -58,7 +59,7 @@ def test_server_endpoint_with_rdflib_sparqlstore(endpoint):
                              "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
                              "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
                              "?name } ORDER BY ?name"))
-    local = db.query_rows(out, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+    local = kgstore.query_table(out, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
                                "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
                                "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
                                "?name } ORDER BY ?name")[1]

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from kg import pipeline
+from kg import extraction, pipeline
 from kg.errors import TimeBudgetError
 from kg.timebudget import budget
 
@@ -28,14 +28,14 @@ def test_timebudget_a_slow_document_fails_and_the_others_are_built(tmp_path, mon
                                          encoding="utf-8")
     (src / "zwolle-2022.txt").write_text("Zorg\n\nTRAAG. Het loket hielp 9 inwoners.\n",
                                          encoding="utf-8")
-    real = pipeline.collect
+    real = extraction.collect
 
     def slow_on_traag(doc, document):
         while "TRAAG" in document.text:  # a rule that never finishes on this input
             pass
         return real(doc, document)
 
-    monkeypatch.setattr(pipeline, "collect", slow_on_traag)
+    monkeypatch.setattr(extraction, "collect", slow_on_traag)
     report = pipeline.build([src], tmp_path / "out", jobs=1, time_budget=0.3)
     assert report.built == ["kampen-2022"]
     assert len(report.failed) == 1 and "zwolle-2022.txt" in report.failed[0][0]

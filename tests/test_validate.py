@@ -5,12 +5,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, Literal
 
-from kg import db
 from kg import store as kgstore
 from kg.cli import main
 from kg.namespace import GKG
+from kg.outputs.validation import validate, validate_store
 from kg.rdf import document_graph
-from kg.validate import validate
 from kg.vocab import RELATIONS
 
 
@@ -61,7 +60,7 @@ def one_broken(two_towns, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(two_towns, out)
     with kgstore.open_store(out) as st:
-        st.update(f"""PREFIX gkg: <{GKG}>
+        st.db.update(f"""PREFIX gkg: <{GKG}>
             DELETE {{ GRAPH ?g {{ ?i gkg:period ?p }} }}
             INSERT {{ GRAPH ?g {{ ?i gkg:period "sometime" }} }}
             WHERE {{ {{ SELECT ?i ?g ?p WHERE {{ GRAPH ?g {{ ?i gkg:period ?p }}
@@ -70,14 +69,14 @@ def one_broken(two_towns, tmp_path):
 
 
 def test_validate_store_document_by_document(two_towns):
-    result = db.validate_out(two_towns, jobs=1)
+    result = validate_store(two_towns, jobs=1)
     assert result.conforms and result.documents == 2
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_validate_store_names_the_failing_document(one_broken, jobs):
     seen = []
-    result = db.validate_out(one_broken, jobs=jobs,
+    result = validate_store(one_broken, jobs=jobs,
                              on_document=lambda doc, error: seen.append((doc, bool(error))))
     assert not result.conforms and result.documents == 2
     assert [doc for doc, _ in result.failures] == ["zwolle-2022"]

@@ -9,8 +9,10 @@ import networkx as nx
 import pytest
 from explorer_fixtures import PAYLOADS, hostile_facts
 
-from kg import db, layout, viz
+from kg import store as kgstore
 from kg.errors import UsageError
+from kg.outputs import explorer
+from kg.outputs.explorer import layout, viz
 from kg.rdf import document_graph
 
 
@@ -31,7 +33,7 @@ class Tags(HTMLParser):
 
 @pytest.fixture(scope="module")
 def sample_graph(built):
-    return viz.to_networkx(db.load_graph(built))
+    return viz.to_networkx(kgstore.load_graph(built))
 
 
 def test_viz_page_is_offline(built):
@@ -91,7 +93,7 @@ def test_viz_unknown_names_are_usage_errors(sample_graph):
 
 
 def test_viz_municipality_view_from_the_store(two_towns, tmp_path):
-    target = db.viz(two_towns, tmp_path / "z.html", viz.View(municipality="zwolle"))
+    target = explorer.write(two_towns, tmp_path / "z.html", viz.View(municipality="zwolle"))
     data = page_data(target.read_text(encoding="utf-8"))
     names = {n["name"] for n in data["nodes"].values()}
     assert "pilot Buurtkamer Noord" in names and "doorbraakteam" not in names
@@ -105,7 +107,7 @@ def test_viz_store_page_equals_the_graph_page(two_towns):
     """The store path (skeleton, then details of the chosen nodes) shows what the
     in-memory path shows."""
     from_store = page_data((two_towns / "graph.html").read_text(encoding="utf-8"))
-    in_memory = page_data(viz.page(db.load_graph(two_towns)))
+    in_memory = page_data(viz.page(kgstore.load_graph(two_towns)))
     assert from_store == in_memory
 
 
@@ -136,7 +138,7 @@ def test_viz_hostile_text_never_becomes_markup():
 
 
 def test_viz_page_is_deterministic(two_towns):
-    graph = db.load_graph(two_towns)
+    graph = kgstore.load_graph(two_towns)
     assert viz.page(graph) == viz.page(graph)
 
 

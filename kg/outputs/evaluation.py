@@ -12,8 +12,8 @@ from pathlib import Path
 
 from extractors.text import normalise_name as norm
 
-from .errors import EvaluationError
-from .vocab import ENTITY_TYPES, RELATIONS
+from ..errors import EvaluationError
+from ..vocab import ENTITY_TYPES, RELATIONS
 
 TOLERANCE = 1e-9
 PREDICATES = tuple(RELATIONS)

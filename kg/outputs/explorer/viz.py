@@ -3,7 +3,7 @@
 :func:`to_networkx` turns an rdflib graph into entity nodes (type, names, municipalities,
 years, indicators, source sentences) and relation edges; from the store, the same graph
 is made by :func:`skeleton` and :func:`add_facts` from a few SELECT queries (see
-:func:`kg.db.explorer_page`), so only the shown entities' facts are read.
+:func:`kg.outputs.explorer.page`), so only the shown entities' facts are read.
 :func:`select` applies a :class:`View` (municipality, focus and depth, types, a node
 cap); :func:`render` styles
 the result with pyvis and wraps it in the explorer: a search box, filters, a legend and a
@@ -30,11 +30,11 @@ from pyvis.network import Network
 from rdflib import RDF, RDFS, Graph
 from rdflib.namespace import PROV, SKOS
 
-from .errors import UsageError
+from ...errors import UsageError
+from ...namespace import GKG
+from ...rdf import CLASSES, PREDICATES, SDMX_MEASURE
+from ...text import search_key as fold
 from .layout import layout
-from .namespace import GKG
-from .rdf import CLASSES, PREDICATES, SDMX_MEASURE
-from .text import search_key as fold
 
 TYPE_OF = {v: k for k, v in CLASSES.items()}
 PREDICATE_OF = {v: k for k, v in PREDICATES.items()}
@@ -113,7 +113,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 def skeleton(entities: list[tuple], aliases: list[tuple],
              relations: list[tuple]) -> nx.MultiDiGraph:
     """The graph of :func:`to_networkx` without sentences or indicators, from the rows
-    of :func:`kg.store.explorer_skeleton`: enough to apply a :class:`View`."""
+    of :meth:`kg.store.Store.explorer_skeleton`: enough to apply a :class:`View`."""
     g = nx.MultiDiGraph()
     names = defaultdict(set)
     for entity, alias in aliases:
@@ -138,7 +138,7 @@ def skeleton(entities: list[tuple], aliases: list[tuple],
 
 def add_facts(g: nx.MultiDiGraph, sentences: list[tuple], indicators: list[tuple]) -> None:
     """Fill a :func:`skeleton` graph's sentences and indicators from the rows of
-    :func:`kg.store.explorer_facts`, exactly as :func:`to_networkx` would."""
+    :meth:`kg.store.Store.explorer_facts`, exactly as :func:`to_networkx` would."""
     said: dict = defaultdict(set)
     for entity, sentence, file in sentences:
         if sentence:
@@ -349,7 +349,7 @@ def _offline(page: str) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("kg").joinpath("explorer", name).read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
 def _short(name: str, n: int = 40) -> str:

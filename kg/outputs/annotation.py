@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .facts import FactSet
+from ..facts import FactSet
 
 
 def to_annotation(facts: FactSet) -> dict:

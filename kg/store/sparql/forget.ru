@@ -1,0 +1,2 @@
+# Drop a document's graph.
+DROP SILENT GRAPH <{{graph}}>

@@ -1,0 +1,2 @@
+# Add N-Triples data to named graphs: GRAPH <g> { ... } blocks.
+INSERT DATA { {{data}} }
