@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import gazetteer, keys
 from .abbreviations import find_definitions
 from .gazetteer import (
     ambiguous_municipality_names,
-    cues,
     first_names,
     laws,
     municipalities,
@@ -110,12 +110,15 @@ class Candidate:
 class EntityFinder:
     """Rule-based entity mention finder over the raw text of a ``Doc``."""
 
-    def __init__(self, nlp: Language, name: str = "kg_entities") -> None:
+    def __init__(self, nlp: Language, name: str = keys.ENTITIES) -> None:
         self.name = name
         self.ready = False
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        c = cues()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None,
+                   cues: dict | None = None) -> None:
+        """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
+        config passes them), else the bundled ``data/cues.json``."""
+        c = gazetteer.cues() if cues is None else cues
         self.heads = sorted({h.lower() for h in c["initiative_heads"]}, key=len, reverse=True)
         self.cue_words = {w.lower() for w in c["initiative_cue_words"]}
         self.generic = {w.lower() for w in c["generic_compounds"]}
@@ -201,7 +204,7 @@ class EntityFinder:
             span.id_ = c.rule
             span.kb_id_ = c.key or normalise_name(text[c.start:c.end])
             spans.append(span)
-        doc.spans["kg_entities"] = spans
+        doc.spans[keys.ENTITY_SPANS] = spans
         return doc
 
     # -- rules -------------------------------------------------------------------------
@@ -739,6 +742,7 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-@Language.factory("kg_entities")
+@Language.factory(keys.ENTITIES, assigns=["doc.spans"],
+                  requires=[f"doc._.{keys.SECTION_TREE}", "token.is_sent_start"])
 def make_entity_finder(nlp: Language, name: str) -> EntityFinder:
     return EntityFinder(nlp, name)

@@ -15,8 +15,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import gazetteer, keys
 from .annotations import IndicatorNote, Section
-from .gazetteer import cues, fold
+from .gazetteer import fold
 from .numbers import (
     MONTHS,
     NUMBER_RE,
@@ -74,13 +75,16 @@ _BASELINE = re.compile(r"(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|tot 
 class IndicatorFinder:
     """Find indicators in the prose and the tables of a report."""
 
-    def __init__(self, nlp: Language, name: str = "kg_indicators") -> None:
+    def __init__(self, nlp: Language, name: str = keys.INDICATORS) -> None:
         self.name = name
         self.structure: set[str] = set()
         self.financial: re.Pattern | None = None
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        c = cues()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None,
+                   cues: dict | None = None) -> None:
+        """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
+        config passes them), else the bundled ``data/cues.json``."""
+        c = gazetteer.cues() if cues is None else cues
         self.structure = {w.lower() for w in c["structure_nouns"]}
         self.sub_columns = tuple(c["table_sub_columns"])
         self.financial = re.compile(
@@ -385,17 +389,17 @@ def _scaled(value: float | None, scale: str | None) -> float | None:
 def _about_candidates(doc: Doc) -> list[tuple[int, int, bool]]:
     """(start, end, is_initiative) of the mentions a number can be about, sorted; built
     once per Doc (creating spans over and over was the slowest part of a long report)."""
-    cached = doc.user_data.get("kg_about")
+    cached = doc.user_data.get(keys.ABOUT)
     if cached is None:
         text = text_of(doc)
         cached = sorted(
             (s.start_char, s.end_char, s.label_ == "Initiative")
-            for s in doc.spans.get("kg_entities", [])
+            for s in doc.spans.get(keys.ENTITY_SPANS, [])
             if s.label_ in ("Initiative", "Organisation")
             # "(bron: CBS)" names a source, not what the number is about
             and not re.search(r"\(\s*bron:?\s*$", text[max(0, s.start_char - 12):s.start_char],
                               re.I))
-        doc.user_data["kg_about"] = cached
+        doc.user_data[keys.ABOUT] = cached
     return cached
 
 
@@ -425,12 +429,12 @@ def _nearest(mentions: list[tuple[int, int]], start: int, end: int, near: int):
 
 
 def _about_by_kind(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    cached = doc.user_data.get("kg_about_kinds")
+    cached = doc.user_data.get(keys.ABOUT_KINDS)
     if cached is None:
         candidates = _about_candidates(doc)
         cached = ([(a, b) for a, b, i in candidates if i],
                   [(a, b) for a, b, i in candidates if not i])
-        doc.user_data["kg_about_kinds"] = cached
+        doc.user_data[keys.ABOUT_KINDS] = cached
     return cached
 
 
@@ -551,6 +555,7 @@ def _dedupe(notes: list[IndicatorNote]) -> list[IndicatorNote]:
     return sorted(out, key=lambda n: (n.start, n.end))
 
 
-@Language.factory("kg_indicators")
+@Language.factory(keys.INDICATORS, assigns=[f"doc._.{keys.INDICATOR_NOTES}"],
+                  requires=[f"doc._.{keys.SECTION_TREE}", "doc.spans", "token.is_sent_start"])
 def make_indicator_finder(nlp: Language, name: str) -> IndicatorFinder:
     return IndicatorFinder(nlp, name)

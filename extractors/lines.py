@@ -14,10 +14,11 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import keys
 from .text import SENT_BOUNDS, text_of
 
 
-@Language.component("kg_lines")
+@Language.component(keys.LINES, assigns=["token.is_sent_start"])
 def split_at_line_breaks(doc: Doc) -> Doc:
     n = len(doc)
     if not n:

@@ -19,19 +19,22 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from . import gazetteer, keys
 from .annotations import RelationNote, Section
-from .gazetteer import cues
 from .sections import SectionIndex
 from .text import sentence_offsets, text_of
 
 
 class RelationFinder:
-    def __init__(self, nlp: Language, name: str = "kg_relations") -> None:
+    def __init__(self, nlp: Language, name: str = keys.RELATIONS) -> None:
         self.name = name
         self.partner_rx: re.Pattern | None = None
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        c = cues()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None,
+                   cues: dict | None = None) -> None:
+        """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
+        config passes them), else the bundled ``data/cues.json``."""
+        c = gazetteer.cues() if cues is None else cues
         self.partner_rx = _phrases(c["partner_cues"])
         self.municipal_rx = _phrases(c["municipality_partner_cues"])
         self.funding_rx = _phrases(c["funding_words"])
@@ -41,7 +44,7 @@ class RelationFinder:
             self.initialize()
         sections: list[Section] = doc._.kg_sections or []
         index = SectionIndex(sections)
-        spans = list(doc.spans.get("kg_entities", []))
+        spans = list(doc.spans.get(keys.ENTITY_SPANS, []))
         notes: list[RelationNote] = []
         notes += self._programmes(spans, sections, index)
         notes += _named_after(doc, spans)
@@ -208,6 +211,7 @@ def _phrases(words: list[str]) -> re.Pattern:
 
 
 
-@Language.factory("kg_relations")
+@Language.factory(keys.RELATIONS, assigns=[f"doc._.{keys.RELATION_NOTES}"],
+                  requires=[f"doc._.{keys.SECTION_TREE}", "doc.spans", "token.is_sent_start"])
 def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
     return RelationFinder(nlp, name)

@@ -3,8 +3,8 @@
 Reports state their structure as heading lines: numbered (``2.1.1 Basisinfrastructuur``,
 ``H1.5 Sociaal domein``), ``Programma 2 Zorgen voor elkaar``, an unnumbered title line,
 and short theme lines (``Jeugd``) that open a paragraph. Navigation noise, column headers
-and report titles are not structure. The component writes the headings to
-``doc.spans["kg_programme"]`` and the tree to ``doc._.kg_sections``.
+and report titles are not structure. The component writes the tree of sections to
+``doc._.kg_sections``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import gazetteer, keys
 from .annotations import Section
-from .gazetteer import cues, fold, organisations, taakvelden
+from .gazetteer import fold, organisations, taakvelden
 from .tables import glued_tables
 from .text import GLUED, Line, is_numeric_cell, lines_of, text_of
 
@@ -56,7 +57,7 @@ class _Heading:
 class SectionFinder:
     """Find programme headings and build the section tree of a report."""
 
-    def __init__(self, nlp: Language, name: str = "kg_sections") -> None:
+    def __init__(self, nlp: Language, name: str = keys.SECTIONS) -> None:
         self.name = name
         self.noise: set[str] = set()
         self.noise_prefixes: tuple[str, ...] = ()
@@ -65,8 +66,11 @@ class SectionFinder:
         self.taakvelden: set[str] = set()
         self.not_programme_heads: tuple[str, ...] = ()
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        c = cues()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None,
+                   cues: dict | None = None) -> None:
+        """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
+        config passes them), else the bundled ``data/cues.json``."""
+        c = gazetteer.cues() if cues is None else cues
         self.noise = {w.lower() for w in c["noise_headings"]}
         self.titles = {w.lower() for w in c["report_titles"]}
         self.starts = {w.lower() for w in c["sentence_starts"]}
@@ -91,14 +95,6 @@ class SectionFinder:
             headings = sorted([named, *headings], key=lambda h: h.line.start)
         sections = _tree(headings, len(text))
         doc._.kg_sections = sections
-        spans = []
-        for s in sections:
-            span = doc.char_span(s.start, s.start + len(s.heading), label="Programme",
-                                 alignment_mode="expand")
-            if span is not None:
-                span.id_ = s.rule
-                spans.append(span)
-        doc.spans["kg_programme"] = spans
         return doc
 
     # -- classification of lines ------------------------------------------------------
@@ -293,7 +289,7 @@ def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
     ]
 
 
-@Language.factory("kg_sections")
+@Language.factory(keys.SECTIONS, assigns=[f"doc._.{keys.SECTION_TREE}"])
 def make_section_finder(nlp: Language, name: str) -> SectionFinder:
     return SectionFinder(nlp, name)
 

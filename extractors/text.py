@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from . import keys
+
 QUOTES_OPEN = "‘“\"'„«"
 QUOTES_CLOSE = "’”\"'“»"
 
@@ -52,9 +54,9 @@ def is_numeric_cell(text: str) -> bool:
 def text_of(doc) -> str:
     """``doc.text``, computed once: spaCy joins every token each time it is asked, which
     made a long report quadratic. Our components never change a Doc's text."""
-    text = doc.user_data.get("kg_text")
+    text = doc.user_data.get(keys.TEXT)
     if text is None:
-        text = doc.user_data["kg_text"] = doc.text
+        text = doc.user_data[keys.TEXT] = doc.text
     return text
 
 
@@ -66,10 +68,10 @@ def lines_of(doc) -> list[Line]:
     return found
 
 
-_LINES = "kg_text_lines"
-GLUED = "kg_glued"  # the glued tables, read once by the section finder for both finders
-SENT_BOUNDS = "kg_sents"
-_SENT_CHARS = "kg_sent_chars"
+_LINES = keys.TEXT_LINES
+GLUED = keys.GLUED
+SENT_BOUNDS = keys.SENT_BOUNDS
+_SENT_CHARS = keys.SENT_CHARS
 
 
 def sentence_offsets(doc) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from collections import defaultdict
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span
 
+from extractors import keys
 from extractors.annotations import Section
 from extractors.entities import PRIORITY
 from extractors.gazetteer import cues, find_municipality
@@ -123,7 +124,7 @@ class _Collector:
         groups: dict[str, list[Span]] = defaultdict(list)
         programme_keys = {normalise_name(e.name) for e in self.entities.values()
                           if e.type == "Programme"}
-        for span in self.doc.spans.get("kg_entities", []):
+        for span in self.doc.spans.get(keys.ENTITY_SPANS, []):
             if span.label_ == "Municipality":
                 self._municipality(span)
             elif span.kb_id_ not in programme_keys:

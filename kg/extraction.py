@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from extractors import keys
+
 from .collect import collect
 from .document import Document, read_document
 from .facts import FactSet
@@ -20,7 +22,7 @@ def extract_document(document: Document, model: str = DEFAULT_MODEL,
     seconds = None if time_budget is None else time_budget + len(document.text) / 5000
     with budget(seconds, f"{document.path}: extraction"):
         doc = nlp.make_doc(document.text)
-        doc.user_data["kg_text"] = document.text  # what text_of would rebuild from tokens
+        doc.user_data[keys.TEXT] = document.text  # what text_of would rebuild from tokens
         doc._.kg_year = document.year
         for _, proc in nlp.pipeline:
             doc = proc(doc)
