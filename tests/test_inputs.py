@@ -133,14 +133,20 @@ def _damaged_pdf(tmp_path, old: bytes, new):
     return pdf
 
 
-def test_inputs_pdf_over_pypdf_limits_is_refused_not_a_crash(tmp_path, monkeypatch):
-    """Every pypdf error is an unreadable PDF: the fuzzer found a declared stream length of
-    10^9 bytes, which pypdf refuses with its LimitReachedError (not a PdfReadError)."""
+@pytest.mark.parametrize("error", ["limit", "attribute", "recursion"])
+def test_inputs_pdf_pypdf_failures_are_refused_not_a_crash(tmp_path, monkeypatch, error):
+    """Whatever pypdf raises on a damaged file is an unreadable PDF: the fuzzer found a
+    declared stream length of 10^9 bytes (pypdf's LimitReachedError, not a PdfReadError)
+    and a flipped byte that turned a dictionary into a name (an AttributeError)."""
     import pypdf
     from pypdf.errors import LimitReachedError
 
+    raised = {"limit": LimitReachedError("Declared stream length of 1000000000 exceeds"),
+              "attribute": AttributeError("'NameObject' object has no attribute 'items'"),
+              "recursion": RecursionError("maximum recursion depth exceeded")}[error]
+
     def over_the_limit(*_args, **_kwargs):
-        raise LimitReachedError("Declared stream length of 1000000000 exceeds maximum")
+        raise raised
 
     pdf = tmp_path / "zwolle-2021.pdf"
     _write_pdf(pdf, ["Programma 2 Zorg"])
