@@ -79,8 +79,13 @@ def phase(name: str, corpus: Path, out: Path) -> dict:
         words = None
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"phase": name, "files": len(files), "words": words, "seconds": seconds,
-            "peak_rss_mb": peak_mb}
+    return {
+        "phase": name,
+        "files": len(files),
+        "words": words,
+        "seconds": seconds,
+        "peak_rss_mb": peak_mb,
+    }
 
 
 def run_phase(name: str, corpus: Path, out: Path) -> dict:
@@ -95,8 +100,12 @@ def main() -> None:
     ap.add_argument("--small", type=int, default=10, help="copies for the memory-growth check")
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     ap.add_argument("--work", type=Path, default=None)
-    ap.add_argument("--repeat", type=int, default=3,
-                    help="rounds of yardstick and extraction (the median run is reported)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="rounds of yardstick and extraction (the median run is reported)",
+    )
     ap.add_argument("--phase")
     ap.add_argument("--corpus", type=Path)
     ap.add_argument("--out", type=Path)
@@ -113,8 +122,10 @@ def main() -> None:
     # the yardstick and extraction alternate, each run in a fresh process: one slow run on
     # a shared machine (seen: 21.8 against 28.1 s for the same extraction) does not decide
     # the share; the median run of each is reported, and every round's share printed
-    rounds = [(run_phase("yardstick", big, work / "out-big"),
-               run_phase("extract", big, work / "out-big")) for _ in range(args.repeat)]
+    rounds = [
+        (run_phase("yardstick", big, work / "out-big"), run_phase("extract", big, work / "out-big"))
+        for _ in range(args.repeat)
+    ]
     for i, name in enumerate(("yardstick", "extract")):
         runs = sorted((r[i] for r in rounds), key=lambda r: r["seconds"])
         results[name] = {**runs[len(runs) // 2], "runs_seconds": [r[i]["seconds"] for r in rounds]}
@@ -125,13 +136,26 @@ def main() -> None:
     for r in results.values():
         r["words_per_second"] = (r["words"] or 0) / r["seconds"]
     yard = results["yardstick"]["words_per_second"]
-    triples = json.loads(subprocess.run(
-        [sys.executable, "-c", "import json,sys; from kg import store as kgstore; "
-         f"print(json.dumps(kgstore.summary(r'{work / 'out-big'}').__dict__))"],
-        capture_output=True, text=True, check=True).stdout)
-    results["store"] = {"triples": triples["triples"],
-                        "size_mb": sum(f.stat().st_size for f in (work / "out-big" / "store")
-                                       .rglob("*") if f.is_file()) / 2**20}
+    triples = json.loads(
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import json,sys; from kg import store as kgstore; "
+                f"print(json.dumps(kgstore.summary(r'{work / 'out-big'}').__dict__))",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    results["store"] = {
+        "triples": triples["triples"],
+        "size_mb": sum(
+            f.stat().st_size for f in (work / "out-big" / "store").rglob("*") if f.is_file()
+        )
+        / 2**20,
+    }
     out_dir = HERE / "results"
     out_dir.mkdir(exist_ok=True)
     (out_dir / "build.json").write_text(json.dumps(results, indent=1))
@@ -142,14 +166,20 @@ def main() -> None:
         words = r["words"] if name != "build_small" else "-"
         wps = f"{r['words_per_second']:,.0f}" if name != "build_small" else "-"
         share = f"{r['words_per_second'] / yard:.1%}" if name in ("extract", "build") else "-"
-        print(f"| {name} | {r['files']} | {words:,} | {r['seconds']:.1f} | {wps} | {share} | "
-              f"{r['peak_rss_mb']:.0f} |" if isinstance(words, int) else
-              f"| {name} | {r['files']} | - | {r['seconds']:.1f} | - | - | "
-              f"{r['peak_rss_mb']:.0f} |")
-    shares = ", ".join(f"{(e['words'] / e['seconds']) / (y['words'] / y['seconds']):.1%}"
-                       for y, e in rounds)
-    print(f"\nextraction's share of the yardstick in each round: {shares} (the table: the "
-          f"median run of each, of {args.repeat})")
+        print(
+            f"| {name} | {r['files']} | {words:,} | {r['seconds']:.1f} | {wps} | {share} | "
+            f"{r['peak_rss_mb']:.0f} |"
+            if isinstance(words, int)
+            else f"| {name} | {r['files']} | - | {r['seconds']:.1f} | - | - | "
+            f"{r['peak_rss_mb']:.0f} |"
+        )
+    shares = ", ".join(
+        f"{(e['words'] / e['seconds']) / (y['words'] / y['seconds']):.1%}" for y, e in rounds
+    )
+    print(
+        f"\nextraction's share of the yardstick in each round: {shares} (the table: the "
+        f"median run of each, of {args.repeat})"
+    )
     print(f"store: {results['store']['triples']:,} triples, {results['store']['size_mb']:.0f} MB")
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)

@@ -39,16 +39,33 @@ def build(shared: Path, copies: int, work: Path) -> Path:
     if (out / "store").is_dir():
         return out
     corpus = make_corpus(shared, copies, work / "corpus")
-    subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return out
 
 
 def render(out: Path, nodes: int) -> tuple[Path, float]:
     page = out / "explorer-bench.html"
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg.cli", "viz", "--out", str(out), "-o", str(page),
-                    "--limit", str(nodes)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "viz",
+            "--out",
+            str(out),
+            "-o",
+            str(page),
+            "--limit",
+            str(nodes),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return page, time.perf_counter() - started
 
 
@@ -56,9 +73,15 @@ def measure(page: Path, chromium: str) -> dict:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+            ],
+        )
         context = browser.new_context(offline=True, viewport={"width": 1400, "height": 860})
         tab = context.new_page()
         errors: list[str] = []
@@ -104,9 +127,16 @@ def measure(page: Path, chromium: str) -> dict:
 
         filter_ms = timed(filter_)
         browser.close()
-    return {"nodes": count, "open_ms": drawn, "open_wall_s": wall, "search_ms": search_ms,
-            "click_ms": click_ms, "filter_ms": filter_ms, "errors": errors,
-            "page_mb": page.stat().st_size / 1e6}
+    return {
+        "nodes": count,
+        "open_ms": drawn,
+        "open_wall_s": wall,
+        "search_ms": search_ms,
+        "click_ms": click_ms,
+        "filter_ms": filter_ms,
+        "errors": errors,
+        "page_mb": page.stat().st_size / 1e6,
+    }
 
 
 def main() -> None:
@@ -122,18 +152,28 @@ def main() -> None:
     out = build(args.shared, args.copies, work)
     page, render_s = render(out, args.nodes)
     runs = [measure(page, args.chromium) for _ in range(args.runs)]
-    median = {k: statistics.median(r[k] for r in runs)
-              for k in ("open_ms", "open_wall_s", "search_ms", "click_ms", "filter_ms")}
-    result = {"copies": args.copies, "nodes": runs[0]["nodes"], "render_s": render_s,
-              "page_mb": runs[0]["page_mb"], "runs": runs, "median": median}
+    median = {
+        k: statistics.median(r[k] for r in runs)
+        for k in ("open_ms", "open_wall_s", "search_ms", "click_ms", "filter_ms")
+    }
+    result = {
+        "copies": args.copies,
+        "nodes": runs[0]["nodes"],
+        "render_s": render_s,
+        "page_mb": runs[0]["page_mb"],
+        "runs": runs,
+        "median": median,
+    }
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "explorer.json").write_text(json.dumps(result, indent=2))
-    print(f"| nodes | page | kg viz | open (first frame) | open (wall) | search | click "
-          f"| filter |\n|---|---|---|---|---|---|---|---|\n"
-          f"| {result['nodes']} | {result['page_mb']:.1f} MB | {render_s:.1f} s "
-          f"| {median['open_ms'] / 1000:.2f} s | {median['open_wall_s']:.2f} s "
-          f"| {median['search_ms']:.0f} ms | {median['click_ms']:.0f} ms "
-          f"| {median['filter_ms']:.0f} ms |")
+    print(
+        f"| nodes | page | kg viz | open (first frame) | open (wall) | search | click "
+        f"| filter |\n|---|---|---|---|---|---|---|---|\n"
+        f"| {result['nodes']} | {result['page_mb']:.1f} MB | {render_s:.1f} s "
+        f"| {median['open_ms'] / 1000:.2f} s | {median['open_wall_s']:.2f} s "
+        f"| {median['search_ms']:.0f} ms | {median['click_ms']:.0f} ms "
+        f"| {median['filter_ms']:.0f} ms |"
+    )
     if any(r["errors"] for r in runs):
         print("page errors:", runs[0]["errors"])
 

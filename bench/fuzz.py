@@ -35,8 +35,7 @@ from rdflib import Literal
 
 HERE = Path(__file__).resolve().parent
 KINDS = ("flip", "cut", "repeat", "shuffle", "encoding", "html", "markdown", "splice", "pdf")
-PDF_DAMAGE = ("intact", "flip", "cut", "xref", "length", "trailer", "stream", "glued",
-              "encrypted")
+PDF_DAMAGE = ("intact", "flip", "cut", "xref", "length", "trailer", "stream", "glued", "encrypted")
 
 
 def make_pdf(rng: random.Random, lines: list[str], encrypt: str | None = None) -> bytes:
@@ -47,7 +46,7 @@ def make_pdf(rng: random.Random, lines: list[str], encrypt: str | None = None) -
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, pageCompression=0, encrypt=encrypt)
     start = rng.randrange(max(1, len(lines)))
-    for i, line in enumerate(lines[start:start + rng.randint(1, 120)]):
+    for i, line in enumerate(lines[start : start + rng.randint(1, 120)]):
         if i and i % 45 == 0:
             c.showPage()
         c.drawString(40, 800 - 17 * (i % 45), line[:110])
@@ -63,19 +62,25 @@ def damage_pdf(rng: random.Random, data: bytes, other: bytes) -> tuple[str, byte
             b[rng.randrange(len(b))] = rng.randrange(256)
         return how, bytes(b)
     if how == "cut":
-        return how, data[:rng.randrange(len(data))]
+        return how, data[: rng.randrange(len(data))]
     if how == "xref":
-        return how, re.sub(rb"startxref\s+\d+", b"startxref\n" + str(
-            rng.randrange(10 ** rng.randint(1, 12))).encode(), data)
+        return how, re.sub(
+            rb"startxref\s+\d+",
+            b"startxref\n" + str(rng.randrange(10 ** rng.randint(1, 12))).encode(),
+            data,
+        )
     if how == "length":
-        return how, re.sub(rb"/Length \d+", lambda _: b"/Length " + str(
-            rng.choice([0, 1, 10 ** 9, rng.randrange(5000)])).encode(), data)
+        return how, re.sub(
+            rb"/Length \d+",
+            lambda _: b"/Length " + str(rng.choice([0, 1, 10**9, rng.randrange(5000)])).encode(),
+            data,
+        )
     if how == "trailer":
-        return how, data[:data.rfind(b"trailer")] if b"trailer" in data else data
+        return how, data[: data.rfind(b"trailer")] if b"trailer" in data else data
     if how == "stream":
         at = data.find(b"stream", rng.randrange(len(data)))
         junk = bytes(rng.randrange(256) for _ in range(rng.randint(1, 400)))
-        return how, data if at < 0 else data[:at + 7] + junk + data[at + 7:]
+        return how, data if at < 0 else data[: at + 7] + junk + data[at + 7 :]
     if how == "glued":
         return how, data + other
     return how, data
@@ -101,33 +106,40 @@ def mutate(rng: random.Random, texts: list[str]) -> tuple[str, bytes, str]:
         return kind, bytes(data), ".txt"
     if kind == "cut":
         a = rng.randrange(len(text))
-        return kind, text[a:a + rng.randint(1, 4000)].encode("utf-8"), ".txt"
+        return kind, text[a : a + rng.randint(1, 4000)].encode("utf-8"), ".txt"
     lines = text.splitlines()
     if kind == "repeat":
         line = rng.choice(lines) if lines else text
         return kind, ("\n".join([line] * rng.randint(2, 300))).encode("utf-8"), ".txt"
     if kind == "shuffle":
         rng.shuffle(lines)
-        return kind, "\n".join(lines[:rng.randint(1, max(1, len(lines)))]).encode("utf-8"), ".txt"
+        return kind, "\n".join(lines[: rng.randint(1, max(1, len(lines)))]).encode("utf-8"), ".txt"
     if kind == "encoding":
         enc = rng.choice(["utf-16", "cp1252", "latin-1", "utf-8-sig"])
         return kind, text.encode(enc, errors="replace"), ".txt"
     if kind == "html":
-        body = "".join(f"<p>{line}</p>" if rng.random() < 0.7 else f"<h2>{line}</h2>"
-                       for line in lines[:200])
+        body = "".join(
+            f"<p>{line}</p>" if rng.random() < 0.7 else f"<h2>{line}</h2>" for line in lines[:200]
+        )
         if rng.random() < 0.5:
             body = body.replace("</p>", "", rng.randint(0, 20))  # broken markup
         return kind, f"<html><body><main>{body}</main></body></html>".encode(), ".html"
     if kind == "markdown":
-        return kind, "\n\n".join(("## " if rng.random() < 0.2 else "") + line
-                                 for line in lines[:300]).encode("utf-8"), ".md"
+        return (
+            kind,
+            "\n\n".join(
+                ("## " if rng.random() < 0.2 else "") + line for line in lines[:300]
+            ).encode("utf-8"),
+            ".md",
+        )
     other = rng.choice(texts)
     if kind == "pdf":
         latin = [line.encode("latin-1", "replace").decode("latin-1") for line in lines]
         if rng.random() < 0.05:
             return "pdf:encrypted", make_pdf(rng, latin, encrypt="secret"), ".pdf"
-        how, data = damage_pdf(rng, make_pdf(rng, latin),
-                               make_pdf(rng, other.splitlines() or [other]))
+        how, data = damage_pdf(
+            rng, make_pdf(rng, latin), make_pdf(rng, other.splitlines() or [other])
+        )
         return f"pdf:{how}", data, ".pdf"
     a, b = rng.randrange(len(text)), rng.randrange(len(other))
     return kind, (text[:a] + other[b:]).encode("utf-8"), ".txt"
@@ -145,8 +157,9 @@ def run_one(args: tuple[int, int, list[str], int, float]) -> dict:
     signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, 2 * budget)
     try:
-        return _check(path_data=(data, suffix), budget=budget, n=n,
-                      validate_every=validate_every, out=out)
+        return _check(
+            path_data=(data, suffix), budget=budget, n=n, validate_every=validate_every, out=out
+        )
     except Stalled:
         return {**out, "outcome": "hang", "detail": f"over {2 * budget:g} s in all"}
     finally:
@@ -157,8 +170,9 @@ class Stalled(BaseException):
     """The alarm: an input ran past twice its budget (reading included)."""
 
 
-def _check(path_data: tuple[bytes, str], budget: float, n: int, validate_every: int,
-           out: dict) -> dict:
+def _check(
+    path_data: tuple[bytes, str], budget: float, n: int, validate_every: int, out: dict
+) -> dict:
     from kg import pipeline
     from kg.document import read_document
     from kg.errors import KGError, TimeBudgetError
@@ -204,21 +218,31 @@ def main() -> None:
     counts: dict[str, int] = {}
     by_kind: dict[str, dict[str, int]] = {}
     failures = []
-    work = [(n, args.seed, texts, args.validate_every, args.time_budget)
-            for n in range(args.inputs)]
+    work = [
+        (n, args.seed, texts, args.validate_every, args.time_budget) for n in range(args.inputs)
+    ]
     with ProcessPoolExecutor(args.jobs) as pool:
         for r in pool.map(run_one, work, chunksize=20):
             counts[r["outcome"]] = counts.get(r["outcome"], 0) + 1
             if (r["n"] + 1) % 1000 == 0:  # progress, on stderr
-                print(f"{r['n'] + 1:,} inputs, {time.perf_counter() - started:.0f} s: "
-                      f"{counts}", file=sys.stderr, flush=True)
+                print(
+                    f"{r['n'] + 1:,} inputs, {time.perf_counter() - started:.0f} s: {counts}",
+                    file=sys.stderr,
+                    flush=True,
+                )
             kind = by_kind.setdefault(r["kind"], {})
             kind[r["outcome"]] = kind.get(r["outcome"], 0) + 1
             if r["outcome"] in ("crash", "hang", "invalid"):
                 failures.append(r)
-    summary = {"inputs": args.inputs, "seed": args.seed, "seconds": round(
-        time.perf_counter() - started, 1), "seed_texts": len(texts), **counts,
-        "by_kind": dict(sorted(by_kind.items())), "failures": failures[:20]}
+    summary = {
+        "inputs": args.inputs,
+        "seed": args.seed,
+        "seconds": round(time.perf_counter() - started, 1),
+        "seed_texts": len(texts),
+        **counts,
+        "by_kind": dict(sorted(by_kind.items())),
+        "failures": failures[:20],
+    }
     print(json.dumps(summary, indent=1, ensure_ascii=False))
 
 

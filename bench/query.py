@@ -102,9 +102,19 @@ def _rdflib_timings(dump: Path, budget: float, limit: float, todo: list) -> dict
     child process: a query is stopped after ``limit`` seconds (stored as None) and the
     child after ``budget`` (rdflib's engine is slow at this size: the queries it did not
     finish or reach are left out of the dict)."""
-    proc = subprocess.Popen([sys.executable, "-c", RDFLIB_CHILD, str(dump),
-                             str(HERE.parent), json.dumps(todo), str(limit)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            RDFLIB_CHILD,
+            str(dump),
+            str(HERE.parent),
+            json.dumps(todo),
+            str(limit),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     times: dict = {}
     deadline = time.time() + budget
     import selectors
@@ -130,10 +140,18 @@ def main() -> None:
     ap.add_argument("--triples", type=int, default=1_000_000)
     ap.add_argument("--shared", type=Path, default=HERE.parent.parent / "shared")
     ap.add_argument("--work", type=Path, default=None)
-    ap.add_argument("--rdflib-budget", type=float, default=1500,
-                    help="seconds for the rdflib comparison (load and all queries)")
-    ap.add_argument("--rdflib-limit", type=float, default=120,
-                    help="seconds for one query in the rdflib comparison")
+    ap.add_argument(
+        "--rdflib-budget",
+        type=float,
+        default=1500,
+        help="seconds for the rdflib comparison (load and all queries)",
+    )
+    ap.add_argument(
+        "--rdflib-limit",
+        type=float,
+        default=120,
+        help="seconds for one query in the rdflib comparison",
+    )
     args = ap.parse_args()
 
     import pyoxigraph as ox
@@ -163,10 +181,16 @@ def main() -> None:
     ox_load = time.perf_counter() - t
     del target
     with kgstore.open_store(out, read_only=True) as st:
-        some = next(iter(st.query(
-            "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
-            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?n WHERE { GRAPH ?g "
-            "{ ?r a gkg:Report ; gkg:municipality ?m . ?m skos:prefLabel ?n } } LIMIT 1")))
+        some = next(
+            iter(
+                st.query(
+                    "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+                    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                    "SELECT ?n WHERE { GRAPH ?g "
+                    "{ ?r a gkg:Report ; gkg:municipality ?m . ?m skos:prefLabel ?n } } LIMIT 1"
+                )
+            )
+        )
     todo = cases(some["n"].value)
     rdflib_times = _rdflib_timings(dump, args.rdflib_budget, args.rdflib_limit, todo)
     rdflib_load = rdflib_times.get("_load")
@@ -184,20 +208,29 @@ def main() -> None:
             cmd += ["--param", f"{k}={v}"]
         cli_s = timed(lambda cmd=cmd: subprocess.run(cmd, capture_output=True, check=True), 3)
         table = [c for c in cmd if c not in ("--format", "csv")]  # the default: a table
-        table_s = timed(lambda cmd=table: subprocess.run(cmd, capture_output=True, check=True),
-                        3)
-        rows.append({"query": label, "rows": n_rows, "oxigraph_ms": ox_s * 1000,
-                     "rdflib_ms": rdf_s if rdf_s in (None, "unreached") else rdf_s * 1000,
-                     "kg_query_s": cli_s,
-                     "kg_query_table_s": table_s})
+        table_s = timed(lambda cmd=table: subprocess.run(cmd, capture_output=True, check=True), 3)
+        rows.append(
+            {
+                "query": label,
+                "rows": n_rows,
+                "oxigraph_ms": ox_s * 1000,
+                "rdflib_ms": rdf_s if rdf_s in (None, "unreached") else rdf_s * 1000,
+                "kg_query_s": cli_s,
+                "kg_query_table_s": table_s,
+            }
+        )
 
-    serve = subprocess.Popen(["kg", "serve", "--out", str(out), "--port", "8791"],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    serve = subprocess.Popen(
+        ["kg", "serve", "--out", str(out), "--port", "8791"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     serve.stdout.readline()
     for _ in range(3):
         for _, name, params in todo:
             url = "http://127.0.0.1:8791/sparql?query=" + urllib.parse.quote(
-                named.fill(named.get(name).text, params))
+                named.fill(named.get(name).text, params)
+            )
             urllib.request.urlopen(url).read()
         urllib.request.urlopen("http://127.0.0.1:8791/").read()
     status = Path(f"/proc/{serve.pid}/status").read_text()
@@ -206,23 +239,37 @@ def main() -> None:
     serve.terminate()
     serve.wait()
 
-    results = {"copies": copies, "documents": report.documents, "triples": report.triples,
-               "build_seconds": build_seconds, "oxigraph_bulk_load_s": ox_load,
-               "rdflib_load_s": rdflib_load, "store_mb": store_mb,
-               "serve_peak_rss_mb": serve_peak_mb, "queries": rows}
+    results = {
+        "copies": copies,
+        "documents": report.documents,
+        "triples": report.triples,
+        "build_seconds": build_seconds,
+        "oxigraph_bulk_load_s": ox_load,
+        "rdflib_load_s": rdflib_load,
+        "store_mb": store_mb,
+        "serve_peak_rss_mb": serve_peak_mb,
+        "queries": rows,
+    }
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "query.json").write_text(json.dumps(results, indent=1))
-    print(f"{report.triples:,} triples in {report.documents} documents ({copies} copies); "
-          f"store {store_mb:.0f} MB; load: Oxigraph bulk {ox_load:.1f} s, rdflib "
-          f"{rdflib_load:.1f} s; kg serve peak RSS {serve_peak_mb:.0f} MB\n")
-    print("| named query | rows | Oxigraph ms | rdflib in-memory ms | `kg query` s (csv) "
-          "| `kg query` s (table) |")
+    print(
+        f"{report.triples:,} triples in {report.documents} documents ({copies} copies); "
+        f"store {store_mb:.0f} MB; load: Oxigraph bulk {ox_load:.1f} s, rdflib "
+        f"{rdflib_load:.1f} s; kg serve peak RSS {serve_peak_mb:.0f} MB\n"
+    )
+    print(
+        "| named query | rows | Oxigraph ms | rdflib in-memory ms | `kg query` s (csv) "
+        "| `kg query` s (table) |"
+    )
     print("|---|---|---|---|---|---|")
     for r in rows:
         rdf = {None: f"over {args.rdflib_limit:.0f} s", "unreached": "not reached (budget)"}.get(
-            r["rdflib_ms"]) or f"{r['rdflib_ms']:,.0f}"
-        print(f"| {r['query']} | {r['rows']} | {r['oxigraph_ms']:.1f} | {rdf} "
-              f"| {r['kg_query_s']:.2f} | {r['kg_query_table_s']:.2f} |")
+            r["rdflib_ms"]
+        ) or f"{r['rdflib_ms']:,.0f}"
+        print(
+            f"| {r['query']} | {r['rows']} | {r['oxigraph_ms']:.1f} | {rdf} "
+            f"| {r['kg_query_s']:.2f} | {r['kg_query_table_s']:.2f} |"
+        )
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -38,7 +38,7 @@ sys.path.insert(0, str(HERE))
 HOSTILE = {
     "cartesian product": "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
     "unbounded path": "SELECT * WHERE { ?x (<http://www.w3.org/2004/02/skos/core#broader>|"
-                      "!<urn:x:none>)* ?y }",
+    "!<urn:x:none>)* ?y }",
 }
 
 
@@ -46,8 +46,9 @@ def ask(url: str, sparql: str, timeout: float = 120.0) -> tuple[int, float, int]
     """(HTTP status, seconds, body bytes) of one query by GET."""
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(f"{url}/sparql?query={urllib.parse.quote(sparql)}",
-                                    timeout=timeout) as r:
+        with urllib.request.urlopen(
+            f"{url}/sparql?query={urllib.parse.quote(sparql)}", timeout=timeout
+        ) as r:
             body = r.read()
             status = r.status
     except urllib.error.HTTPError as err:
@@ -107,14 +108,18 @@ def main() -> None:
     out = work / "out"
     report = pipeline.build([make_corpus(args.shared, args.copies, work / "corpus")], out)
     municipality = kgstore.documents(out)[0].municipality  # for the narrowed forms
-    todo = [(label, named.fill(named.get(name).text, params))
-            for label, name, params in cases(municipality)]
+    todo = [
+        (label, named.fill(named.get(name).text, params))
+        for label, name, params in cases(municipality)
+    ]
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    serve = subprocess.Popen(["kg", "serve", "--out", str(out), "--port", str(port),
-                              "--timeout", str(args.timeout)],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    serve = subprocess.Popen(
+        ["kg", "serve", "--out", str(out), "--port", str(port), "--timeout", str(args.timeout)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         serve.stdout.readline()  # "serving ..." once it listens
         for _, text in todo:  # warm-up: every query once
@@ -172,37 +177,50 @@ def main() -> None:
         if status == 200:
             per_query.setdefault(label, []).append(s)
     results = {
-        "documents": report.documents, "triples": report.triples, "clients": args.clients,
-        "requests": len(normal), "seconds": wall, "throughput_per_s": len(normal) / wall,
+        "documents": report.documents,
+        "triples": report.triples,
+        "clients": args.clients,
+        "requests": len(normal),
+        "seconds": wall,
+        "throughput_per_s": len(normal) / wall,
         "p50_ms": statistics.median(ok) * 1000 if ok else None,
         "p99_ms": percentile(ok, 99) * 1000 if ok else None,
-        "max_ms": max(ok) * 1000 if ok else None, "errors": errors,
+        "max_ms": max(ok) * 1000 if ok else None,
+        "errors": errors,
         "statuses": sorted({status for _, status, _ in normal}),
-        "hostile": {label: {"sent": sum(1 for h in hostile if h[0] == label),
-                            "statuses": sorted({h[1] for h in hostile if h[0] == label}),
-                            "max_s": max((h[2] for h in hostile if h[0] == label),
-                                         default=None)}
-                    for label in HOSTILE},
-        "timeout_s": args.timeout, "serve_max_rss_mb": rss,
+        "hostile": {
+            label: {
+                "sent": sum(1 for h in hostile if h[0] == label),
+                "statuses": sorted({h[1] for h in hostile if h[0] == label}),
+                "max_s": max((h[2] for h in hostile if h[0] == label), default=None),
+            }
+            for label in HOSTILE
+        },
+        "timeout_s": args.timeout,
+        "serve_max_rss_mb": rss,
         "per_query_p50_ms": {k: statistics.median(v) * 1000 for k, v in per_query.items()},
     }
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "serve_load.json").write_text(json.dumps(results, indent=1))
-    print(f"{report.triples:,} triples in {report.documents} documents; {args.clients} "
-          f"clients × {args.requests} named queries ({len(todo)} forms), server timeout "
-          f"{args.timeout:g} s\n")
+    print(
+        f"{report.triples:,} triples in {report.documents} documents; {args.clients} "
+        f"clients × {args.requests} named queries ({len(todo)} forms), server timeout "
+        f"{args.timeout:g} s\n"
+    )
     print("| requests | seconds | per second | p50 ms | p99 ms | max ms | errors |")
     print("|---|---|---|---|---|---|---|")
-    print(f"| {len(normal):,} | {wall:.1f} | {results['throughput_per_s']:.1f} | "
-          f"{results['p50_ms']:.1f} | {results['p99_ms']:.1f} | {results['max_ms']:.0f} | "
-          f"{errors} |\n")
+    print(
+        f"| {len(normal):,} | {wall:.1f} | {results['throughput_per_s']:.1f} | "
+        f"{results['p50_ms']:.1f} | {results['p99_ms']:.1f} | {results['max_ms']:.0f} | "
+        f"{errors} |\n"
+    )
     print("| endless query (other client) | sent | answers | slowest answer s |")
     print("|---|---|---|---|")
     for label, h in results["hostile"].items():
-        print(f"| {label} | {h['sent']} | {', '.join(map(str, h['statuses']))} | "
-              f"{h['max_s']:.2f} |")
-    print(f"\nkg serve with its query workers: at most {rss:.0f} MB resident (sampled "
-          f"every 0.1 s)")
+        print(
+            f"| {label} | {h['sent']} | {', '.join(map(str, h['statuses']))} | {h['max_s']:.2f} |"
+        )
+    print(f"\nkg serve with its query workers: at most {rss:.0f} MB resident (sampled every 0.1 s)")
 
 
 if __name__ == "__main__":

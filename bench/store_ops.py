@@ -35,8 +35,9 @@ def run(cmd: list[str]) -> tuple[float, float]:
     process's memory in its own maximum."""
     time_bin = shutil.which("time") or "/usr/bin/time"
     t = time.perf_counter()
-    proc = subprocess.run([time_bin, "-f", "%M", *cmd], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run(
+        [time_bin, "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
     seconds = time.perf_counter() - t
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {proc.stderr[-2000:]}")
@@ -50,9 +51,11 @@ def oxigraph_server(location: Path) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([binary, "serve", "--location", str(location), "--bind",
-                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
@@ -83,10 +86,15 @@ def main() -> None:
     rows = []
     for fmt in turtle.EXPORT_FORMATS:
         target = work / f"export.{turtle.EXPORT_SUFFIX[fmt]}"
-        seconds, mb = run(["kg", "export", "--format", fmt, "-o", str(target),
-                           "--out", str(out)])
-        rows.append({"command": f"kg export --format {fmt}", "seconds": seconds,
-                     "peak_rss_mb": mb, "output_mb": target.stat().st_size / 2**20})
+        seconds, mb = run(["kg", "export", "--format", fmt, "-o", str(target), "--out", str(out)])
+        rows.append(
+            {
+                "command": f"kg export --format {fmt}",
+                "seconds": seconds,
+                "peak_rss_mb": mb,
+                "output_mb": target.stat().st_size / 2**20,
+            }
+        )
         target.unlink()
     seconds, mb = run(["kg", "validate", "--out", str(out)])
     rows.append({"command": "kg validate", "seconds": seconds, "peak_rss_mb": mb})
@@ -98,11 +106,14 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
-    rows.append({"command": "kg push (to oxigraph serve)", "seconds": seconds,
-                 "peak_rss_mb": mb})
+    rows.append({"command": "kg push (to oxigraph serve)", "seconds": seconds, "peak_rss_mb": mb})
 
-    results = {"copies": copies, "documents": report.documents, "triples": report.triples,
-               "commands": rows}
+    results = {
+        "copies": copies,
+        "documents": report.documents,
+        "triples": report.triples,
+        "commands": rows,
+    }
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "store_ops.json").write_text(json.dumps(results, indent=1))
     print(f"{report.triples:,} triples in {report.documents} documents ({copies} copies)\n")

@@ -22,8 +22,11 @@ HERE = Path(__file__).resolve().parent
 
 
 def build(paths: list[str], out: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "kg.cli", "build", *paths, "--out", str(out)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "kg.cli", "build", *paths, "--out", str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return out / "graph.html"
 
 
@@ -31,10 +34,12 @@ def shoot(page_file: Path, target: Path, search: str, panel: bool) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium"),
-                                    args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_context(offline=True, viewport={"width": 1440, "height": 880},
-                                   device_scale_factor=1).new_page()
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium"), args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_context(
+            offline=True, viewport={"width": 1440, "height": 880}, device_scale_factor=1
+        ).new_page()
         page.goto(page_file.resolve().as_uri())
         page.wait_for_selector("body[data-kg-ready='1']", state="attached")
         page.wait_for_timeout(1500)

@@ -31,9 +31,7 @@ def _best_long_form(short: str, candidate: str) -> int | None:
     si, li = len(s) - 1, len(lf) - 1
     while si >= 0:
         c = s[si]
-        while li >= 0 and (
-            lf[li] != c or (si == 0 and li > 0 and lf[li - 1].isalnum())
-        ):
+        while li >= 0 and (lf[li] != c or (si == 0 and li > 0 and lf[li - 1].isalnum())):
             li -= 1
         if li < 0:
             return None
@@ -50,8 +48,12 @@ def find_definitions(text: str) -> list[Definition]:
         short = m.group(1)
         if sum(c.isupper() for c in short) < 2:
             continue
-        line_start = max(text.rfind("\n", 0, m.start()), text.rfind(".", 0, m.start() - 1),
-                         text.rfind(",", 0, m.start()), text.rfind("(", 0, m.start()))
+        line_start = max(
+            text.rfind("\n", 0, m.start()),
+            text.rfind(".", 0, m.start() - 1),
+            text.rfind(",", 0, m.start()),
+            text.rfind("(", 0, m.start()),
+        )
         window = text[line_start + 1 : m.start()].rstrip()
         words = list(_WORD.finditer(window))
         max_words = min(len(short) + 5, 2 * len(short))
@@ -69,6 +71,9 @@ def find_definitions(text: str) -> list[Definition]:
             continue
         if long_form.strip() == short:
             continue
-        found.append(Definition(long_start, long_start + len(long_form), m.start(1),
-                                m.end(1), long_form, short))
+        found.append(
+            Definition(
+                long_start, long_start + len(long_form), m.start(1), m.end(1), long_form, short
+            )
+        )
     return found

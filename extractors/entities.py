@@ -32,10 +32,26 @@ from .text import alternation, normalise_name, sentence_offsets, text_of
 
 # Priority of rules when candidates overlap: lower wins, then the longer one.
 PRIORITY = {
-    "list_item": -1, "abbreviation": 0, "legal_form": 1, "known_org": 2, "law": 3, "region": 4,
-    "cue_name": 5, "compound": 6, "org_head": 7, "digits": 8, "quoted": 9,
-    "partner_context": 10, "district": 11, "camel": 11, "facility": 9, "apposition": 9,
-    "capitalised": 12, "acronym": 13, "model_ner": 11, "service_subject": 10,
+    "list_item": -1,
+    "abbreviation": 0,
+    "legal_form": 1,
+    "known_org": 2,
+    "law": 3,
+    "region": 4,
+    "cue_name": 5,
+    "compound": 6,
+    "org_head": 7,
+    "digits": 8,
+    "quoted": 9,
+    "partner_context": 10,
+    "district": 11,
+    "camel": 11,
+    "facility": 9,
+    "apposition": 9,
+    "capitalised": 12,
+    "acronym": 13,
+    "model_ner": 11,
+    "service_subject": 10,
     "repeat": 14,
 }
 
@@ -46,23 +62,69 @@ CONN_STRICT = r"(?:(?:en|voor|of|&|tegen|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den
 CAP_STRICT = rf"{CAPW}(?:[ \t]+{CONN_STRICT}?{CAPW}){{0,5}}"
 CONN_ITEM = r"(?:(?:voor|of|&|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
 CAP_ITEM = rf"{CAPW}(?:[ \t]+{CONN_ITEM}?{CAPW}){{0,5}}"  # one name of a list
-STRUCTURE_WORDS = {"Doelen", "Doel", "Resultaat", "Resultaten", "Versie", "Concept", "Bijlage",
-                   "Tabel", "Figuur", "Hoofdstuk", "Paragraaf", "Toelichting", "Indicator",
-                   "Beschrijving", "Totaal", "Bron"}
+STRUCTURE_WORDS = {
+    "Doelen",
+    "Doel",
+    "Resultaat",
+    "Resultaten",
+    "Versie",
+    "Concept",
+    "Bijlage",
+    "Tabel",
+    "Figuur",
+    "Hoofdstuk",
+    "Paragraaf",
+    "Toelichting",
+    "Indicator",
+    "Beschrijving",
+    "Totaal",
+    "Bron",
+}
 # participles (gestart, samengesteld, gerealiseerd); adjectives stop a name only at its end
-VERBISH = re.compile(
-    r"^(?:\w{0,6}ge\w{2,}[dt]|\w+ee[rl][dt]|(?:ont|ver|her)\w{3,}[^aeiou][dt])$")
+VERBISH = re.compile(r"^(?:\w{0,6}ge\w{2,}[dt]|\w+ee[rl][dt]|(?:ont|ver|her)\w{3,}[^aeiou][dt])$")
 ADJECTIVE = re.compile(r"^\w+(?:lijk|ig|isch)$")
-GE_NOUNS = {"geweld", "gebied", "geld", "gezond", "gedrag", "gemeenschapshuis", "gebit",
-            "gehoor", "geloof", "gesprek", "getuigenis"}
-NOT_NOUNS = {"of", "maar", "want", "dus", "dan", "ook", "wel", "meer", "minder", "zeer",
-             "erg", "heel", "veel", "weinig", "goed", "snel", "verder", "daarnaast", "hier"}
+GE_NOUNS = {
+    "geweld",
+    "gebied",
+    "geld",
+    "gezond",
+    "gedrag",
+    "gemeenschapshuis",
+    "gebit",
+    "gehoor",
+    "geloof",
+    "gesprek",
+    "getuigenis",
+}
+NOT_NOUNS = {
+    "of",
+    "maar",
+    "want",
+    "dus",
+    "dan",
+    "ook",
+    "wel",
+    "meer",
+    "minder",
+    "zeer",
+    "erg",
+    "heel",
+    "veel",
+    "weinig",
+    "goed",
+    "snel",
+    "verder",
+    "daarnaast",
+    "hier",
+}
 DISTRICT_ENDINGS = (
     "-oost|-west|-noord|-zuid|-centrum|kwartier|wijk|buurt|hof|horst|burg|dorp|veld|kamp|"
     "park|polder|haven|dijk|berg|broek|hoven|meer|plein"
 )
-DOCUMENT_TYPES = ("verordening|nota|visie|plan|beleidsregels|afspraken|overeenkomst|agenda|"
-                  "akkoord|convenant|kader|beleid|programma|regeling")
+DOCUMENT_TYPES = (
+    "verordening|nota|visie|plan|beleidsregels|afspraken|overeenkomst|agenda|"
+    "akkoord|convenant|kader|beleid|programma|regeling"
+)
 ADJECTIVES = (
     "sociale|sociaal|brede|breed|lokale|lokaal|regionale|regionaal|landelijke|landelijk|gezonde|"
     "integrale|integraal|stadsbrede|stadsbreed|tijdelijke|tijdelijk|"
@@ -70,32 +132,163 @@ ADJECTIVES = (
     "gemeentelijk|bovenregionale|bovenregionaal|wijkgerichte|gezamenlijke|gezamenlijk"
 )
 STOP_CONTINUATION = {
-    "die", "dat", "waarbij", "waarin", "waar", "waarmee", "is", "zijn", "wordt", "worden", "werd",
-    "werden", "heeft", "hebben", "had", "in", "op", "met", "voor", "van", "te", "om", "door", "bij",
-    "naar", "aan", "uit", "als", "zodat", "de", "het", "een", "ook", "nog", "al", "niet", "we",
-    "wij", "zij", "ze", "kan", "kunnen", "zal", "zullen", "moet", "wil", "wilt", "willen", "gaat",
+    "die",
+    "dat",
+    "waarbij",
+    "waarin",
+    "waar",
+    "waarmee",
+    "is",
+    "zijn",
+    "wordt",
+    "worden",
+    "werd",
+    "werden",
+    "heeft",
+    "hebben",
+    "had",
+    "in",
+    "op",
+    "met",
+    "voor",
+    "van",
+    "te",
+    "om",
+    "door",
+    "bij",
+    "naar",
+    "aan",
+    "uit",
+    "als",
+    "zodat",
+    "de",
+    "het",
+    "een",
+    "ook",
+    "nog",
+    "al",
+    "niet",
+    "we",
+    "wij",
+    "zij",
+    "ze",
+    "kan",
+    "kunnen",
+    "zal",
+    "zullen",
+    "moet",
+    "wil",
+    "wilt",
+    "willen",
+    "gaat",
     "gaan",
-    "komt", "komen", "staat", "staan", "wat", "hoe", "tot", "sinds", "vanaf", "tijdens", "onder",
-    "over", "tussen", "rond", "rondom", "per", "via", "zonder", "binnen", "buiten", "na",
+    "komt",
+    "komen",
+    "staat",
+    "staan",
+    "wat",
+    "hoe",
+    "tot",
+    "sinds",
+    "vanaf",
+    "tijdens",
+    "onder",
+    "over",
+    "tussen",
+    "rond",
+    "rondom",
+    "per",
+    "via",
+    "zonder",
+    "binnen",
+    "buiten",
+    "na",
 }
 QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
 PERSON_TITLES = {
-    "wethouder", "burgemeester", "mevrouw", "meneer", "heer", "dhr", "mw", "mr", "dr",
-    "prof", "ir", "drs", "minister", "staatssecretaris", "gedeputeerde", "directeur",
+    "wethouder",
+    "burgemeester",
+    "mevrouw",
+    "meneer",
+    "heer",
+    "dhr",
+    "mw",
+    "mr",
+    "dr",
+    "prof",
+    "ir",
+    "drs",
+    "minister",
+    "staatssecretaris",
+    "gedeputeerde",
+    "directeur",
 }
 CAPITAL_STOP = {
-    "Nederland", "Nederlandse", "Corona", "Covid", "COVID", "Rijk", "Gemeente", "College",
-    "Raad", "Europa", "Europese", "Januari", "Februari", "Maart", "April", "Mei", "Juni",
-    "Juli", "Augustus", "September", "Oktober", "November", "December", "Maandag",
-    "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "Jeugd", "Wmo",
-    "Zorg", "Welzijn", "Werk", "Inkomen", "Participatie", "Onderwijs", "Sport", "Cultuur",
-    "Veiligheid", "Gezondheid", "Totaal", "Overige", "Programma", "Terug", "Bron", "NL",
+    "Nederland",
+    "Nederlandse",
+    "Corona",
+    "Covid",
+    "COVID",
+    "Rijk",
+    "Gemeente",
+    "College",
+    "Raad",
+    "Europa",
+    "Europese",
+    "Januari",
+    "Februari",
+    "Maart",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Augustus",
+    "September",
+    "Oktober",
+    "November",
+    "December",
+    "Maandag",
+    "Dinsdag",
+    "Woensdag",
+    "Donderdag",
+    "Vrijdag",
+    "Zaterdag",
+    "Zondag",
+    "Jeugd",
+    "Wmo",
+    "Zorg",
+    "Welzijn",
+    "Werk",
+    "Inkomen",
+    "Participatie",
+    "Onderwijs",
+    "Sport",
+    "Cultuur",
+    "Veiligheid",
+    "Gezondheid",
+    "Totaal",
+    "Overige",
+    "Programma",
+    "Terug",
+    "Bron",
+    "NL",
 }
 
 WORD = re.compile(r"(?<![\w\-])[A-Za-zÀ-ÿ][\w\-]*")
 EXTEND_STOP = {w for w in CAPITAL_STOP if w[:1].isupper()} - {
-    "Jeugd", "Wmo", "Zorg", "Welzijn", "Werk", "Inkomen", "Participatie", "Onderwijs", "Sport",
-    "Cultuur", "Veiligheid", "Gezondheid"}
+    "Jeugd",
+    "Wmo",
+    "Zorg",
+    "Welzijn",
+    "Werk",
+    "Inkomen",
+    "Participatie",
+    "Onderwijs",
+    "Sport",
+    "Cultuur",
+    "Veiligheid",
+    "Gezondheid",
+}
 
 
 @dataclass(frozen=True)
@@ -114,8 +307,9 @@ class EntityFinder:
         self.name = name
         self.ready = False
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None,
-                   cues: dict | None = None) -> None:
+    def initialize(
+        self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
+    ) -> None:
         """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
         config passes them), else the bundled ``data/cues.json``."""
         c = gazetteer.cues() if cues is None else cues
@@ -174,8 +368,12 @@ class EntityFinder:
         programmes = [sec.name for sec in (doc._.kg_sections or []) if len(sec.name) > 3]
         # one pass over the words for both rules: a compound's head is a cue word too
         # ("Werkplein" names a kind of organisation, whatever its ending)
-        cued = [w for w in WORD.finditer(text) if w.group(0).lower().endswith(self.cue_suffixes)
-                and w.group(0).capitalize() not in self.org_heads]
+        cued = [
+            w
+            for w in WORD.finditer(text)
+            if w.group(0).lower().endswith(self.cue_suffixes)
+            and w.group(0).capitalize() not in self.org_heads
+        ]
         found += self._cue_names(text, cued, programmes)
         found += self._compounds(text, cued)
         found += self._digit_names(text)
@@ -202,7 +400,7 @@ class EntityFinder:
             if span is None:
                 continue
             span.id_ = c.rule
-            span.kb_id_ = c.key or normalise_name(text[c.start:c.end])
+            span.kb_id_ = c.key or normalise_name(text[c.start : c.end])
             spans.append(span)
         doc.spans[keys.ENTITY_SPANS] = spans
         return doc
@@ -213,7 +411,9 @@ class EntityFinder:
         out = []
         for d in find_definitions(text):
             key = normalise_name(d.long_form)
-            label = self._type_of_phrase(d.long_form, text[max(0, d.long_start - 25):d.long_start])
+            label = self._type_of_phrase(
+                d.long_form, text[max(0, d.long_start - 25) : d.long_start]
+            )
             if label is None:
                 continue
             out.append(Candidate(d.long_start, d.long_end, label, "abbreviation", key))
@@ -232,8 +432,12 @@ class EntityFinder:
         if words[0] == "Wet" or lower[-1].endswith("wet"):
             return "Law"
         tail = before.strip().split()
-        if tail and (tail[-1].lower() in self.cue_words or tail[-1].lower() == "van"
-                     and len(tail) > 1 and self._is_head(tail[-2].lower())):
+        if tail and (
+            tail[-1].lower() in self.cue_words
+            or tail[-1].lower() == "van"
+            and len(tail) > 1
+            and self._is_head(tail[-2].lower())
+        ):
             return "Initiative"
         if any(self._is_head(w) for w in lower):
             return "Initiative"
@@ -250,8 +454,9 @@ class EntityFinder:
     def _is_head(self, word: str) -> bool:
         return any(word.endswith(h) for h in self.heads)
 
-    def _gazetteer(self, text: str, names: tuple[re.Pattern, dict[str, str]], label: str,
-                   rule: str) -> list[Candidate]:
+    def _gazetteer(
+        self, text: str, names: tuple[re.Pattern, dict[str, str]], label: str, rule: str
+    ) -> list[Candidate]:
         rx, canonical = names
         out = []
         for m in rx.finditer(text):
@@ -274,19 +479,26 @@ class EntityFinder:
         out = []
         pre = "|".join(re.escape(p) for p in self.legal_prefix)
         for m in re.finditer(rf"(?<![\w])(?:{pre})\s+({CAP_PHRASE})", text):
-            out.append(Candidate(m.start(), m.end(), "Organisation", "legal_form",
-                                 normalise_name(m.group(1))))
+            out.append(
+                Candidate(
+                    m.start(), m.end(), "Organisation", "legal_form", normalise_name(m.group(1))
+                )
+            )
         suf = "|".join(re.escape(s) for s in self.legal_suffix)
         if not re.search(rf"\s(?:{suf})(?![\w])", text):
             return out  # no "B.V." anywhere: spare the scan of every capitalised word
         for m in re.finditer(rf"({CAPW}(?:\s+{CAPW}){{0,3}})\s+(?:{suf})(?![\w])", text):
-            out.append(Candidate(m.start(), m.end(), "Organisation", "legal_form",
-                                 normalise_name(m.group(1))))
+            out.append(
+                Candidate(
+                    m.start(), m.end(), "Organisation", "legal_form", normalise_name(m.group(1))
+                )
+            )
         return out
 
     def _regions(self, text: str) -> list[Candidate]:
-        return [Candidate(m.start(), m.end(), "Region", "region")
-                for m in self.region_rx.finditer(text)]
+        return [
+            Candidate(m.start(), m.end(), "Region", "region") for m in self.region_rx.finditer(text)
+        ]
 
     def _districts(self, text: str) -> list[Candidate]:
         """Districts: names after a district cue word (``wijk Hatert``, ``stadsdelen
@@ -298,8 +510,9 @@ class EntityFinder:
         for m in re.finditer(rf"\b(?:{self.district_cues})\s*\(?\s*({items})", text):
             for p in re.finditer(place, m.group(1)):
                 a = m.start(1) + p.start()
-                found[(a, a + len(p.group(0)))] = Candidate(a, a + len(p.group(0)), "District",
-                                                             "district")
+                found[(a, a + len(p.group(0)))] = Candidate(
+                    a, a + len(p.group(0)), "District", "district"
+                )
         for m in re.finditer(rf"\b[Ii]n\s+({place})(?![\w\-])", text):
             if re.search(rf"(?i)(?:{DISTRICT_ENDINGS})$", m.group(1)):
                 found[m.span(1)] = Candidate(*m.span(1), "District", "district")
@@ -315,8 +528,7 @@ class EntityFinder:
                     found.setdefault((a, b), Candidate(a, b, "District", "district"))
         return list(found.values())
 
-    def _cue_names(self, text: str, cued: list[re.Match], programmes: list[str]
-                   ) -> list[Candidate]:
+    def _cue_names(self, text: str, cued: list[re.Match], programmes: list[str]) -> list[Candidate]:
         out = []
         for w in cued:
             low = w.group(0).lower()
@@ -330,20 +542,24 @@ class EntityFinder:
             if capital and any(text.startswith(p, m.start(2)) for p in programmes):
                 continue  # "het programma Zorgen voor elkaar" names the report's programme
             end = m.end()
-            if capital and low in self.cue_words and len(capital.split()) == 1 \
-                    and capital not in CAPITAL_STOP:
+            if (
+                capital
+                and low in self.cue_words
+                and len(capital.split()) == 1
+                and capital not in CAPITAL_STOP
+            ):
                 end = _continue_lowercase(text, end, nouns_only=True, capitals=True)
-                name = text[m.start(2):end]
+                name = text[m.start(2) : end]
             start = w.start()
-            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", text[max(0, start - 30):start])
+            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", text[max(0, start - 30) : start])
             if adj:
                 start -= len(adj.group(1))
             if (low in self.cue_words or low in self.generic) and len(name.split()) > 1:
                 key = normalise_name(name)  # "project Hand in Hand" is "Hand in Hand"
             elif low in self.cue_words or low in self.generic:
-                key = normalise_name(text[w.start():end])  # "team Jeugd" is not "Jeugd"
+                key = normalise_name(text[w.start() : end])  # "team Jeugd" is not "Jeugd"
             elif self._is_head(low) and len(low) >= 6:
-                key = _singular(normalise_name(text[w.start():m.end()]))  # "Zorgteam Lindewaard"
+                key = _singular(normalise_name(text[w.start() : m.end()]))  # "Zorgteam Lindewaard"
             else:
                 continue
             out.append(Candidate(start, end, "Initiative", "cue_name", key))
@@ -363,10 +579,11 @@ class EntityFinder:
             start, end = m.start(), m.end()
             # "Zorgteam Lindewaard", "schuldenaanpak Jeugd": a capitalised complement
             end = _extend_capitalised(text, end, self.starts, max_words=3)
-            before = text[max(0, start - 30):start]
+            before = text[max(0, start - 30) : start]
             adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before)
-            name = re.search(r"(?:\b(?:het|de|een|ons|onze)\s+)([A-Z]\w*[a-z]\s+)$", before) or \
-                re.search(r"(?:^|\s)([A-Z][\w]*-\s+en\s+)$", before)  # "Meld- en Adviespunt"
+            name = re.search(
+                r"(?:\b(?:het|de|een|ons|onze)\s+)([A-Z]\w*[a-z]\s+)$", before
+            ) or re.search(r"(?:^|\s)([A-Z][\w]*-\s+en\s+)$", before)  # "Meld- en Adviespunt"
             if name:
                 start -= len(name.group(1))
             elif (low in self.generic or bare) and end == m.end():
@@ -378,16 +595,18 @@ class EntityFinder:
             if adj and not name:
                 start -= len(adj.group(1))
             label = "Initiative"
-            out.append(Candidate(start, end, label, "compound", _singular(normalise_name(
-                text[start:end]))))
+            out.append(
+                Candidate(start, end, label, "compound", _singular(normalise_name(text[start:end])))
+            )
         return out
 
     def _digit_names(self, text: str) -> list[Candidate]:
         """``Buurtkracht24``, ``Wijkwerk070``; not ``Begroting354,1`` (a table row glued
         to its value: the number goes on)."""
         rx = r"(?<![\w\-])([A-Z][A-Za-z]*[A-Za-z])(\d{2,4})(?![\w\-]|[.,]\d)"
-        return [Candidate(m.start(), m.end(), "Organisation", "digits")
-                for m in re.finditer(rx, text)]
+        return [
+            Candidate(m.start(), m.end(), "Organisation", "digits") for m in re.finditer(rx, text)
+        ]
 
     def _quoted(self, text: str) -> list[Candidate]:
         out = []
@@ -397,8 +616,7 @@ class EntityFinder:
                 continue
             if text[m.start()] == "'" and m.start() > 0 and text[m.start() - 1].isalpha():
                 continue
-            out.append(Candidate(m.start(), m.end(), "Initiative", "quoted",
-                                 normalise_name(inner)))
+            out.append(Candidate(m.start(), m.end(), "Initiative", "quoted", normalise_name(inner)))
         return out
 
     def _partner_context(self, text: str) -> list[Candidate]:
@@ -417,13 +635,11 @@ class EntityFinder:
                 if not nxt or nxt.group(1).split()[0] in CAPITAL_STOP:
                     break
                 a = nxt.start(1)
-                out.append(Candidate(a, a + len(nxt.group(1)), "Organisation",
-                                     "partner_context"))
+                out.append(Candidate(a, a + len(nxt.group(1)), "Organisation", "partner_context"))
                 pos = nxt.end()
         return out
 
-    def _capitalised(self, text: str, starts: set[int],
-                     headings: list[str]) -> list[Candidate]:
+    def _capitalised(self, text: str, starts: set[int], headings: list[str]) -> list[Candidate]:
         out = []
         for m in _split_lists(re.finditer(rf"(?<![\w\-#’'])({CAP_STRICT})", text)):
             if any(m.group(1) in h for h in headings):
@@ -434,11 +650,17 @@ class EntityFinder:
                 continue
             if any(w in STRUCTURE_WORDS for w in words):
                 continue
-            at_start = m.start() in starts or text[max(0, m.start() - 2):m.start()].strip() in (
-                "", ".", ":", "-", "–", "•")
+            at_start = m.start() in starts or text[max(0, m.start() - 2) : m.start()].strip() in (
+                "",
+                ".",
+                ":",
+                "-",
+                "–",
+                "•",
+            )
             if at_start and words[0].lower() in self.starts:
                 continue
-            prev = re.search(r"(\w+)\.?\s*$", text[max(0, m.start() - 20):m.start()])
+            prev = re.search(r"(\w+)\.?\s*$", text[max(0, m.start() - 20) : m.start()])
             if prev and prev.group(1).lower() in PERSON_TITLES:
                 continue
             label = "Organisation" if any(w in self.org_heads for w in words) else "Initiative"
@@ -449,16 +671,21 @@ class EntityFinder:
         """``StadSamen``, ``deZorg``, ``Buurtwerk.nl``: names that only an
         organisation or brand writes that way."""
         out = []
-        rx = (r"(?<![\w\-/])((?:[A-Z][a-z]+[A-Z]\w*|[a-z]{2,4}[A-Z][a-z]\w*)(?:/[A-Z]+)?"
-              r"|[A-Z]\w+\.(?:nl|com|org|eu))(?![\w\-])")
+        rx = (
+            r"(?<![\w\-/])((?:[A-Z][a-z]+[A-Z]\w*|[a-z]{2,4}[A-Z][a-z]\w*)(?:/[A-Z]+)?"
+            r"|[A-Z]\w+\.(?:nl|com|org|eu))(?![\w\-])"
+        )
         for m in re.finditer(rx, text):
             word = m.group(1)
             parts = re.findall(r"[A-Z]?[a-z]+", word.split(".")[0])
             alone = _alone_on_line(text, m.start(), m.end())
             if (len(parts) >= 3 or alone) and all(is_ordinary(p) for p in parts):
                 continue  # "BegrotingRekeningResultaat": table headers glued together
-            label = "Initiative" if self._is_head(word.lower().split("/")[0]) or word.lower(
-                ).startswith("team") else "Organisation"
+            label = (
+                "Initiative"
+                if self._is_head(word.lower().split("/")[0]) or word.lower().startswith("team")
+                else "Organisation"
+            )
             out.append(Candidate(m.start(), m.end(), label, "camel"))
         return out
 
@@ -473,8 +700,11 @@ class EntityFinder:
             for p in re.finditer(name, m.group(1)):
                 a = m.start(1) + p.start()
                 out.append(Candidate(a, a + len(p.group(0)), "Initiative", "facility"))
-        for m in re.finditer(rf"(?<![\w\-])({name}),\s+(?:een|het|de)\s+(?:\w+\s+){{0,2}}"
-                             rf"(?:{self.apposition_nouns})\b", text):
+        for m in re.finditer(
+            rf"(?<![\w\-])({name}),\s+(?:een|het|de)\s+(?:\w+\s+){{0,2}}"
+            rf"(?:{self.apposition_nouns})\b",
+            text,
+        ):
             out.append(Candidate(m.start(1), m.end(1), "Initiative", "apposition"))
         return out
 
@@ -499,7 +729,8 @@ class EntityFinder:
             item = m.group(1)
             words = [w.lower() for w in item.split()[:2]]
             if not item[:1].isupper() or not any(
-                    self._is_head(w) or w in self.cue_words for w in words):
+                self._is_head(w) or w in self.cue_words for w in words
+            ):
                 continue
             if len(item.split()) > 16 or item.rstrip()[-1:] == "." or _FINITE.search(item):
                 continue  # a sentence in a list, not a title
@@ -508,31 +739,47 @@ class EntityFinder:
                 pos = text.index(part, start)
                 part_end = pos + len(part)
                 clean = re.sub(r"\s*\([^)]*\)\s*$", "", part)
-                out.append(Candidate(pos, pos + len(clean) if clean else part_end,
-                                     "Initiative", "list_item", normalise_name(clean or part)))
+                out.append(
+                    Candidate(
+                        pos,
+                        pos + len(clean) if clean else part_end,
+                        "Initiative",
+                        "list_item",
+                        normalise_name(clean or part),
+                    )
+                )
                 start = part_end
         return out
 
     def _acronyms(self, text: str) -> list[Candidate]:
         rx = r"(?<![\w\-/])([A-Z]{4,6})(?![\w\-/+’'])"  # three letters are too often jargon
-        return [Candidate(m.start(), m.end(), "Organisation", "acronym")
-                for m in re.finditer(rx, text) if m.group(1) not in CAPITAL_STOP]
+        return [
+            Candidate(m.start(), m.end(), "Organisation", "acronym")
+            for m in re.finditer(rx, text)
+            if m.group(1) not in CAPITAL_STOP
+        ]
 
     def _repeats(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """Other occurrences of names already found (same spelling)."""
-        seen = {text[c.start:c.end]: c for c in chosen if c.end - c.start >= 4}
+        seen = {text[c.start : c.end]: c for c in chosen if c.end - c.start >= 4}
         if not seen:
             return []
         # few names: a plain alternation (cheap to build); many: a trie, one walk per
         # position instead of one try per name (time linear in the text either way)
-        alt = alternation(seen) if len(seen) > REPEATS_TRIE else "|".join(
-            re.escape(n) for n in sorted(seen, key=len, reverse=True))
+        alt = (
+            alternation(seen)
+            if len(seen) > REPEATS_TRIE
+            else "|".join(re.escape(n) for n in sorted(seen, key=len, reverse=True))
+        )
         out = []
         for m in re.finditer(rf"(?<![\w\-])(?:{alt})(?![\w\-])", text):
             c = seen[m.group(0)]
             if m.start() != c.start:
-                out.append(Candidate(m.start(), m.end(), c.label, "repeat",
-                                     c.key or normalise_name(m.group(0))))
+                out.append(
+                    Candidate(
+                        m.start(), m.end(), c.label, "repeat", c.key or normalise_name(m.group(0))
+                    )
+                )
         return out
 
     def _with_town(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -541,11 +788,15 @@ class EntityFinder:
         out = []
         for c in chosen:
             if c.rule in TOWN_EXTENDED and c.label in ("Organisation", "Initiative"):
-                m = self.municipality_rx.match(text, c.end + 1) if text[c.end:c.end + 1] == " " \
+                m = (
+                    self.municipality_rx.match(text, c.end + 1)
+                    if text[c.end : c.end + 1] == " "
                     else None
+                )
                 if m and not m.group(1) and m.group(2) not in self.ambiguous:
-                    c = Candidate(c.start, m.end(), c.label, c.rule,
-                                  normalise_name(text[c.start:m.end()]))
+                    c = Candidate(
+                        c.start, m.end(), c.label, c.rule, normalise_name(text[c.start : m.end()])
+                    )
             out.append(c)
         return out
 
@@ -564,8 +815,9 @@ class EntityFinder:
                 continue  # "Huizen van het Dorp": the start of a longer name
             plural = m.group(1) and m.group(1).lower() == "gemeenten"
             start = m.start(2) if plural else m.start()
-            out.append(Candidate(start, m.end(), "Municipality", "municipality",
-                                 normalise_name(name)))
+            out.append(
+                Candidate(start, m.end(), "Municipality", "municipality", normalise_name(name))
+            )
         return out
 
 
@@ -581,10 +833,16 @@ def _with_model_entities(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     if not doc.ents:
         return found
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_PERSON]
-    kept = [c for c in found if not (c.rule in GUESSES and any(
-        c.start < b and a < c.end for a, b in people))]
-    kept += [Candidate(e.start_char, e.end_char, "Organisation", "model_ner")
-             for e in doc.ents if e.label_ in MODEL_ORG]
+    kept = [
+        c
+        for c in found
+        if not (c.rule in GUESSES and any(c.start < b and a < c.end for a, b in people))
+    ]
+    kept += [
+        Candidate(e.start_char, e.end_char, "Organisation", "model_ner")
+        for e in doc.ents
+        if e.label_ in MODEL_ORG
+    ]
     return kept
 
 
@@ -597,7 +855,7 @@ def _without_people(found: list[Candidate], people: list[tuple[int, int]]) -> li
 
     def overlaps(c: Candidate) -> bool:
         i = bisect.bisect_left(starts, c.end)
-        return any(b > c.start for _, b in people[max(0, i - 3):i])
+        return any(b > c.start for _, b in people[max(0, i - 3) : i])
 
     return [c for c in found if c.rule not in PERSON_VETOED or not overlaps(c)]
 
@@ -605,8 +863,10 @@ def _without_people(found: list[Candidate], people: list[tuple[int, int]]) -> li
 def _alone_on_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return not text[line_start:start].strip() and not text[end:line_end if line_end >= 0
-                                                           else len(text)].strip()
+    return (
+        not text[line_start:start].strip()
+        and not text[end : line_end if line_end >= 0 else len(text)].strip()
+    )
 
 
 def _junk(text: str, c: Candidate) -> bool:
@@ -614,7 +874,7 @@ def _junk(text: str, c: Candidate) -> bool:
     bereiken"), or a phrase cut off by the end of an excerpt (``Sociaal Dom``)."""
     if c.rule not in JUNK_CHECKED:
         return False
-    surface = text[c.start:c.end]
+    surface = text[c.start : c.end]
     if " " not in surface and not surface.isupper() and is_common(surface):
         return True
     return c.end == len(text) and text[-1:].isalpha()
@@ -623,8 +883,7 @@ def _junk(text: str, c: Candidate) -> bool:
 JUNK_CHECKED = GUESSES | {"service_subject", "digits", "cue_name", "compound", "quoted"}
 REPEATS_TRIE = 150  # names; from here on the repeats are found through a trie
 TOWN_EXTENDED = GUESSES | {"service_subject", "digits"}
-PERSON_VETOED = GUESSES | {"cue_name", "compound", "service_subject", "digits", "repeat",
-                           "quoted"}
+PERSON_VETOED = GUESSES | {"cue_name", "compound", "service_subject", "digits", "repeat", "quoted"}
 
 
 def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:
@@ -654,7 +913,7 @@ class _Part:
         self.string, self._start, self._end = string, start, end
 
     def group(self, _=0) -> str:
-        return self.string[self._start:self._end]
+        return self.string[self._start : self._end]
 
     def start(self, _=0) -> int:
         return self._start
@@ -667,8 +926,9 @@ def _verbish(word: str) -> bool:
     return bool(VERBISH.match(word)) and word not in GE_NOUNS
 
 
-def _continue_lowercase(text: str, end: int, max_words: int = 4,
-                       nouns_only: bool = False, capitals: bool = False) -> int:
+def _continue_lowercase(
+    text: str, end: int, max_words: int = 4, nouns_only: bool = False, capitals: bool = False
+) -> int:
     """``programma Grip op kosten en kwaliteit die ...``: a name that goes on in
     lower case until a clause word or punctuation. ``nouns_only`` also stops at capitals
     and at words that look like verbs (``gestart``, ``opgezet``)."""
@@ -707,8 +967,10 @@ def _singular(key: str) -> str:
 # matched at an offset (pattern.match(text, pos)): a slice text[pos:] would copy the rest
 # of the report for every candidate
 _VAN = re.compile(r"\s+van\b")
-_FINITE = re.compile(r"\s(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|"
-                     r"hadden|kan|kunnen|zal|zullen|gaat|gaan)\s")
+_FINITE = re.compile(
+    r"\s(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|"
+    r"hadden|kan|kunnen|zal|zullen|gaat|gaan)\s"
+)
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 _PART_OF_NAME = re.compile(r"[ \t]+(?:van|voor)[ \t]+(?:de[ \t]+|het[ \t]+|der[ \t]+)?[A-Z]")
 _NEXT_LOWER = re.compile(r"[ \t]+([a-zà-ÿ][\w\-]*)")
@@ -742,7 +1004,10 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-@Language.factory(keys.ENTITIES, assigns=["doc.spans"],
-                  requires=[f"doc._.{keys.SECTION_TREE}", "token.is_sent_start"])
+@Language.factory(
+    keys.ENTITIES,
+    assigns=["doc.spans"],
+    requires=[f"doc._.{keys.SECTION_TREE}", "token.is_sent_start"],
+)
 def make_entity_finder(nlp: Language, name: str) -> EntityFinder:
     return EntityFinder(nlp, name)

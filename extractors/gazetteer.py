@@ -108,8 +108,11 @@ def laws() -> tuple[KnownName, ...]:
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Common Dutch first names (generated from ``names-dataset``; see SOURCES.md)."""
-    return frozenset(line.strip() for line in _data("first_names_nl.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip()
+        for line in _data("first_names_nl.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 @dataclass(frozen=True)
@@ -126,8 +129,15 @@ class Taakveld:
 def taakvelden() -> tuple[Taakveld, ...]:
     """Every Iv3 taakveld of 2017 on, with the years each name was in force."""
     rows = csv.DictReader(_data("iv3-taakvelden.csv").splitlines())
-    return tuple(Taakveld(r["code"], r["name"], int(r["valid_from"]) if r["valid_from"] else None,
-                          int(r["valid_to"]) if r["valid_to"] else None) for r in rows)
+    return tuple(
+        Taakveld(
+            r["code"],
+            r["name"],
+            int(r["valid_from"]) if r["valid_from"] else None,
+            int(r["valid_to"]) if r["valid_to"] else None,
+        )
+        for r in rows
+    )
 
 
 @lru_cache(maxsize=1)

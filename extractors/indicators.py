@@ -47,9 +47,17 @@ _QUANTITY = re.compile(
     rf"|(?P<word>\b(?:{'|'.join(NUMBER_WORDS)})\b))",
     re.IGNORECASE,
 )
-_DURATION_UNITS = {"week": "weeks", "weken": "weeks", "dag": "days", "dagen": "days",
-                   "maand": "months", "maanden": "months", "jaar": "years", "uur": "hours",
-                   "uren": "hours"}
+_DURATION_UNITS = {
+    "week": "weeks",
+    "weken": "weeks",
+    "dag": "days",
+    "dagen": "days",
+    "maand": "months",
+    "maanden": "months",
+    "jaar": "years",
+    "uur": "hours",
+    "uren": "hours",
+}
 _SKIP_BEFORE = re.compile(
     r"(?:\bper|\bnr\.?|\bnummer|\bartikel|\bart\.|\bversie|\bhoofdstuk(?:ken)?|"
     r"\bparagra(?:af|fen)|\bpagina|\bbijlage|\bfase|\bniveau|\bstap|\btrede|"
@@ -68,8 +76,11 @@ _REFERENCE = re.compile(r"\d{5,}")
 _LIST_NUMBER_AFTER = re.compile(r"\.\s?[a-zà-ÿ]")
 # a year after these words is when something began, not the period of the number
 _START = re.compile(r"(?:sinds|sedert)\s+(?:\d{1,2}\s+\w+\s+)?$", re.IGNORECASE)
-_BASELINE = re.compile(r"(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|tot en met|"
-                       r"t/m|tot)\s*$", re.IGNORECASE)
+_BASELINE = re.compile(
+    r"(?:ten opzichte van|t\.o\.v\.|vergeleken met|sinds|tot en met|"
+    r"t/m|tot)\s*$",
+    re.IGNORECASE,
+)
 
 
 class IndicatorFinder:
@@ -80,16 +91,19 @@ class IndicatorFinder:
         self.structure: set[str] = set()
         self.financial: re.Pattern | None = None
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None,
-                   cues: dict | None = None) -> None:
+    def initialize(
+        self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
+    ) -> None:
         """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
         config passes them), else the bundled ``data/cues.json``."""
         c = gazetteer.cues() if cues is None else cues
         self.structure = {w.lower() for w in c["structure_nouns"]}
         self.sub_columns = tuple(c["table_sub_columns"])
         self.financial = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(w.lower()) for w in c["financial_words"])
-            + r")(?!\w)")
+            r"(?<!\w)(?:"
+            + "|".join(re.escape(w.lower()) for w in c["financial_words"])
+            + r")(?!\w)"
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.structure:
@@ -98,8 +112,7 @@ class IndicatorFinder:
         all_lines = lines_of(doc)
         flat, used_flat = flat_tables(all_lines)
         pipe, used_pipe = pipe_tables(all_lines)
-        glued, used_glued = doc.user_data.get(GLUED) or glued_tables(all_lines,
-                                                                     self.sub_columns)
+        glued, used_glued = doc.user_data.get(GLUED) or glued_tables(all_lines, self.sub_columns)
         used = used_flat | used_pipe | used_glued
         sections: list[Section] = _Indexed(doc._.kg_sections or [])
         heading_starts = {s.start for s in sections}
@@ -125,7 +138,8 @@ class IndicatorFinder:
         label = " ".join(x for x in (c.row, f"({c.column})" if c.column else "") if x)
         context = f"{c.title} {c.row}"
         about = _entity_in(doc, c.context_start, c.context_end) or (
-            _entity_in(doc, *c.title_span) if c.title_span else None)
+            _entity_in(doc, *c.title_span) if c.title_span else None
+        )
         section = None
         if about is None:
             # a cost table's row is about the sub-programme it names, else about the
@@ -133,17 +147,35 @@ class IndicatorFinder:
             section = _section_named(sections, c.row)
         if about is None and section is None and self._financial(f"{context} {c.column}"):
             section = _deepest(sections, c.start)
-        return IndicatorNote(c.start, c.end, c.value, c.unit, c.period or str(year),
-                             label or c.title, *(about or (None, None)), section,
-                             c.context_start, c.context_end, c.rule)
+        return IndicatorNote(
+            c.start,
+            c.end,
+            c.value,
+            c.unit,
+            c.period or str(year),
+            label or c.title,
+            *(about or (None, None)),
+            section,
+            c.context_start,
+            c.context_end,
+            c.rule,
+        )
 
     def _financial(self, text: str) -> bool:
         return bool(self.financial.search(text.lower()))
 
     # -- prose -----------------------------------------------------------------------
 
-    def _prose(self, doc: Doc, start: int, end: int, year: int, sections: list[Section],
-               skip: _Spans, context: _Context) -> list[IndicatorNote]:
+    def _prose(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        year: int,
+        sections: list[Section],
+        skip: _Spans,
+        context: _Context,
+    ) -> list[IndicatorNote]:
         text = text_of(doc)
         sentence = text[start:end]
         found = []
@@ -159,15 +191,20 @@ class IndicatorFinder:
             found.append((a, b, *parsed))
         if not found:
             return []
-        periods = self._periods(sentence, start, [(a, b) for a, b, *_ in found], year,
-                                [unit for _, _, _, unit, _ in found])
+        periods = self._periods(
+            sentence,
+            start,
+            [(a, b) for a, b, *_ in found],
+            year,
+            [unit for _, _, _, unit, _ in found],
+        )
         notes = []
         label = sentence.strip()
         if len(label) < 60 and len(label.split()) <= 4:
             # a bare number on its own line: its label is the line above
             label = f"{_line_before(text, start)} {label}"
         if len(label) > 160:
-            label = label[: 157] + "..."
+            label = label[:157] + "..."
         for (a, b, value, unit, rule), period in zip(found, periods, strict=True):
             # money and shares in a passage about the budget are about the programme;
             # otherwise the nearest initiative or organisation, here or just before
@@ -176,13 +213,26 @@ class IndicatorFinder:
                 section = _deepest(sections, a)
             else:
                 about = _entity_in(doc, start, end, near=a) or context.previous
-            notes.append(IndicatorNote(a, b, value, unit, period, label,
-                                       *(about or (None, None)), section, start, end, rule))
+            notes.append(
+                IndicatorNote(
+                    a,
+                    b,
+                    value,
+                    unit,
+                    period,
+                    label,
+                    *(about or (None, None)),
+                    section,
+                    start,
+                    end,
+                    rule,
+                )
+            )
         return notes
 
     def _quantity(self, m: re.Match, sentence: str, a: int, b: int):
-        before = sentence[max(0, a - 30):a]
-        after = sentence[b:b + 30]
+        before = sentence[max(0, a - 30) : a]
+        after = sentence[b : b + 30]
         if m.group("word"):
             word = m.group("word").lower()
             nxt = re.match(r"\s+(?:extra\s+|nieuwe\s+)?([a-zà-ÿ\-]+)(['’]s)?", after)
@@ -203,8 +253,11 @@ class IndicatorFinder:
             g = m.group("mln") or m.group("euro")
             num = re.search(r"[-−]?\d[\d.,]*", g).group(0)
             scale = re.search(r"(miljoen|mln\.?|miljard|mld\.?)", g)
-            return _scaled(parse_number(num), scale.group(1) if scale else None), "EUR", \
-                "prose.money"
+            return (
+                _scaled(parse_number(num), scale.group(1) if scale else None),
+                "EUR",
+                "prose.money",
+            )
         if m.group("pct"):
             num = re.search(r"[-−]?\d[\d.,]*", m.group("pct")).group(0)
             return parse_number(num), "percent", "prose.percent"
@@ -217,8 +270,10 @@ class IndicatorFinder:
             return None  # ranges, "12+", "18-", "24-uurs", "3D", ordinals, times, fractions
         if re.search(r"\btop\s*$", before, re.I):
             return None
-        if m.group("cnt") and (re.match(r"\.[A-Z]", after) or (
-                re.match(r"\s?[.)](?:\s|$)", after) and not before.strip(" \t("))):
+        if m.group("cnt") and (
+            re.match(r"\.[A-Z]", after)
+            or (re.match(r"\s?[.)](?:\s|$)", after) and not before.strip(" \t("))
+        ):
             return None  # list numbering: "1.Inwoners", "2." on a line of its own
         if m.group("dur"):
             unit = _DURATION_UNITS[m.group("dunit").lower()]
@@ -237,21 +292,26 @@ class IndicatorFinder:
     def _structure_noun(self, nxt: re.Match) -> bool:
         """``drie thema’s``, ``vijf pijlers``: how a plan is built, not an amount."""
         word = nxt.group(1)
-        return word in self.structure or (nxt.group(2) is not None
-                                          and f"{word}'s" in self.structure)
+        return word in self.structure or (
+            nxt.group(2) is not None and f"{word}'s" in self.structure
+        )
 
-    def _periods(self, sentence: str, offset: int, spans: list[tuple[int, int]],
-                 year: int, units: list[str]) -> list[str]:
+    def _periods(
+        self, sentence: str, offset: int, spans: list[tuple[int, int]], year: int, units: list[str]
+    ) -> list[str]:
         """Each number takes the nearest period mention at the same bracket depth with no
         other number between; ``2018 (406 kinderen)`` binds the bracketed number to the
         year before it, even a baseline year."""
         depth = _depths(sentence)
-        mentions = [(a + offset, b + offset, p, _BASELINE.search(sentence[max(0, a - 25):a])
-                     is not None) for a, b, p in year_mentions(sentence)
-                    if not _START.search(sentence[max(0, a - 25):a])]
+        mentions = [
+            (a + offset, b + offset, p, _BASELINE.search(sentence[max(0, a - 25) : a]) is not None)
+            for a, b, p in year_mentions(sentence)
+            if not _START.search(sentence[max(0, a - 25) : a])
+        ]
         subs = [(a + offset, b + offset, p) for a, b, p in sub_period_mentions(sentence)]
-        same_period = re.search(r"hetzelfde (?:kwartaal|half\s?jaar)|dezelfde periode",
-                                sentence, re.I)
+        same_period = re.search(
+            r"hetzelfde (?:kwartaal|half\s?jaar)|dezelfde periode", sentence, re.I
+        )
         out = []
         starts = [x for x, _ in spans]  # numbers in text order
         mention_starts = [m[0] for m in mentions]
@@ -264,7 +324,8 @@ class IndicatorFinder:
             # a change in percent is measured against a baseline year, not in it
             usable = [m for m in mentions[lo:hi] if not (m[3] and unit == "percent")]
             period = _year_in_brackets_after(sentence, offset, b) or _bracketed_after_year(
-                sentence, offset, a, usable)
+                sentence, offset, a, usable
+            )
             if period is None:
                 best, best_d = None, 61
                 for ma, mb, p, _ in usable:
@@ -274,7 +335,7 @@ class IndicatorFinder:
                     if d is None:
                         continue
                     lo, hi = (b, ma) if ma >= b else (mb, a)
-                    if re.search(r"[,;]", sentence[lo - offset:hi - offset]):
+                    if re.search(r"[,;]", sentence[lo - offset : hi - offset]):
                         d += 40  # another clause
                     if ma >= b:
                         d -= 0.5  # "3.879 in Q4 2020": on a tie, the period after
@@ -292,8 +353,14 @@ class IndicatorFinder:
                     left = starts[k - 1] if k > 0 else -1
                     right = starts[k + 1] if k + 1 < len(starts) else len(sentence) + offset
                     j = bisect.bisect_right(sub_starts, left)
-                    sub = next((p for sa, sb, p in subs[j:bisect.bisect_left(sub_starts, right)]
-                                if _free_distance(a, b, sa, sb, starts) is not None), None)
+                    sub = next(
+                        (
+                            p
+                            for sa, sb, p in subs[j : bisect.bisect_left(sub_starts, right)]
+                            if _free_distance(a, b, sa, sb, starts) is not None
+                        ),
+                        None,
+                    )
                 if sub:
                     period = f"{period}-{sub}"
             out.append(period)
@@ -311,13 +378,13 @@ def _free_distance(a: int, b: int, ma: int, mb: int, starts: list[int]) -> int |
 
 def _year_in_brackets_after(sentence: str, offset: int, b: int) -> str | None:
     """``naar 386 (2019)``: a year in brackets right after the number."""
-    m = re.match(r"\s*(?:[a-zà-ÿ]+\s+)?\(\s*((?:19|20)\d\d)\s*\)", sentence[b - offset:])
+    m = re.match(r"\s*(?:[a-zà-ÿ]+\s+)?\(\s*((?:19|20)\d\d)\s*\)", sentence[b - offset :])
     return m.group(1) if m else None
 
 
 def _bracketed_after_year(sentence: str, offset: int, a: int, mentions) -> str | None:
     for _ma, mb, p, _ in mentions:
-        if mb <= a and re.fullmatch(r"\s*\(\s*", sentence[mb - offset:a - offset]):
+        if mb <= a and re.fullmatch(r"\s*\(\s*", sentence[mb - offset : a - offset]):
             return p
     return None
 
@@ -339,7 +406,7 @@ def _line_before(text: str, start: int) -> str:
     end = start
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    return text[text.rfind("\n", 0, end) + 1:end].strip()
+    return text[text.rfind("\n", 0, end) + 1 : end].strip()
 
 
 class _Spans:
@@ -370,7 +437,7 @@ class _Context:
         self._end = 0
 
     def advance(self, doc: Doc, start: int, end: int, financial: bool) -> None:
-        gap = text_of(doc)[self._end:start]
+        gap = text_of(doc)[self._end : start]
         if "\n" in gap or self._end == 0:
             self.previous, self._pending, self.financial = None, None, False
         else:
@@ -397,8 +464,10 @@ def _about_candidates(doc: Doc) -> list[tuple[int, int, bool]]:
             for s in doc.spans.get(keys.ENTITY_SPANS, [])
             if s.label_ in ("Initiative", "Organisation")
             # "(bron: CBS)" names a source, not what the number is about
-            and not re.search(r"\(\s*bron:?\s*$", text[max(0, s.start_char - 12):s.start_char],
-                              re.I))
+            and not re.search(
+                r"\(\s*bron:?\s*$", text[max(0, s.start_char - 12) : s.start_char], re.I
+            )
+        )
         doc.user_data[keys.ABOUT] = cached
     return cached
 
@@ -432,8 +501,10 @@ def _about_by_kind(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int
     cached = doc.user_data.get(keys.ABOUT_KINDS)
     if cached is None:
         candidates = _about_candidates(doc)
-        cached = ([(a, b) for a, b, i in candidates if i],
-                  [(a, b) for a, b, i in candidates if not i])
+        cached = (
+            [(a, b) for a, b, i in candidates if i],
+            [(a, b) for a, b, i in candidates if not i],
+        )
         doc.user_data[keys.ABOUT_KINDS] = cached
     return cached
 
@@ -448,7 +519,7 @@ def _section_named(sections: list[Section], row: str) -> int | None:
     if key in folded:
         return folded[key]
     for m in _GLUED_START.finditer(row):  # where a lower-case letter meets a capital
-        i = exact.get(row[:m.start() + 1])
+        i = exact.get(row[: m.start() + 1])
         if i is not None and m.start() + 1 > 3:
             return i
     return None
@@ -489,8 +560,9 @@ class _Indexed(list):
         self.index = SectionIndex(sections)
 
 
-def _not_repeating(text: str, prose: list[IndicatorNote], cells: list[IndicatorNote]
-                   ) -> list[IndicatorNote]:
+def _not_repeating(
+    text: str, prose: list[IndicatorNote], cells: list[IndicatorNote]
+) -> list[IndicatorNote]:
     """Drop prose numbers that repeat a table cell: the same value, or a rounded amount
     (``€ 6,1 mln.`` for a cell of 6.083 x € 1.000). The table cell is the fact."""
     values: dict[tuple[str, str], list[float]] = {}
@@ -501,7 +573,7 @@ def _not_repeating(text: str, prose: list[IndicatorNote], cells: list[IndicatorN
     out = []
     for n in prose:
         same = values.get((n.unit, n.period), [])
-        step = _rounding(text[n.start:n.end]) / 2 if n.unit == "EUR" and n.value else 0.0
+        step = _rounding(text[n.start : n.end]) / 2 if n.unit == "EUR" and n.value else 0.0
         reach = max(step, 1e-9)
         i = bisect.bisect_left(same, n.value - reach)
         if i < len(same) and same[i] <= n.value + reach:
@@ -516,7 +588,7 @@ def _rounding(stated: str) -> float:
     if not m or not m.group(2):
         return 0.0
     decimals = len(m.group(1) or "")
-    return scale_of(m.group(2)) * 10 ** -decimals
+    return scale_of(m.group(2)) * 10**-decimals
 
 
 def _percent_columns(text: str, notes: list[IndicatorNote]) -> list[IndicatorNote]:
@@ -526,16 +598,33 @@ def _percent_columns(text: str, notes: list[IndicatorNote]) -> list[IndicatorNot
         line_start = text.rfind("\n", 0, n.start) + 1
         line_end = text.find("\n", n.end)
         line_end = len(text) if line_end < 0 else line_end
-        header = re.search(r"(?:in|\()\s*%\)?\s*$", _line_before(text, line_start)
-                           if line_start else "")
-        block = text[max(0, line_start - 2000):line_start]
-        under_header = header or (re.search(r"\bin %\s*\n", block) and "\n\n" not in block[
-            block.rfind("in %"):])
-        if n.unit == "count" and n.rule == "prose.count" and under_header and \
-                not text[n.end:line_end].strip():
-            n = IndicatorNote(n.start, n.end, n.value, "percent", n.period, n.label,
-                              n.about_start, n.about_end, n.about_section, n.context_start,
-                              n.context_end, "prose.percent_column")
+        header = re.search(
+            r"(?:in|\()\s*%\)?\s*$", _line_before(text, line_start) if line_start else ""
+        )
+        block = text[max(0, line_start - 2000) : line_start]
+        under_header = header or (
+            re.search(r"\bin %\s*\n", block) and "\n\n" not in block[block.rfind("in %") :]
+        )
+        if (
+            n.unit == "count"
+            and n.rule == "prose.count"
+            and under_header
+            and not text[n.end : line_end].strip()
+        ):
+            n = IndicatorNote(
+                n.start,
+                n.end,
+                n.value,
+                "percent",
+                n.period,
+                n.label,
+                n.about_start,
+                n.about_end,
+                n.about_section,
+                n.context_start,
+                n.context_end,
+                "prose.percent_column",
+            )
         out.append(n)
     return out
 
@@ -555,7 +644,10 @@ def _dedupe(notes: list[IndicatorNote]) -> list[IndicatorNote]:
     return sorted(out, key=lambda n: (n.start, n.end))
 
 
-@Language.factory(keys.INDICATORS, assigns=[f"doc._.{keys.INDICATOR_NOTES}"],
-                  requires=[f"doc._.{keys.SECTION_TREE}", "doc.spans", "token.is_sent_start"])
+@Language.factory(
+    keys.INDICATORS,
+    assigns=[f"doc._.{keys.INDICATOR_NOTES}"],
+    requires=[f"doc._.{keys.SECTION_TREE}", "doc.spans", "token.is_sent_start"],
+)
 def make_indicator_finder(nlp: Language, name: str) -> IndicatorFinder:
     return IndicatorFinder(nlp, name)

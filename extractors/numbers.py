@@ -10,21 +10,60 @@ from __future__ import annotations
 import re
 
 NUMBER_WORDS: dict[str, int] = {
-    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14,
-    "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
-    "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
-    "zeventig": 70, "tachtig": 80, "negentig": 90, "honderd": 100, "duizend": 1000,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "zeventig": 70,
+    "tachtig": 80,
+    "negentig": 90,
+    "honderd": 100,
+    "duizend": 1000,
 }
 
 SCALE_WORDS: dict[str, int] = {
-    "duizend": 1_000, "dzd": 1_000, "miljoen": 1_000_000, "mln": 1_000_000,
-    "mio": 1_000_000, "miljard": 1_000_000_000, "mld": 1_000_000_000, "mrd": 1_000_000_000,
+    "duizend": 1_000,
+    "dzd": 1_000,
+    "miljoen": 1_000_000,
+    "mln": 1_000_000,
+    "mio": 1_000_000,
+    "miljard": 1_000_000_000,
+    "mld": 1_000_000_000,
+    "mrd": 1_000_000_000,
 }
 
 MONTHS: dict[str, int] = {
-    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "januari": 1,
+    "februari": 2,
+    "maart": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "augustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
 }
 
 ORDINAL_QUARTERS: dict[str, int] = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
@@ -103,17 +142,13 @@ def as_plain(value: float) -> float | int:
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _SCHOOL_YEAR = re.compile(rf"\b({_YEAR})\s?/\s?({_YEAR}|\d{{2}})\b")
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})[-/.](\d{{1,2}})[-/.]({_YEAR})\b")
-_DATE_WORDS = re.compile(
-    rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+({_YEAR})\b", re.IGNORECASE
-)
+_DATE_WORDS = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+({_YEAR})\b", re.IGNORECASE)
 _END_OF_YEAR = re.compile(rf"\b(?:ultimo|eind|einde|eind van)\s+({_YEAR})\b", re.IGNORECASE)
 _QUARTER = re.compile(
     r"\b(?:Q([1-4])|([1-4])e\s+kwartaal|(eerste|tweede|derde|vierde)\s+kwartaal)\b",
     re.IGNORECASE,
 )
-_HALF = re.compile(
-    r"\b(eerste|tweede)\s+(?:half\s?jaar|helft)|\b(?:H([12]))\b", re.IGNORECASE
-)
+_HALF = re.compile(r"\b(eerste|tweede)\s+(?:half\s?jaar|helft)|\b(?:H([12]))\b", re.IGNORECASE)
 
 
 _QUARTER_YEAR = re.compile(

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import re
 
-PARTICLES = (r"(?:(?:van\s+de[rn]?|van|Van|de|De|der|den|ter|ten|te|in\s+'t|op\s+de)"
-             r"\s+)")
+PARTICLES = (
+    r"(?:(?:van\s+de[rn]?|van|Van|de|De|der|den|ter|ten|te|in\s+'t|op\s+de)"
+    r"\s+)"
+)
 SURNAME = rf"{PARTICLES}?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
 INITIALS = re.compile(rf"(?<![\w.])(?:[A-Z]\.\s?){{1,4}}\s*{SURNAME}")
 CAPITALISED = re.compile(rf"(?<![\w\-])([A-Z][a-zà-ÿ]+)[ \t]+({SURNAME})(?![\w\-])")
 TITLE = re.compile(
     r"(?i)(?<![\w\-])(?:betrokken\s+)?(?:wethouders?|portefeuillehouders?|burgemeester|"
     r"raadsleden|raadslid|gedeputeerden?|minister|staatssecretaris|aanspreekpunt\s+\w+)"
-    r"(?:\s*\([^)\n]{0,20}\))?\s*:?[ \t]+")
+    r"(?:\s*\([^)\n]{0,20}\))?\s*:?[ \t]+"
+)
 NAME_IN_LIST = re.compile(rf"(?:{SURNAME}|(?:[A-Z]\.\s?){{1,4}}\s*{SURNAME})")
 LIST_TAIL = re.compile(r"[ \t]*(?:,|\ben\b|&)[ \t]*")
 

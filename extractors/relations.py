@@ -30,8 +30,9 @@ class RelationFinder:
         self.name = name
         self.partner_rx: re.Pattern | None = None
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None,
-                   cues: dict | None = None) -> None:
+    def initialize(
+        self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
+    ) -> None:
         """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
         config passes them), else the bundled ``data/cues.json``."""
         c = gazetteer.cues() if cues is None else cues
@@ -64,10 +65,17 @@ class RelationFinder:
             if inside:
                 notes += self._sentence(doc, sent, inside, previous, topic)
             notes += self._funding(text, sent, inside, funders)
-            funders = [o for o in inside if o.label_ == "Organisation" and re.search(
-                rf"(?:{self.funding_rx.pattern})\s+van\s+(?:de|het)?\s*$",
-                text[max(0, o.start_char - 40):o.start_char], re.I)]
-            if text[sent[0]:sent[1]].strip():
+            funders = [
+                o
+                for o in inside
+                if o.label_ == "Organisation"
+                and re.search(
+                    rf"(?:{self.funding_rx.pattern})\s+van\s+(?:de|het)?\s*$",
+                    text[max(0, o.start_char - 40) : o.start_char],
+                    re.I,
+                )
+            ]
+            if text[sent[0] : sent[1]].strip():
                 previous = [s for s in inside if s.label_ == "Initiative"]
                 previous_section = section
                 if _is_statement_line(doc, sent):
@@ -76,17 +84,23 @@ class RelationFinder:
         doc._.kg_relations = notes
         return doc
 
-    def _funding(self, text: str, sent: tuple[int, int], inside: list[Span],
-                 funders: list[Span]) -> list[RelationNote]:
-        """"extra middelen van het Rijk ... Dit zijn middelen voor X, Y en Z": the funder
+    def _funding(
+        self, text: str, sent: tuple[int, int], inside: list[Span], funders: list[Span]
+    ) -> list[RelationNote]:
+        """ "extra middelen van het Rijk ... Dit zijn middelen voor X, Y en Z": the funder
         of the sentence before partners the initiatives the money goes to."""
-        if not funders or not self.funding_rx.search(text[sent[0]:sent[1]]):
+        if not funders or not self.funding_rx.search(text[sent[0] : sent[1]]):
             return []
-        return [RelationNote("hasPartner", _at(i), _at(o), None, *sent, "relations.funding")
-                for i in inside if i.label_ == "Initiative" for o in funders]
+        return [
+            RelationNote("hasPartner", _at(i), _at(o), None, *sent, "relations.funding")
+            for i in inside
+            if i.label_ == "Initiative"
+            for o in funders
+        ]
 
-    def _programmes(self, spans: list[Span], sections: list[Section],
-                    index: SectionIndex) -> list[RelationNote]:
+    def _programmes(
+        self, spans: list[Span], sections: list[Section], index: SectionIndex
+    ) -> list[RelationNote]:
         notes = []
         seen: set[str] = set()
         for span in spans:
@@ -96,48 +110,77 @@ class RelationFinder:
             section = index.deepest(span.start_char)
             if section is not None:
                 s = sections[section]
-                notes.append(RelationNote("partOfProgramme", (span.start_char, span.end_char),
-                                          None, section, s.start, s.start + len(s.heading),
-                                          "relations.section"))
+                notes.append(
+                    RelationNote(
+                        "partOfProgramme",
+                        (span.start_char, span.end_char),
+                        None,
+                        section,
+                        s.start,
+                        s.start + len(s.heading),
+                        "relations.section",
+                    )
+                )
         return notes
 
-    def _sentence(self, doc: Doc, sent: tuple[int, int], inside: list[Span],
-                  previous: list[Span], topic: list[Span]) -> list[RelationNote]:
+    def _sentence(
+        self,
+        doc: Doc,
+        sent: tuple[int, int],
+        inside: list[Span],
+        previous: list[Span],
+        topic: list[Span],
+    ) -> list[RelationNote]:
         notes = []
-        text = text_of(doc)[sent[0]:sent[1]]
+        text = text_of(doc)[sent[0] : sent[1]]
         orgs = [s for s in inside if s.label_ == "Organisation"]
         districts = [s for s in inside if s.label_ == "District"]
         offsets = sent
         cue = self.partner_rx.search(text)
         # "in samenwerking met het wijkteam": an initiative named as a partner is not
         # the subject of the sentence
-        initiatives = [s for s in inside if s.label_ == "Initiative" and not _after_cue(
-            doc, s, self.partner_rx, inside)]
+        initiatives = [
+            s
+            for s in inside
+            if s.label_ == "Initiative" and not _after_cue(doc, s, self.partner_rx, inside)
+        ]
         if initiatives and orgs and cue:
             # each organisation partners the nearest initiative it is not listed with
             for o in orgs:
-                free = [i for i in initiatives
-                        if i.kb_id_ != o.kb_id_ and not _coordinated(doc, i, o, inside)]
+                free = [
+                    i
+                    for i in initiatives
+                    if i.kb_id_ != o.kb_id_ and not _coordinated(doc, i, o, inside)
+                ]
                 if free:
                     i = min(free, key=lambda i: _gap(i, o))
-                    notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
-                                              "relations.partner_cue"))
+                    notes.append(
+                        RelationNote(
+                            "hasPartner", _at(i), _at(o), None, *offsets, "relations.partner_cue"
+                        )
+                    )
         elif orgs and (previous or topic) and cue:
             # "Het project Hand in Hand is gestart. Buurtkracht24 biedt in samenwerking ..."
             rule = "relations.previous_sentence" if previous else "relations.passage_topic"
             for i in previous or topic:
                 for o in orgs:
-                    notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets,
-                                              rule))
-        elif orgs and self.municipal_rx.search(text) and (
-                not initiatives or re.search(r"\b(?:we|wij|gemeente)\b", text, re.I)):
+                    notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets, rule))
+        elif (
+            orgs
+            and self.municipal_rx.search(text)
+            and (not initiatives or re.search(r"\b(?:we|wij|gemeente)\b", text, re.I))
+        ):
             for o in orgs:
-                notes.append(RelationNote("partnersWith", None, _at(o), None, *offsets,
-                                          "relations.municipal_cue"))
+                notes.append(
+                    RelationNote(
+                        "partnersWith", None, _at(o), None, *offsets, "relations.municipal_cue"
+                    )
+                )
         for i in initiatives:
             for d in districts:
-                notes.append(RelationNote("locatedIn", _at(i), _at(d), None, *offsets,
-                                          "relations.district"))
+                notes.append(
+                    RelationNote("locatedIn", _at(i), _at(d), None, *offsets, "relations.district")
+                )
         return notes
 
 
@@ -147,8 +190,11 @@ def _named_after(doc: Doc, spans: list[Span]) -> list[RelationNote]:
     orgs = {s.text: s for s in spans if s.label_ == "Organisation" and len(s.text) >= 3}
     if not orgs:
         return []
-    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(
-        orgs, key=len, reverse=True)) + r")(?!\w)")
+    rx = re.compile(
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(t) for t in sorted(orgs, key=len, reverse=True))
+        + r")(?!\w)"
+    )
     notes, seen = [], set()
     for i in spans:
         if i.label_ != "Initiative" or i.id_ == "capitalised":
@@ -157,14 +203,23 @@ def _named_after(doc: Doc, spans: list[Span]) -> list[RelationNote]:
             o = orgs[m.group(0)]
             if (i.kb_id_, o.kb_id_) not in seen:
                 seen.add((i.kb_id_, o.kb_id_))
-                notes.append(RelationNote("hasPartner", _at(i), _at(o), None, i.start_char,
-                                          i.end_char, "relations.named_after"))
+                notes.append(
+                    RelationNote(
+                        "hasPartner",
+                        _at(i),
+                        _at(o),
+                        None,
+                        i.start_char,
+                        i.end_char,
+                        "relations.named_after",
+                    )
+                )
     return notes
 
 
 def _after_cue(doc: Doc, span: Span, rx: re.Pattern, inside: list[Span]) -> bool:
     start = max(0, span.start_char - 50)
-    before = text_of(doc)[start:span.start_char]
+    before = text_of(doc)[start : span.start_char]
     m = re.search(r"\b(samen met|in samenwerking met|samenwerking tussen)\b[^.;:]{0,35}$", before)
     if not m or not rx.search(m.group(1)):
         return False
@@ -176,12 +231,17 @@ def _is_statement_line(doc: Doc, sent: tuple[int, int]) -> bool:
     """A line of its own without closing punctuation: a result statement that heads the
     paragraph below it."""
     full = text_of(doc)
-    text = full[sent[0]:sent[1]].strip()
+    text = full[sent[0] : sent[1]].strip()
     k = sent[0]
     while k > 0 and full[k - 1] in " \t":
         k -= 1
-    return bool(text) and text[-1] not in ".!?:;," and (k == 0 or full[k - 1] == "\n") \
-        and "\n" not in text and len(text.split()) <= 20
+    return (
+        bool(text)
+        and text[-1] not in ".!?:;,"
+        and (k == 0 or full[k - 1] == "\n")
+        and "\n" not in text
+        and len(text.split()) <= 20
+    )
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -192,7 +252,7 @@ def _coordinated(doc: Doc, a: Span, b: Span, inside: list[Span]) -> bool:
     """``Veilig Thuis, de buurtteams en de politie``: names in one list are not each other's
     partners. Between them stand only other names, commas, ``en`` and brackets."""
     lo, hi = (a, b) if a.start_char < b.start_char else (b, a)
-    between = text_of(doc)[lo.end_char:hi.start_char]
+    between = text_of(doc)[lo.end_char : hi.start_char]
     for other in inside:
         if lo.end_char <= other.start_char and other.end_char <= hi.start_char:
             between = between.replace(other.text, " ")
@@ -209,9 +269,10 @@ def _phrases(words: list[str]) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
-
-
-@Language.factory(keys.RELATIONS, assigns=[f"doc._.{keys.RELATION_NOTES}"],
-                  requires=[f"doc._.{keys.SECTION_TREE}", "doc.spans", "token.is_sent_start"])
+@Language.factory(
+    keys.RELATIONS,
+    assigns=[f"doc._.{keys.RELATION_NOTES}"],
+    requires=[f"doc._.{keys.SECTION_TREE}", "doc.spans", "token.is_sent_start"],
+)
 def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
     return RelationFinder(nlp, name)

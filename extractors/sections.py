@@ -66,8 +66,9 @@ class SectionFinder:
         self.taakvelden: set[str] = set()
         self.not_programme_heads: tuple[str, ...] = ()
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None,
-                   cues: dict | None = None) -> None:
+    def initialize(
+        self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
+    ) -> None:
         """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
         config passes them), else the bundled ``data/cues.json``."""
         c = gazetteer.cues() if cues is None else cues
@@ -78,8 +79,9 @@ class SectionFinder:
         self.noise_prefixes = tuple(w.lower() for w in c["noise_heading_prefixes"])
         self.not_programme_heads = tuple(w.lower() for w in c["initiative_heading_heads"])
         self.taakvelden = {fold(t.name) for t in taakvelden()}
-        self.organisations = {fold(n) for e in organisations() for n in (e.name, *e.aliases)
-                              if len(fold(n)) >= 3}
+        self.organisations = {
+            fold(n) for e in organisations() for n in (e.name, *e.aliases) if len(fold(n)) >= 3
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.noise:
@@ -88,8 +90,10 @@ class SectionFinder:
         all_lines = lines_of(doc)
         headings = self._headings(all_lines)
         doc.user_data[GLUED] = glued_tables(all_lines, self.sub_columns)
-        headings = sorted(headings + self._cost_rows(doc.user_data[GLUED][0], headings),
-                          key=lambda h: h.line.start)
+        headings = sorted(
+            headings + self._cost_rows(doc.user_data[GLUED][0], headings),
+            key=lambda h: h.line.start,
+        )
         named = self._named_programme(text, headings)
         if named is not None:
             headings = sorted([named, *headings], key=lambda h: h.line.start)
@@ -143,8 +147,11 @@ class SectionFinder:
                 seen_structure = True
                 continue
             m = _NUMBERED.match(text)
-            if m and self._looks_like_heading(m.group(2), 10) \
-                    and m.group(2).split()[0].lower() not in self.starts:
+            if (
+                m
+                and self._looks_like_heading(m.group(2), 10)
+                and m.group(2).split()[0].lower() not in self.starts
+            ):
                 level = m.group(1).count(".") + 1
                 found.append(_Heading(line, m.group(2).strip(), level, "sections.numbered"))
                 seen_structure = True
@@ -154,8 +161,12 @@ class SectionFinder:
                 found.append(_Heading(line, name, -1, "sections.taakveld"))
                 continue
             m = _LETTERED.match(text)
-            if (found or seen_structure) and m and self._looks_like_heading(m.group(2), 8) \
-                    and self._opens_paragraph(all_lines, i):
+            if (
+                (found or seen_structure)
+                and m
+                and self._looks_like_heading(m.group(2), 8)
+                and self._opens_paragraph(all_lines, i)
+            ):
                 found.append(_Heading(line, m.group(2).strip(), -1, "sections.lettered"))
                 continue
             if not seen_structure and not found and self._looks_like_heading(text, 8):
@@ -213,8 +224,9 @@ class SectionFinder:
             if key in names or key in out or not self._looks_like_heading(c.row, 8):
                 continue
             start = c.context_start
-            out[key] = _Heading(Line(start, start + len(c.row), c.row), c.row, -1,
-                                "sections.table_row")
+            out[key] = _Heading(
+                Line(start, start + len(c.row), c.row), c.row, -1, "sections.table_row"
+            )
         return list(out.values())
 
     def _named_programme(self, text: str, headings: list[_Heading]) -> _Heading | None:
@@ -250,8 +262,10 @@ def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
     last_structural = 0
     named = [h for h in headings if h.rule == "sections.named"]
     if named:  # the named programme heads the page: the title, if any, goes below it
-        headings = [h if h.rule != "sections.title" else _Heading(h.line, h.name, 2, h.rule)
-                    for h in headings]
+        headings = [
+            h if h.rule != "sections.title" else _Heading(h.line, h.name, 2, h.rule)
+            for h in headings
+        ]
     for h in headings:
         if h.level >= 0:
             level = h.level
@@ -282,9 +296,15 @@ def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
         stack.append(len(sections) - 1)
     # a table row governs its own line only: the text after the table is the parent's
     return [
-        Section(s.name, s.heading, s.start,
-                s.start + len(s.heading) if s.rule == "sections.table_row" else ends[i],
-                s.level, s.parent, s.rule)
+        Section(
+            s.name,
+            s.heading,
+            s.start,
+            s.start + len(s.heading) if s.rule == "sections.table_row" else ends[i],
+            s.level,
+            s.parent,
+            s.rule,
+        )
         for i, s in enumerate(sections)
     ]
 

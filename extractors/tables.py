@@ -90,8 +90,9 @@ def flat_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
         cells += inline
         used |= inline_used
         values = sum(_is_value(all_lines[k].text) for k in block)
-        framed = any(_is_header(all_lines[k].text) or _MULTIPLIER.search(all_lines[k].text)
-                     for k in block)
+        framed = any(
+            _is_header(all_lines[k].text) or _MULTIPLIER.search(all_lines[k].text) for k in block
+        )
         if values >= 2 or (values == 1 and framed):
             found, uses = _read_block(all_lines, block)
             cells += found
@@ -139,14 +140,16 @@ def _read_block(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], se
         else:
             row, q = texts[p], p + 1
         col = 0
-        while q < len(texts) and (_is_value(texts[q]) or _FLAG.match(texts[q])
-                                  or _MULTIPLIER.search(texts[q])):
+        while q < len(texts) and (
+            _is_value(texts[q]) or _FLAG.match(texts[q]) or _MULTIPLIER.search(texts[q])
+        ):
             t = texts[q]
             line = all_lines[block[q]]
             if _is_value(t):
                 header = headers[col] if col < len(headers) else ""
-                value = parse_number(_CELL_PERIOD.sub("", t).replace("Complete", "").strip()
-                                     .rstrip("VN").strip())
+                value = parse_number(
+                    _CELL_PERIOD.sub("", t).replace("Complete", "").strip().rstrip("VN").strip()
+                )
                 if value is not None:
                     unit = _unit(t, header, context)
                     factor = mult
@@ -158,8 +161,22 @@ def _read_block(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], se
                         value *= factor
                     period = _cell_period(t) or (period_in(header) if header else None)
                     row_start = all_lines[block[max(p, 0)]].start
-                    cells.append(Cell(line.start, line.end, value, unit, period, row, header,
-                                      title, title_span, row_start, line.end, "tables.flat"))
+                    cells.append(
+                        Cell(
+                            line.start,
+                            line.end,
+                            value,
+                            unit,
+                            period,
+                            row,
+                            header,
+                            title,
+                            title_span,
+                            row_start,
+                            line.end,
+                            "tables.flat",
+                        )
+                    )
                     used.add(block[q])
                 col += 1
             q += 1
@@ -171,7 +188,8 @@ def _read_block(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], se
 
 
 _INLINE = re.compile(
-    r"^(?P<label>[A-Za-zÀ-ÿ][^\d€%]*?)\s+(?P<value>€\s*[-−]?[\d.,]+|[-−]?[\d.,]+\s*%)$")
+    r"^(?P<label>[A-Za-zÀ-ÿ][^\d€%]*?)\s+(?P<value>€\s*[-−]?[\d.,]+|[-−]?[\d.,]+\s*%)$"
+)
 
 
 def _inline_rows(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], set[int]]:
@@ -193,16 +211,31 @@ def _inline_rows(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], s
             continue
         unit = "percent" if "%" in m.group("value") else "EUR"
         factor = mult if unit == "EUR" else 1
-        cells.append(Cell(line.start, line.end, value * factor, unit, None, m.group("label"),
-                          "", title, None, line.start, line.end, "tables.inline"))
+        cells.append(
+            Cell(
+                line.start,
+                line.end,
+                value * factor,
+                unit,
+                None,
+                m.group("label"),
+                "",
+                title,
+                None,
+                line.start,
+                line.end,
+                "tables.inline",
+            )
+        )
         used.add(k)
     return cells, used
 
 
 def _count_values(texts: list[str], first: int) -> int:
     k, q = 0, first
-    while q < len(texts) and (_is_value(texts[q]) or _FLAG.match(texts[q])
-                              or _MULTIPLIER.search(texts[q])):
+    while q < len(texts) and (
+        _is_value(texts[q]) or _FLAG.match(texts[q]) or _MULTIPLIER.search(texts[q])
+    ):
         k += _is_value(texts[q])
         q += 1
     return k
@@ -243,14 +276,31 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
             value = parse_number(_CELL_PERIOD.sub("", c).strip())
             if value is None:
                 continue
-            header = headers[min(col * len(headers) // max(len(values), 1), len(headers) - 1)] \
-                if headers else ""
+            header = (
+                headers[min(col * len(headers) // max(len(values), 1), len(headers) - 1)]
+                if headers
+                else ""
+            )
             column = f"{header} [{col + 1}]".strip()
             period = _cell_period(c) or period_in(header)
             unit = _unit(c, header, "")
             start = line.start + pos
-            cells.append(Cell(start, start + len(c), value, unit, period, row, column, "", None,
-                              line.start, line.end, "tables.pipe"))
+            cells.append(
+                Cell(
+                    start,
+                    start + len(c),
+                    value,
+                    unit,
+                    period,
+                    row,
+                    column,
+                    "",
+                    None,
+                    line.start,
+                    line.end,
+                    "tables.pipe",
+                )
+            )
             col += 1
         used.add(idx)
     return cells, used
@@ -264,17 +314,20 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
 _GLUED_GROUPS = re.compile(r"^(?:[A-Z][a-zà-ÿ]+){2,6}$")
 _GLUED_NUMBER = re.compile(r"[-−]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _GLUED_ROW = re.compile(
-    r"^(?P<label>[A-Za-zÀ-ÿ][^\d€%|]*?[A-Za-zÀ-ÿ.)])\s*(?P<cells>[-−]?\d[\d.,\-−]*)$")
+    r"^(?P<label>[A-Za-zÀ-ÿ][^\d€%|]*?[A-Za-zÀ-ÿ.)])\s*(?P<cells>[-−]?\d[\d.,\-−]*)$"
+)
 
 
-def glued_tables(all_lines: list[Line], sub_columns: tuple[str, ...]
-                 ) -> tuple[list[Cell], set[int]]:
+def glued_tables(
+    all_lines: list[Line], sub_columns: tuple[str, ...]
+) -> tuple[list[Cell], set[int]]:
     """Cells of glued tables, and the indices of the lines they use. ``sub_columns`` are
     the words a second header line may repeat glued (``lasten``, ``baten``, ``saldo``)."""
     cells: list[Cell] = []
     used: set[int] = set()
-    sub_rx = re.compile("|".join(re.escape(w) for w in sorted(sub_columns, key=len,
-                                                            reverse=True)) or "(?!)")
+    sub_rx = re.compile(
+        "|".join(re.escape(w) for w in sorted(sub_columns, key=len, reverse=True)) or "(?!)"
+    )
     i = 0
     while i < len(all_lines):
         header = all_lines[i].text
@@ -293,8 +346,11 @@ def glued_tables(all_lines: list[Line], sub_columns: tuple[str, ...]
         while j < len(all_lines):
             m = _GLUED_ROW.match(all_lines[j].text)
             numbers = list(_GLUED_NUMBER.finditer(m.group("cells"))) if m else []
-            if not m or len(numbers) != len(columns) \
-                    or "".join(n.group(0) for n in numbers) != m.group("cells"):
+            if (
+                not m
+                or len(numbers) != len(columns)
+                or "".join(n.group(0) for n in numbers) != m.group("cells")
+            ):
                 break
             rows.append((j, m, numbers))
             j += 1
@@ -310,13 +366,23 @@ def glued_tables(all_lines: list[Line], sub_columns: tuple[str, ...]
                 value = parse_number(n.group(0).replace("−", "-"))
                 if value is None:
                     continue
-                cells.append(Cell(base + n.start(), base + n.end(), value,
-                                  "EUR" if money else "count", period_in(column),
-                                  m.group("label").strip(), column, header,
-                                  (title_line.start, title_line.end), line.start, line.end,
-                                  "tables.glued"))
+                cells.append(
+                    Cell(
+                        base + n.start(),
+                        base + n.end(),
+                        value,
+                        "EUR" if money else "count",
+                        period_in(column),
+                        m.group("label").strip(),
+                        column,
+                        header,
+                        (title_line.start, title_line.end),
+                        line.start,
+                        line.end,
+                        "tables.glued",
+                    )
+                )
             used.add(k)
         used.update(range(i, rows[0][0]))
         i = rows[-1][0] + 1
     return cells, used
-

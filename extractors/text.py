@@ -87,7 +87,8 @@ def sentence_offsets(doc) -> list[tuple[int, int]]:
         if bounds is None:
             bounds = doc.user_data[SENT_BOUNDS] = [(s.start, s.end) for s in doc.sents]
         chars = doc.user_data[_SENT_CHARS] = [
-            (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in bounds]
+            (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in bounds
+        ]
     return chars
 
 
@@ -127,7 +128,7 @@ def normalise_name(name: str) -> str:
     s = re.sub(r"\s+", " ", s).strip()
     for prefix in ("de ", "het ", "een ", "gemeente ", "stichting "):
         if s.startswith(prefix):
-            s = s[len(prefix):]
+            s = s[len(prefix) :]
     return s
 
 

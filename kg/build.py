@@ -96,15 +96,23 @@ def mint(document: Document, model: str, time_budget: float | None = None) -> Mi
     t0 = time.perf_counter()
     facts = extract_document(document, model, time_budget)
     data, triples = document_ntriples(facts)
-    return Minted(facts.document.id, data, facts.text, facts.document.words,
-                  time.perf_counter() - t0, triples)
+    return Minted(
+        facts.document.id, data, facts.text, facts.document.words, time.perf_counter() - t0, triples
+    )
 
 
 def meta_ntriples(path: Path, version: str, minted: Minted) -> bytes:
     """The build facts of one freshly minted document (see :func:`kg.rdf.build_facts`)."""
     now = datetime.now(timezone.utc).replace(microsecond=0)
-    return build_facts(minted.doc_id, str(Path(path).resolve()), version, minted.seconds,
-                       minted.triples, now, uuid.uuid4().hex)
+    return build_facts(
+        minted.doc_id,
+        str(Path(path).resolve()),
+        version,
+        minted.seconds,
+        minted.triples,
+        now,
+        uuid.uuid4().hex,
+    )
 
 
 def _worker_init(model: str) -> None:
@@ -126,8 +134,9 @@ class BuildSession:
     """Builds files into the store of ``out`` (held open for the session) under one
     writer lock (taken by the caller)."""
 
-    def __init__(self, out: Path, options: BuildOptions,
-                 on_document: OnDocument | None = None) -> None:
+    def __init__(
+        self, out: Path, options: BuildOptions, on_document: OnDocument | None = None
+    ) -> None:
         self.out = Path(out)
         self.options = options
         self.on_document = on_document
@@ -145,8 +154,11 @@ class BuildSession:
         jobs = self.options.jobs
         if jobs is None:
             jobs = min(os.cpu_count() or 1, 4) if len(files) >= 8 else 1
-        pool = ProcessPoolExecutor(jobs, initializer=_worker_init,
-                                   initargs=(self.options.model,)) if jobs > 1 else None
+        pool = (
+            ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(self.options.model,))
+            if jobs > 1
+            else None
+        )
         try:
             with open_store(self.out, create=True) as st:
                 self._store = st
@@ -167,8 +179,7 @@ class BuildSession:
         self.report.seconds = time.perf_counter() - started
         return self.report
 
-    def _documents(self, files: list[Path], pool: ProcessPoolExecutor | None,
-                   jobs: int) -> None:
+    def _documents(self, files: list[Path], pool: ProcessPoolExecutor | None, jobs: int) -> None:
         o = self.options
         ids = document_ids(files)
         pending: deque[tuple[Path, Future, bool]] = deque()
@@ -185,8 +196,7 @@ class BuildSession:
                 continue
             new = not self._open().has_graph(document.id)
             if pool is None:
-                self._finish(path, functools.partial(mint, document, o.model, o.time_budget),
-                             new)
+                self._finish(path, functools.partial(mint, document, o.model, o.time_budget), new)
                 continue
             pending.append((path, pool.submit(mint, document, o.model, o.time_budget), new))
             while len(pending) >= IN_FLIGHT * jobs:
@@ -200,8 +210,7 @@ class BuildSession:
         if self.options.force:
             return False
         stored = self._open().stored_fingerprint(document.id)
-        return stored == (document.sha256, self.version, document.municipality,
-                          str(document.year))
+        return stored == (document.sha256, self.version, document.municipality, str(document.year))
 
     def _open(self) -> Store:
         if self._store is None:
@@ -217,26 +226,40 @@ class BuildSession:
                 if self._batched >= BATCH_TRIPLES:
                     self._write_batch()
                 return
-            self._open().replace_graph(graph_iri(minted.doc_id), minted.ntriples,
-                                       meta_ntriples(path, self.version, minted),
-                                       report_iri(minted.doc_id))
+            self._open().replace_graph(
+                graph_iri(minted.doc_id),
+                minted.ntriples,
+                meta_ntriples(path, self.version, minted),
+                report_iri(minted.doc_id),
+            )
             self._stored(path, minted)
         except KGError as err:
             self._failed(path, str(err))
         except Exception as err:  # one bad file must not stop the others
             if self.options.debug:
                 raise
-            self._failed(path, f"{path}: unexpected error {type(err).__name__}: {err} "
-                               "(run with --debug for a traceback)")
+            self._failed(
+                path,
+                f"{path}: unexpected error {type(err).__name__}: {err} "
+                "(run with --debug for a traceback)",
+            )
 
     def _write_batch(self) -> None:
         batch, self._batch, self._batched = self._batch, [], 0
         if not batch:
             return
         try:
-            self._open().add_graphs([
-                (graph_iri(m.doc_id), m.ntriples, meta_ntriples(path, self.version, m),
-                 report_iri(m.doc_id)) for path, m in batch])
+            self._open().add_graphs(
+                [
+                    (
+                        graph_iri(m.doc_id),
+                        m.ntriples,
+                        meta_ntriples(path, self.version, m),
+                        report_iri(m.doc_id),
+                    )
+                    for path, m in batch
+                ]
+            )
         except Exception as err:  # the batch fails as a whole; the next build retries it
             if self.options.debug and not isinstance(err, KGError):
                 raise
@@ -301,8 +324,11 @@ def graph_files() -> list[Path]:
         files.add(path)
         todo += _imports(name, path, roots)
     for package in {name.split(".")[0] for name in seen} & roots.keys():
-        files |= {f for f in roots[package].rglob("*") if f.suffix in DATA_SUFFIXES
-                  and f.is_file() and "__pycache__" not in f.parts}
+        files |= {
+            f
+            for f in roots[package].rglob("*")
+            if f.suffix in DATA_SUFFIXES and f.is_file() and "__pycache__" not in f.parts
+        }
     return sorted(files)
 
 

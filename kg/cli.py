@@ -25,11 +25,20 @@ from . import queries as named
 from .errors import KGError, UsageError
 from .vocab import ENTITY_TYPES
 
-out_option = click.option("--out", type=click.Path(path_type=Path), default=settings.DEFAULT_OUT,
-                          show_default=True, help="Output folder (graph.ttl, graph.html, store/).")
-model_option = click.option("--model", default=settings.DEFAULT_MODEL, show_default=True,
-                            help="spaCy pipeline: 'blank' (rules only) or an installed "
-                                 "nl_core_news_* model used on top of the rules.")
+out_option = click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=settings.DEFAULT_OUT,
+    show_default=True,
+    help="Output folder (graph.ttl, graph.html, store/).",
+)
+model_option = click.option(
+    "--model",
+    default=settings.DEFAULT_MODEL,
+    show_default=True,
+    help="spaCy pipeline: 'blank' (rules only) or an installed "
+    "nl_core_news_* model used on top of the rules.",
+)
 
 
 def _console(stderr: bool = False) -> Console:
@@ -51,6 +60,7 @@ def _row(table: Table, *cells: str) -> None:
 def handle_errors(fn):
     """Turn the project's errors into one line on stderr: exit 2 for usage errors, 1 for
     the others, 130 when interrupted."""
+
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
@@ -66,9 +76,13 @@ def handle_errors(fn):
             click.echo(f"error: {err.strerror or err}{where}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
-            click.echo("interrupted: the store keeps every document built so far; the "
-                       "previous graph.ttl and graph.html are unchanged", err=True)
+            click.echo(
+                "interrupted: the store keeps every document built so far; the "
+                "previous graph.ttl and graph.html are unchanged",
+                err=True,
+            )
             sys.exit(130)
+
     return wrapper
 
 
@@ -80,9 +94,14 @@ def main() -> None:
 
 
 include_option = click.option(
-    "--include", "include", multiple=True, metavar="PATTERN",
+    "--include",
+    "include",
+    multiple=True,
+    metavar="PATTERN",
     help="File-name patterns to read in folders (repeatable; default: "
-         + ", ".join(settings.DEFAULT_INCLUDE) + ").")
+    + ", ".join(settings.DEFAULT_INCLUDE)
+    + ").",
+)
 
 
 @main.command()
@@ -93,14 +112,21 @@ include_option = click.option(
 @model_option
 @include_option
 @click.option("--force", is_flag=True, help="Rebuild documents even when unchanged.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes for extraction (default: the CPU count, up to 4, "
-                   "for 8 files or more).")
-@click.option("--time-budget", type=click.FloatRange(min=0), default=60.0,
-              show_default=True,
-              help="Seconds a document's extraction may take, plus one per 5,000 "
-                   "characters; a slower document fails with a clear line and the others "
-                   "are built (0: no limit).")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes for extraction (default: the CPU count, up to 4, for 8 files or more).",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0),
+    default=60.0,
+    show_default=True,
+    help="Seconds a document's extraction may take, plus one per 5,000 "
+    "characters; a slower document fails with a clear line and the others "
+    "are built (0: no limit).",
+)
 @click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
 @handle_errors
 def build(paths, out, municipality, year, model, include, force, jobs, time_budget, debug):
@@ -113,16 +139,30 @@ def build(paths, out, municipality, year, model, include, force, jobs, time_budg
     err = _console(stderr=True)
     with _progress(err) as on_document:
         options = pipeline.BuildOptions(
-            municipality=municipality, year=year, model=model, force=force, jobs=jobs,
-            time_budget=time_budget or None, debug=debug)
-        report = pipeline.build(list(paths) or None, out, options, on_document=on_document,
-                                include=include or settings.DEFAULT_INCLUDE)
+            municipality=municipality,
+            year=year,
+            model=model,
+            force=force,
+            jobs=jobs,
+            time_budget=time_budget or None,
+            debug=debug,
+        )
+        report = pipeline.build(
+            list(paths) or None,
+            out,
+            options,
+            on_document=on_document,
+            include=include or settings.DEFAULT_INCLUDE,
+        )
     for _, reason in report.failed:
         click.echo(f"error: {reason}", err=True)
     if report.ignored:
         kinds = ", ".join(f"{ext} {n}" for ext, n in report.ignored.items())
-        click.echo(f"note: {sum(report.ignored.values())} file(s) in the folders were not "
-                   f"read ({kinds}); --include chooses which files are", err=True)
+        click.echo(
+            f"note: {sum(report.ignored.values())} file(s) in the folders were not "
+            f"read ({kinds}); --include chooses which files are",
+            err=True,
+        )
     title = f"Built {len(report.built)} document(s) into {out}"
     if report.skipped:
         title += f" ({len(report.skipped)} unchanged, skipped)"
@@ -153,9 +193,14 @@ def _progress(console: Console, action: str = "building"):
 
     started = time.perf_counter()
     counts = {"done": 0, "failed": 0, "words": 0}
-    with Progress(TextColumn("{task.description}", markup=False), BarColumn(),
-                  TimeElapsedColumn(), TextColumn("{task.fields[status]}", markup=False),
-                  console=console, transient=True) as progress:
+    with Progress(
+        TextColumn("{task.description}", markup=False),
+        BarColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[status]}", markup=False),
+        console=console,
+        transient=True,
+    ) as progress:
         task = progress.add_task(action, total=None, status="")
 
         def on_document(name, error: str | None, words: int = 0) -> None:
@@ -165,8 +210,9 @@ def _progress(console: Console, action: str = "building"):
             if counts["words"]:
                 rate = counts["words"] / max(time.perf_counter() - started, 1e-6)
                 status += f", {rate:,.0f} words/s"
-            progress.update(task, advance=1, description=f"{action} {Path(name).name[:40]}",
-                            status=status)
+            progress.update(
+                task, advance=1, description=f"{action} {Path(name).name[:40]}", status=status
+            )
 
         yield on_document
 
@@ -174,18 +220,36 @@ def _progress(console: Console, action: str = "building"):
 @main.command()
 @click.argument("sparql", required=False)
 @click.option("--name", "name", help="Run a named query (see --list).")
-@click.option("--file", "file", type=click.Path(exists=True, path_type=Path),
-              help="Run the query in a .rq file.")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="Fill a {{KEY}} parameter of a named query.")
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(exists=True, path_type=Path),
+    help="Run the query in a .rq file.",
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Fill a {{KEY}} parameter of a named query.",
+)
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-@click.option("--max-rows", type=click.IntRange(min=0), default=100, show_default=True,
-              help="Rows the table shows (0: all); the other formats give every row.")
-@click.option("--format", "fmt",
-              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
-              default="table", show_default=True,
-              help="Result format: json, xml, csv, tsv (SPARQL 1.1 results) for SELECT/ASK; "
-                   "turtle, nt, jsonld for CONSTRUCT/DESCRIBE.")
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=0),
+    default=100,
+    show_default=True,
+    help="Rows the table shows (0: all); the other formats give every row.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt", "jsonld"]),
+    default="table",
+    show_default=True,
+    help="Result format: json, xml, csv, tsv (SPARQL 1.1 results) for SELECT/ASK; "
+    "turtle, nt, jsonld for CONSTRUCT/DESCRIBE.",
+)
 @out_option
 @handle_errors
 def query(sparql, name, file, params, list_, max_rows, fmt, out):
@@ -221,16 +285,22 @@ def query(sparql, name, file, params, list_, max_rows, fmt, out):
     _console().print(table)
     if len(shown) < len(rows):
         # a terminal table of thousands of rows takes seconds to lay out and is not read
-        click.echo(f"{len(rows)} row(s), the first {len(shown)} shown: --max-rows 0 shows "
-                   "them all, --format csv (or tsv, json) writes them all")
+        click.echo(
+            f"{len(rows)} row(s), the first {len(shown)} shown: --max-rows 0 shows "
+            "them all, --format csv (or tsv, json) writes them all"
+        )
     else:
         click.echo(f"{len(rows)} row(s)")
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json-out", type=click.Path(path_type=Path), required=True,
-              help="Folder for <stem>.json files in the annotation format.")
+@click.option(
+    "--json-out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Folder for <stem>.json files in the annotation format.",
+)
 @click.option("--municipality", help="Reporting municipality (default: from the file name).")
 @click.option("--year", type=int, help="Report year (default: from the file name).")
 @model_option
@@ -240,8 +310,9 @@ def extract(paths, json_out, municipality, year, model, include):
     """Extract facts to JSON in the shape of shared/ANNOTATION.md."""
     from . import pipeline
 
-    written, failed = pipeline.extract(paths, json_out, municipality, year, model,
-                                       include or settings.DEFAULT_INCLUDE)
+    written, failed = pipeline.extract(
+        paths, json_out, municipality, year, model, include or settings.DEFAULT_INCLUDE
+    )
     for path in written:
         click.echo(f"wrote {path}")
     for _, reason in failed:
@@ -257,22 +328,34 @@ def _default_shared(sub: str) -> Path:
 
 
 @main.command()
-@click.option("--corpus", type=click.Path(path_type=Path), default=None,
-              help="Corpus folder (default: ../shared/corpus).")
-@click.option("--gold", type=click.Path(path_type=Path), default=None,
-              help="Gold folder (default: ../shared/gold).")
+@click.option(
+    "--corpus",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Corpus folder (default: ../shared/corpus).",
+)
+@click.option(
+    "--gold",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Gold folder (default: ../shared/gold).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="List false positives and misses per document.")
-@click.option("--by-document", is_flag=True,
-              help="Also score each document alone (entities, relations, indicators, about).")
+@click.option(
+    "--by-document",
+    is_flag=True,
+    help="Also score each document alone (entities, relations, indicators, about).",
+)
 @model_option
 @handle_errors
 def evaluate(corpus, gold, as_json, errors, by_document, model):
     """Score extraction against gold annotations (rules of ANNOTATION.md)."""
     from . import pipeline
 
-    scores = pipeline.evaluate(corpus or _default_shared("corpus"),
-                               gold or _default_shared("gold"), model)
+    scores = pipeline.evaluate(
+        corpus or _default_shared("corpus"), gold or _default_shared("gold"), model
+    )
     if errors:
         for e in scores.errors:
             click.echo(f"== {e.document}")
@@ -294,8 +377,9 @@ def evaluate(corpus, gold, as_json, errors, by_document, model):
 
 
 def documents_table(scores) -> Table:
-    table = Table("document", "entities", "relations", "indicators", "about",
-                  title="F1 per document (typed)")
+    table = Table(
+        "document", "entities", "relations", "indicators", "about", title="F1 per document (typed)"
+    )
     for doc, row in scores.document_summary().items():
         _row(table, doc, *("–" if v is None else f"{v:.3f}" for v in row.values()))
     return table
@@ -304,10 +388,24 @@ def documents_table(scores) -> Table:
 def scores_table(scores) -> Table:
     table = Table("score", "P", "R", "F1", "pred", "gold", title="kg evaluate")
     for name, c in scores.rows.items():
-        _row(table, name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
-             str(c.pred), str(c.gold))
-    _row(table, "indicators.about_accuracy", "", "", f"{scores.about_accuracy:.3f}",
-         str(scores.about_matched), "")
+        _row(
+            table,
+            name,
+            f"{c.precision:.3f}",
+            f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+            str(c.pred),
+            str(c.gold),
+        )
+    _row(
+        table,
+        "indicators.about_accuracy",
+        "",
+        "",
+        f"{scores.about_accuracy:.3f}",
+        str(scores.about_matched),
+        "",
+    )
     return table
 
 
@@ -321,8 +419,9 @@ def validate(out):
     with _progress(_console(stderr=True), "validating") as on_document:
         result = validate_store(out, on_document=on_document)
     if result.conforms:
-        click.echo(f"conforms: the graph of each of {result.documents} document(s) "
-                   "satisfies every shape")
+        click.echo(
+            f"conforms: the graph of each of {result.documents} document(s) satisfies every shape"
+        )
         return
     for doc_id, text in result.failures:
         click.echo(f"document {doc_id}:\n{text}")
@@ -332,20 +431,43 @@ def validate(out):
 
 @main.command()
 @out_option
-@click.option("-o", "target", type=click.Path(path_type=Path), default=None,
-              help="HTML file to write (default: OUT/graph.html).")
+@click.option(
+    "-o",
+    "target",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="HTML file to write (default: OUT/graph.html).",
+)
 @click.option("--municipality", help="Only what the reports of this municipality mention.")
 @click.option("--focus", help="Centre on the entity with this name or alias (ego graph).")
-@click.option("--depth", type=click.IntRange(0, 10), default=1, show_default=True,
-              help="With --focus: how many relation steps around it.")
-@click.option("--type", "types", multiple=True,
-              type=click.Choice(list(ENTITY_TYPES), case_sensitive=False),
-              help="Only entities of this type (repeatable).")
-@click.option("--indicators", type=click.Choice(["properties", "nodes"]),
-              default="properties", show_default=True,
-              help="Indicators in the entity's panel, or one node per value (within --limit).")
-@click.option("--limit", type=click.IntRange(1), default=5000, show_default=True,
-              help="At most this many entities (the most connected ones).")
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 10),
+    default=1,
+    show_default=True,
+    help="With --focus: how many relation steps around it.",
+)
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    type=click.Choice(list(ENTITY_TYPES), case_sensitive=False),
+    help="Only entities of this type (repeatable).",
+)
+@click.option(
+    "--indicators",
+    type=click.Choice(["properties", "nodes"]),
+    default="properties",
+    show_default=True,
+    help="Indicators in the entity's panel, or one node per value (within --limit).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=5000,
+    show_default=True,
+    help="At most this many entities (the most connected ones).",
+)
 @handle_errors
 def viz(out, target, municipality, focus, depth, types, indicators, limit):
     """Write the interactive HTML explorer of the built graph (or a view of it)."""
@@ -353,29 +475,50 @@ def viz(out, target, municipality, focus, depth, types, indicators, limit):
     from .outputs.explorer import View
 
     canonical = {n.lower(): n for n in ENTITY_TYPES}
-    view = View(municipality=municipality, focus=focus, depth=depth,
-                types=tuple(canonical[t.lower()] for t in types), indicators=indicators,
-                limit=limit)
+    view = View(
+        municipality=municipality,
+        focus=focus,
+        depth=depth,
+        types=tuple(canonical[t.lower()] for t in types),
+        indicators=indicators,
+        limit=limit,
+    )
     click.echo(f"wrote {explorer.write(out, target, view)}")
 
 
 @main.command()
 @out_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (only this machine by default).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (only this machine by default).",
+)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.option("--timeout", default=10.0, show_default=True, type=float,
-              help="Seconds a query may run before the endpoint answers 503.")
-@click.option("--max-result-mb", default=100.0, show_default=True, type=float,
-              help="Largest result sent; a query whose result grows past it is stopped.")
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=float,
+    help="Seconds a query may run before the endpoint answers 503.",
+)
+@click.option(
+    "--max-result-mb",
+    default=100.0,
+    show_default=True,
+    type=float,
+    help="Largest result sent; a query whose result grows past it is stopped.",
+)
 @handle_errors
 def serve(out, host, port, timeout, max_result_mb):
     """Serve a read-only SPARQL endpoint at /sparql and the explorer at /."""
     from .server import make_server
 
     server = make_server(out, host, port, timeout, int(max_result_mb * 2**20))
-    click.echo(f"serving http://{host}:{server.server_address[1]}/ "
-               f"(SPARQL endpoint at /sparql; Ctrl-C stops)")
+    click.echo(
+        f"serving http://{host}:{server.server_address[1]}/ "
+        f"(SPARQL endpoint at /sparql; Ctrl-C stops)"
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -385,8 +528,9 @@ def serve(out, host, port, timeout, max_result_mb):
 
 
 @main.command()
-@click.option("--endpoint", required=True,
-              help="Graph Store Protocol URL, e.g. http://localhost:7878/store.")
+@click.option(
+    "--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://localhost:7878/store."
+)
 @out_option
 @handle_errors
 def push(endpoint, out):
@@ -396,8 +540,9 @@ def push(endpoint, out):
     from .push import push as push_graphs
 
     with _progress(_console(stderr=True), "pushing") as on_graph:
-        report = push_graphs(out, endpoint,
-                             on_graph=on_graph and (lambda doc_id: on_graph(doc_id, None)))
+        report = push_graphs(
+            out, endpoint, on_graph=on_graph and (lambda doc_id: on_graph(doc_id, None))
+        )
     click.echo(f"pushed {report.graphs} graph(s), {report.triples} triples to {endpoint}")
 
 
@@ -409,8 +554,7 @@ def list_(out):
     rows = store.documents(out)
     table = Table("document", "file", "municipality", "year", "triples", "built at", "seconds")
     for r in rows:
-        _row(table, r.id, r.file, r.municipality, r.year, str(r.triples), r.built_at,
-             r.seconds)
+        _row(table, r.id, r.file, r.municipality, r.year, str(r.triples), r.built_at, r.seconds)
     _console().print(table)
     click.echo(f"{len(rows)} document(s)")
 
@@ -428,11 +572,21 @@ def remove(documents, out):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(list(store.EXPORT_FORMATS)), default="turtle",
-              show_default=True, help="turtle, nt, jsonld (merged) or trig, nquads (one "
-                                      "named graph per document).")
-@click.option("-o", "target", type=click.Path(path_type=Path), default=None,
-              help="File to write (default: OUT/graph.<ext>).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(list(store.EXPORT_FORMATS)),
+    default="turtle",
+    show_default=True,
+    help="turtle, nt, jsonld (merged) or trig, nquads (one named graph per document).",
+)
+@click.option(
+    "-o",
+    "target",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (default: OUT/graph.<ext>).",
+)
 @out_option
 @handle_errors
 def export(fmt, target, out):

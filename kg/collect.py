@@ -66,13 +66,23 @@ class _Collector:
         relations = self._structure(home, sections) + self._relations(home)
         indicators = self._indicators()
         info = DocumentInfo(
-            self.document.id, self.document.path.name, self.document.municipality,
-            self.document.municipality_code, home, self.document.year, self.document.sha256,
-            len(self.text), _words(self.doc))
-        return FactSet(info, self.text, tuple(sorted(self.entities.values(),
-                                                       key=lambda e: e.id)),
-                       tuple(sorted(set(relations), key=_relation_key)),
-                       tuple(indicators))
+            self.document.id,
+            self.document.path.name,
+            self.document.municipality,
+            self.document.municipality_code,
+            home,
+            self.document.year,
+            self.document.sha256,
+            len(self.text),
+            _words(self.doc),
+        )
+        return FactSet(
+            info,
+            self.text,
+            tuple(sorted(self.entities.values(), key=lambda e: e.id)),
+            tuple(sorted(set(relations), key=_relation_key)),
+            tuple(indicators),
+        )
 
     # -- mentions --------------------------------------------------------------------
 
@@ -81,20 +91,35 @@ class _Collector:
         sentence holding the first character to the end of the one holding the last (as
         spaCy's ``Span.sent``, by bisection instead of walking the tokens)."""
         if not self.sentences or end <= start:
-            return Mention(self.document.id, start, end, self.text[start:end],
-                           self.text[start:end], start, rule)
+            return Mention(
+                self.document.id,
+                start,
+                end,
+                self.text[start:end],
+                self.text[start:end],
+                start,
+                rule,
+            )
         first = max(bisect_right(self.sentence_starts, start) - 1, 0)
         last = max(bisect_right(self.sentence_starts, end - 1) - 1, first)
         s_start, s_end = self.sentences[first][0], self.sentences[last][1]
-        return Mention(self.document.id, start, end, self.text[start:end],
-                       self.text[s_start:s_end].strip(), s_start, rule)
+        return Mention(
+            self.document.id,
+            start,
+            end,
+            self.text[start:end],
+            self.text[s_start:s_end].strip(),
+            s_start,
+            rule,
+        )
 
     def _add(self, entity: Entity) -> str:
         old = self.entities.get(entity.id)
         if old is not None:
             aliases = tuple(sorted({*old.aliases, *entity.aliases, entity.name} - {old.name}))
-            entity = Entity(old.id, old.type, old.name, aliases,
-                            old.mentions + entity.mentions, old.code)
+            entity = Entity(
+                old.id, old.type, old.name, aliases, old.mentions + entity.mentions, old.code
+            )
         self.entities[entity.id] = entity
         return entity.id
 
@@ -107,8 +132,16 @@ class _Collector:
             aliases |= {"Den Bosch", "gemeente Den Bosch"}
         eid = f"municipality/{self.scope}"
         m = self.mention(0, 0, "document.municipality")
-        return self._add(Entity(eid, "Municipality", d.municipality, tuple(sorted(aliases)),
-                                (m,), d.municipality_code))
+        return self._add(
+            Entity(
+                eid,
+                "Municipality",
+                d.municipality,
+                tuple(sorted(aliases)),
+                (m,),
+                d.municipality_code,
+            )
+        )
 
     def _programmes(self, sections: list[Section]) -> None:
         for i, s in enumerate(sections):
@@ -122,8 +155,9 @@ class _Collector:
 
     def _mentions(self) -> None:
         groups: dict[str, list[Span]] = defaultdict(list)
-        programme_keys = {normalise_name(e.name) for e in self.entities.values()
-                          if e.type == "Programme"}
+        programme_keys = {
+            normalise_name(e.name) for e in self.entities.values() if e.type == "Programme"
+        }
         for span in self.doc.spans.get(keys.ENTITY_SPANS, []):
             if span.label_ == "Municipality":
                 self._municipality(span)
@@ -133,23 +167,31 @@ class _Collector:
         for key, spans in _merge_groups(_merge_variants(groups, home)).items():
             best = min(spans, key=lambda s: (RULE_RANK.get(s.id_, 99), s.start_char))
             etype = best.label_
-            surfaces = [strip_quotes(s.text) if s.id_ == "quoted" else _trimmed(s.text)
-                        for s in spans]
+            surfaces = [
+                strip_quotes(s.text) if s.id_ == "quoted" else _trimmed(s.text) for s in spans
+            ]
             name = max(surfaces, key=lambda t: (len(t) if len(t.split()) <= 10 else 0, t))
             name = re.sub(r"\s+", " ", name).strip()
             prefix = SCOPED.get(etype)
-            eid = (f"{prefix}/{self.scope}/{slug(key)}" if prefix
-                   else f"{GLOBAL.get(etype, 'thing')}/{slug(key)}")
-            mentions = tuple(self.mention(s.start_char, s.end_char, f"entities.{s.id_}")
-                             for s in spans)
+            eid = (
+                f"{prefix}/{self.scope}/{slug(key)}"
+                if prefix
+                else f"{GLOBAL.get(etype, 'thing')}/{slug(key)}"
+            )
+            mentions = tuple(
+                self.mention(s.start_char, s.end_char, f"entities.{s.id_}") for s in spans
+            )
             aliases = tuple(sorted({re.sub(r"\s+", " ", t) for t in surfaces} - {name}))
             self._add(Entity(eid, etype, name, aliases, mentions))
             for s in spans:
                 self.by_offsets[(s.start_char, s.end_char)] = eid
 
     def _municipality(self, span: Span) -> None:
-        found = find_municipality(span.text.split(maxsplit=1)[-1]
-                                  if span.text.lower().startswith("gemeente") else span.text)
+        found = find_municipality(
+            span.text.split(maxsplit=1)[-1]
+            if span.text.lower().startswith("gemeente")
+            else span.text
+        )
         if found is None:
             return
         code = found.code.lower()
@@ -225,6 +267,7 @@ def _merge_variants(groups: dict[str, list[Span]], home: str) -> dict[str, list[
     town's name (``WijkKracht`` / ``WijkKracht Zwolle``) or with its words in another order
     (``Welzijn Noord Veluwe`` / ``Welzijn Veluwe Noord``). The longer key wins; only mentions of
     one type merge."""
+
     def label(key: str) -> str | None:
         labels = {s.label_ for s in groups[key]}
         return labels.pop() if len(labels) == 1 else None

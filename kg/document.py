@@ -39,8 +39,9 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
-def read_document(path: Path, municipality: str | None = None, year: int | None = None,
-                  text: str | None = None) -> Document:
+def read_document(
+    path: Path, municipality: str | None = None, year: int | None = None, text: str | None = None
+) -> Document:
     """Read ``path`` and settle its municipality and year."""
     path = Path(path)
     if text is None:
@@ -56,7 +57,8 @@ def read_document(path: Path, municipality: str | None = None, year: int | None 
         if ranked:
             hint = " (named: " + ", ".join(f"{n} {c}×" for n, c in ranked) + ")"
         raise MunicipalityError(
-            f"{path}: cannot determine the municipality{hint}; pass --municipality")
+            f"{path}: cannot determine the municipality{hint}; pass --municipality"
+        )
     if found is not None:
         return Document(path.stem, path, text, found.name, found.code, year)
     display = municipality or _title(name or path.stem)
@@ -76,8 +78,9 @@ def _title(slug: str) -> str:
 
 
 def _year_from_text(text: str) -> int | None:
-    years = re.findall(r"\b(?:Jaarverslag|Jaarstukken|Jaarrekening|jaar)\s+((?:19|20)\d{2})\b",
-                       text[:3000])
+    years = re.findall(
+        r"\b(?:Jaarverslag|Jaarstukken|Jaarrekening|jaar)\s+((?:19|20)\d{2})\b", text[:3000]
+    )
     if years:
         return int(years[0])
     years = re.findall(r"\b((?:19|20)\d{2})\b", text)
@@ -85,7 +88,8 @@ def _year_from_text(text: str) -> int | None:
 
 
 _GEMEENTE = re.compile(
-    r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|aan|en|op|van|de|den)){0,4})")
+    r"\b[Gg]emeente\s+((?:'s-)?[A-Z][\w'\-]+(?:\s+(?:[A-Z][\w'\-]+|aan|en|op|van|de|den)){0,4})"
+)
 # "Huizen van het Dorp", "Putten voor Elkaar": a place name that begins a longer name
 _PART_OF_NAME = re.compile(r"\s+(?:van|voor)\s+(?:de\s+|het\s+|der\s+)?[A-Z]")
 TITLE_LINES = 5

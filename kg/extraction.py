@@ -14,8 +14,9 @@ from .settings import DEFAULT_MODEL
 from .timebudget import budget
 
 
-def extract_document(document: Document, model: str = DEFAULT_MODEL,
-                     time_budget: float | None = None) -> FactSet:
+def extract_document(
+    document: Document, model: str = DEFAULT_MODEL, time_budget: float | None = None
+) -> FactSet:
     """Run the pipeline over one document and collect its facts, within ``time_budget``
     seconds plus one second per 5,000 characters (``None``: no limit)."""
     nlp = build_nlp(model)
@@ -29,6 +30,7 @@ def extract_document(document: Document, model: str = DEFAULT_MODEL,
         return collect(doc, document)
 
 
-def extract_file(path: Path, municipality: str | None = None, year: int | None = None,
-                 model: str = DEFAULT_MODEL) -> FactSet:
+def extract_file(
+    path: Path, municipality: str | None = None, year: int | None = None, model: str = DEFAULT_MODEL
+) -> FactSet:
     return extract_document(read_document(path, municipality, year), model)

@@ -12,8 +12,17 @@ from dataclasses import dataclass, field
 from .vocab import ENTITY_TYPES, RELATIONS, UNITS
 
 PREDICATES = tuple(RELATIONS)
-__all__ = ["ENTITY_TYPES", "PREDICATES", "UNITS", "DocumentInfo", "Entity", "FactSet",
-           "Indicator", "Mention", "Relation"]
+__all__ = [
+    "ENTITY_TYPES",
+    "PREDICATES",
+    "UNITS",
+    "DocumentInfo",
+    "Entity",
+    "FactSet",
+    "Indicator",
+    "Mention",
+    "Relation",
+]
 
 # the id prefix of each entity type: scoped ones are per municipality
 # (``initiative/gm0268/doorbraakteam``), the others shared by all (``organisation/ggd``)

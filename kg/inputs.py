@@ -24,8 +24,9 @@ def input_files(paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE)
     return scan_inputs(paths, include)[0]
 
 
-def scan_inputs(paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE
-                ) -> tuple[list[Path], Counter[str]]:
+def scan_inputs(
+    paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE
+) -> tuple[list[Path], Counter[str]]:
     """:func:`input_files`, and how many files of each extension the folders held that
     ``include`` left out (so that a build can say what it did not read)."""
     patterns = tuple(include) or DEFAULT_INCLUDE

@@ -34,8 +34,9 @@ def writer_lock(out: Path, command: str) -> Iterator[None]:
         handle.seek(0)
         holder = handle.read().strip() or "another kg command"
         handle.close()
-        raise StoreError(f"{out} is being written by {holder}; wait until it has finished, "
-                         "then run this again") from None
+        raise StoreError(
+            f"{out} is being written by {holder}; wait until it has finished, then run this again"
+        ) from None
     try:
         handle.seek(0)
         handle.truncate()

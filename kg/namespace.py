@@ -9,10 +9,14 @@ from rdflib.term import URIRef
 
 from . import vocab
 
-GKG = DefinedNamespaceMeta("GKG", (DefinedNamespace,), {
-    "__module__": __name__,
-    "__doc__": "Gemeente KG ontology terms.",
-    "__annotations__": {term: URIRef for term in vocab.TERMS},
-    "_NS": Namespace(vocab.GKG),
-    "_fail": True,
-})
+GKG = DefinedNamespaceMeta(
+    "GKG",
+    (DefinedNamespace,),
+    {
+        "__module__": __name__,
+        "__doc__": "Gemeente KG ontology terms.",
+        "__annotations__": {term: URIRef for term in vocab.TERMS},
+        "_NS": Namespace(vocab.GKG),
+        "_fail": True,
+    },
+)

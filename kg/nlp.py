@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -74,10 +75,10 @@ class LinearTokenizer:
         spaces: list[bool] = []
         pos = 0
         for m in runs:
-            self._add(words, spaces, self.tokenizer(text[pos:m.start()]))
+            self._add(words, spaces, self.tokenizer(text[pos : m.start()]))
             run = m.group(0)
             for k in range(0, len(run), LONG_RUN):
-                words.append(run[k:k + LONG_RUN])
+                words.append(run[k : k + LONG_RUN])
                 spaces.append(False)
             pos = m.end()
         self._add(words, spaces, self.tokenizer(text[pos:]))
@@ -100,10 +101,15 @@ class LinearTokenizer:
 def _split_glued_tokens(nlp: Language) -> None:
     """Split ``GGD/Veilig Thuis`` at the slash and ``22,49%Inkomsten`` after the percent
     sign, so entity and number offsets fall on token boundaries."""
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z])/(?=[A-Za-z])", r"(?<=%)(?=[A-Za-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or []) + [
+        r"(?<=[A-Za-z])/(?=[A-Za-z])",
+        r"(?<=%)(?=[A-Za-z])",
+    ]
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer (typed as any callable)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def _initialize_ours(nlp: Language) -> None:
     for name in extractors.COMPONENTS[1:]:
-        nlp.get_pipe(name).initialize(nlp=nlp)
+        component: Any = nlp.get_pipe(name)  # ours: each has initialize()
+        component.initialize(nlp=nlp)

@@ -23,13 +23,30 @@ from .outputs.files import atomic_write
 from .settings import DEFAULT_INCLUDE, DEFAULT_MODEL, DEFAULT_OUT
 from .store import open_store, store_path
 
-__all__ = ["BuildOptions", "BuildReport", "build", "evaluate", "extract", "extract_document",
-           "extract_file", "extractor_version", "input_files", "remove", "sample_path"]
+__all__ = [
+    "BuildOptions",
+    "BuildReport",
+    "build",
+    "evaluate",
+    "extract",
+    "extract_document",
+    "extract_file",
+    "extractor_version",
+    "input_files",
+    "remove",
+    "sample_path",
+]
 
 
-def build(paths: Iterable[Path] | None = None, out: Path = DEFAULT_OUT,
-          options: BuildOptions | None = None, *, include: Iterable[str] = DEFAULT_INCLUDE,
-          on_document: OnDocument | None = None, **option_fields) -> BuildReport:
+def build(
+    paths: Iterable[Path] | None = None,
+    out: Path = DEFAULT_OUT,
+    options: BuildOptions | None = None,
+    *,
+    include: Iterable[str] = DEFAULT_INCLUDE,
+    on_document: OnDocument | None = None,
+    **option_fields,
+) -> BuildReport:
     """Build the graph of ``paths`` (default: the bundled sample) into ``out``.
 
     Each document replaces its own named graph in the store, in one transaction, and
@@ -68,10 +85,14 @@ def remove(out: Path, ids: list[str]) -> list[str]:
     return ids
 
 
-def extract(paths: Iterable[Path], json_out: Path, municipality: str | None = None,
-            year: int | None = None, model: str = DEFAULT_MODEL,
-            include: Iterable[str] = DEFAULT_INCLUDE
-            ) -> tuple[list[Path], list[tuple[str, str]]]:
+def extract(
+    paths: Iterable[Path],
+    json_out: Path,
+    municipality: str | None = None,
+    year: int | None = None,
+    model: str = DEFAULT_MODEL,
+    include: Iterable[str] = DEFAULT_INCLUDE,
+) -> tuple[list[Path], list[tuple[str, str]]]:
     """Write ``json_out/<stem>.json`` per document in the annotation format."""
     written, failed = [], []
     for path in input_files(paths, include):
@@ -81,8 +102,7 @@ def extract(paths: Iterable[Path], json_out: Path, municipality: str | None = No
             failed.append((str(path), str(err)))
             continue
         target = Path(json_out) / f"{path.stem}.json"
-        atomic_write(target, json.dumps(to_annotation(facts), ensure_ascii=False,
-                                           indent=1))
+        atomic_write(target, json.dumps(to_annotation(facts), ensure_ascii=False, indent=1))
         written.append(target)
     return written, failed
 

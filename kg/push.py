@@ -45,8 +45,13 @@ def push(out: Path, endpoint: str, timeout: float = 60.0, on_graph=None) -> Push
     with open_store(out, read_only=True) as st:
         for g in st.graphs():
             body = st.graph_ntriples(g)
-            _put(f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(g, safe='')}",
-                 body, auth, timeout, f"{endpoint}: graph {g}")
+            _put(
+                f"{endpoint}{'&' if '?' in endpoint else '?'}graph={quote(g, safe='')}",
+                body,
+                auth,
+                timeout,
+                f"{endpoint}: graph {g}",
+            )
             graphs += 1
             triples += body.count(b"\n")
             if on_graph:
@@ -55,18 +60,23 @@ def push(out: Path, endpoint: str, timeout: float = 60.0, on_graph=None) -> Push
 
 
 def _put(url: str, body: bytes, auth: str | None, timeout: float, what: str) -> None:
-    request = urllib.request.Request(url, data=body, method="PUT",
-                                     headers={"Content-Type": "application/n-triples"})
+    request = urllib.request.Request(
+        url, data=body, method="PUT", headers={"Content-Type": "application/n-triples"}
+    )
     if auth:
         request.add_header("Authorization", auth)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as err:
-        hint = (" (credentials: KG_PUSH_TOKEN, or KG_PUSH_USER and KG_PUSH_PASSWORD)"
-                if err.code in (401, 403) else "")
-        raise StoreError(f"{what}: the server refused it (HTTP {err.code} {err.reason})"
-                         f"{hint}") from err
+        hint = (
+            " (credentials: KG_PUSH_TOKEN, or KG_PUSH_USER and KG_PUSH_PASSWORD)"
+            if err.code in (401, 403)
+            else ""
+        )
+        raise StoreError(
+            f"{what}: the server refused it (HTTP {err.code} {err.reason}){hint}"
+        ) from err
     except urllib.error.URLError as err:
         raise StoreError(f"{what}: cannot reach the server ({err.reason})") from err
     except (TimeoutError, ConnectionError) as err:

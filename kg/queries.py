@@ -42,8 +42,7 @@ def check(text: str, params: dict[str, str]) -> None:
     for name in sorted(set(re.findall(r"\{\{(\w+)\|(?:word|stem)\}\}", text))):
         value = params.get(name, "")
         if value.strip() and not longest_word(value):
-            raise UsageError(f"--param {name}={value!r} has no word to look up "
-                             "(letters or digits)")
+            raise UsageError(f"--param {name}={value!r} has no word to look up (letters or digits)")
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -52,8 +51,9 @@ def named_queries() -> dict[str, NamedQuery]:
         if not item.name.endswith(".rq"):
             continue
         text = item.read_text(encoding="utf-8")
-        desc = " ".join(line.lstrip("# ").strip() for line in text.splitlines()
-                        if line.startswith("#"))
+        desc = " ".join(
+            line.lstrip("# ").strip() for line in text.splitlines() if line.startswith("#")
+        )
         out[item.name[:-3]] = NamedQuery(item.name[:-3], desc, text)
     return out
 

@@ -33,9 +33,18 @@ SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
 UNIT = Namespace("http://qudt.org/vocab/unit/")
 
 PREFIXES = {
-    "gkg": Namespace(str(GKG._NS)), "id": ID, "tooi": TOOI, "skos": SKOS, "org": ORG,
-    "prov": PROV, "qb": QB, "nif": NIF, "foaf": FOAF, "sdmx-measure": SDMX_MEASURE,
-    "sdmx-attribute": SDMX_ATTRIBUTE, "unit": UNIT,
+    "gkg": Namespace(str(GKG._NS)),
+    "id": ID,
+    "tooi": TOOI,
+    "skos": SKOS,
+    "org": ORG,
+    "prov": PROV,
+    "qb": QB,
+    "nif": NIF,
+    "foaf": FOAF,
+    "sdmx-measure": SDMX_MEASURE,
+    "sdmx-attribute": SDMX_ATTRIBUTE,
+    "unit": UNIT,
 }
 UNITS = {code: URIRef(unit) for code, unit in vocab.UNITS.items()}
 CLASSES = {name: URIRef(iri) for name, iri in iris.CLASSES.items()}
@@ -61,7 +70,7 @@ def report_iri(document_id: str) -> URIRef:
 
 def entity_iri(entity_id: str) -> URIRef:
     """The IRI of an entity id; municipalities with a CBS code get their TOOI IRI."""
-    if entity_id.startswith("municipality/gm") and entity_id[len("municipality/gm"):].isdigit():
+    if entity_id.startswith("municipality/gm") and entity_id[len("municipality/gm") :].isdigit():
         return TOOI[entity_id.split("/", 1)[1]]
     return ID[entity_id]
 
@@ -97,8 +106,7 @@ def ntriples(triples) -> bytes:
     """Triples of rdflib terms (IRIs and literals) as N-Triples, one sorted line each: the
     one function that writes the triples that travel between processes and into the
     store."""
-    return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n"
-                          for s, p, o in triples)).encode("utf-8")
+    return "".join(sorted(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n" for s, p, o in triples)).encode("utf-8")
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
@@ -117,20 +125,29 @@ def _nt(term) -> str:
     return text
 
 
-def build_facts(doc_id: str, source: str, version: str, seconds: float, triples: int,
-                built_at: datetime, build_id: str) -> bytes:
+def build_facts(
+    doc_id: str,
+    source: str,
+    version: str,
+    seconds: float,
+    triples: int,
+    built_at: datetime,
+    build_id: str,
+) -> bytes:
     """When, from what and by which extractor a document was built, and the size of its
     graph, as N-Triples (the store's meta graph: ``kg list`` reads it instead of
     counting, and the skip rule compares the extractor version)."""
     report = report_iri(doc_id)
-    return ntriples([
-        (report, GKG.builtAt, Literal(built_at.isoformat(), datatype=XSD.dateTime)),
-        (report, GKG.buildId, Literal(build_id)),
-        (report, GKG.buildSeconds, Literal(f"{seconds:.3f}", datatype=XSD.decimal)),
-        (report, GKG.tripleCount, Literal(triples, datatype=XSD.integer)),
-        (report, GKG.sourcePath, Literal(source)),
-        (report, GKG.extractorVersion, Literal(version)),
-    ])
+    return ntriples(
+        [
+            (report, GKG.builtAt, Literal(built_at.isoformat(), datatype=XSD.dateTime)),
+            (report, GKG.buildId, Literal(build_id)),
+            (report, GKG.buildSeconds, Literal(f"{seconds:.3f}", datatype=XSD.decimal)),
+            (report, GKG.tripleCount, Literal(triples, datatype=XSD.integer)),
+            (report, GKG.sourcePath, Literal(source)),
+            (report, GKG.extractorVersion, Literal(version)),
+        ]
+    )
 
 
 def document_triples(facts: FactSet) -> set[tuple]:
@@ -166,7 +183,7 @@ def document_triples(facts: FactSet) -> set[tuple]:
     return g.triples
 
 
-def _entity(g: Graph, e: Entity, report: URIRef, text: URIRef) -> None:
+def _entity(g: _Triples, e: Entity, report: URIRef, text: URIRef) -> None:
     node = entity_iri(e.id)
     g.add((node, RDF.type, CLASSES[e.type]))
     name, aliases = _labels(e)
@@ -201,11 +218,12 @@ def _labels(e: Entity) -> tuple[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _canonical() -> dict[str, str]:
-    return {normalise_name(n): k.name for k in (*organisations(), *laws())
-            for n in (k.name, *k.aliases)}
+    return {
+        normalise_name(n): k.name for k in (*organisations(), *laws()) for n in (k.name, *k.aliases)
+    }
 
 
-def _relation(g: Graph, r: Relation, report: URIRef, text: URIRef) -> None:
+def _relation(g: _Triples, r: Relation, report: URIRef, text: URIRef) -> None:
     s, p, o = entity_iri(r.subject), PREDICATES[r.predicate], entity_iri(r.object)
     g.add((s, p, o))
     digest = hashlib.sha1(f"{s} {p} {o} {r.mention.start}".encode()).hexdigest()[:16]
@@ -217,8 +235,9 @@ def _relation(g: Graph, r: Relation, report: URIRef, text: URIRef) -> None:
     g.add((node, GKG.mention, _mention(g, r.mention, report, text)))
 
 
-def _indicator(g: Graph, i: Indicator, n: int, dataset: URIRef, report: URIRef,
-               text: URIRef) -> None:
+def _indicator(
+    g: _Triples, i: Indicator, n: int, dataset: URIRef, report: URIRef, text: URIRef
+) -> None:
     m = i.mention
     node = ID[f"indicator/{iris.safe(m.document)}/{m.start}-{m.end}-{n}"]
     g.add((node, RDF.type, GKG.Indicator))
@@ -233,7 +252,7 @@ def _indicator(g: Graph, i: Indicator, n: int, dataset: URIRef, report: URIRef,
     g.add((node, GKG.mention, _mention(g, m, report, text)))
 
 
-def _mention(g: Graph, m: Mention, report: URIRef, text: URIRef) -> URIRef:
+def _mention(g: _Triples, m: Mention, report: URIRef, text: URIRef) -> URIRef:
     node = ID[f"mention/{iris.safe(m.document)}/{m.start}-{m.end}"]
     g.add((node, RDF.type, GKG.Mention))
     g.add((node, NIF.beginIndex, Literal(m.start, datatype=XSD.integer)))
@@ -252,5 +271,3 @@ def decimal_lexical(value: float) -> str:
     so a graph reads back equal to itself."""
     text = format(Decimal(str(value)).normalize(), "f")
     return text if "." in text else text + ".0"
-
-

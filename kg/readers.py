@@ -14,16 +14,102 @@ from .errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf")
-DUTCH = {"de", "het", "een", "en", "van", "in", "is", "op", "met", "voor", "zijn", "wordt",
-         "worden", "niet", "ook", "aan", "bij", "door", "naar", "dat", "die", "er", "we",
-         "wij", "om", "te", "hebben", "heeft", "over", "als", "uit", "gemeente", "jaar"}
+DUTCH = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "is",
+    "op",
+    "met",
+    "voor",
+    "zijn",
+    "wordt",
+    "worden",
+    "niet",
+    "ook",
+    "aan",
+    "bij",
+    "door",
+    "naar",
+    "dat",
+    "die",
+    "er",
+    "we",
+    "wij",
+    "om",
+    "te",
+    "hebben",
+    "heeft",
+    "over",
+    "als",
+    "uit",
+    "gemeente",
+    "jaar",
+}
 OTHER = {
-    "English": {"the", "and", "of", "to", "is", "in", "for", "with", "that", "are", "was",
-                "this", "be", "by", "on", "as", "have", "it"},
-    "German": {"der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "für",
-               "werden", "wird", "ein", "eine", "zu", "dem", "den", "von"},
-    "French": {"le", "la", "les", "et", "des", "est", "une", "du", "pour", "dans", "qui",
-               "que", "pas", "sur", "au", "avec", "ce", "il"},
+    "English": {
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "in",
+        "for",
+        "with",
+        "that",
+        "are",
+        "was",
+        "this",
+        "be",
+        "by",
+        "on",
+        "as",
+        "have",
+        "it",
+    },
+    "German": {
+        "der",
+        "die",
+        "und",
+        "das",
+        "ist",
+        "nicht",
+        "mit",
+        "sich",
+        "auf",
+        "für",
+        "werden",
+        "wird",
+        "ein",
+        "eine",
+        "zu",
+        "dem",
+        "den",
+        "von",
+    },
+    "French": {
+        "le",
+        "la",
+        "les",
+        "et",
+        "des",
+        "est",
+        "une",
+        "du",
+        "pour",
+        "dans",
+        "qui",
+        "que",
+        "pas",
+        "sur",
+        "au",
+        "avec",
+        "ce",
+        "il",
+    },
 }
 
 
@@ -33,13 +119,16 @@ def read_report(path: Path, max_bytes: int = MAX_BYTES) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise InputError(f"{path}: unsupported file type {suffix or '(none)'!r} "
-                         f"(expected {', '.join(SUFFIXES)})")
+        raise InputError(
+            f"{path}: unsupported file type {suffix or '(none)'!r} (expected {', '.join(SUFFIXES)})"
+        )
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: file too large ({size / 2**20:.1f} MB; the limit is "
-                             f"{max_bytes / 2**20:.0f} MB)")
+            raise InputError(
+                f"{path}: file too large ({size / 2**20:.1f} MB; the limit is "
+                f"{max_bytes / 2**20:.0f} MB)"
+            )
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"{path}: cannot read file ({err.strerror or err})") from err
@@ -114,10 +203,40 @@ def check_dutch(text: str, path: Path) -> None:
 
 # -- HTML -------------------------------------------------------------------------------
 
-DROP = ("script", "style", "nav", "header", "footer", "aside", "form", "button", "noscript",
-        "svg", "iframe", "template")
-BLOCKS = ("p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-          "blockquote", "dd", "dt", "figcaption", "caption", "br", "tr")
+DROP = (
+    "script",
+    "style",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "noscript",
+    "svg",
+    "iframe",
+    "template",
+)
+BLOCKS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "dd",
+    "dt",
+    "figcaption",
+    "caption",
+    "br",
+    "tr",
+)
 
 
 def html_text(markup: str) -> str:
@@ -130,13 +249,19 @@ def html_text(markup: str) -> str:
         tag.decompose()
     for tag in soup.select('[role="navigation"], [aria-hidden="true"], .menu, .navigation'):
         tag.decompose()
-    root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.find("article") \
-        or soup.body or soup
+    root = (
+        soup.find("main")
+        or soup.select_one('[role="main"]')
+        or soup.find("article")
+        or soup.body
+        or soup
+    )
     for table in root.find_all("table"):
         rows = []
         for tr in table.find_all("tr"):
-            cells = [" ".join(c.get_text(" ", strip=True).split())
-                     for c in tr.find_all(["th", "td"])]
+            cells = [
+                " ".join(c.get_text(" ", strip=True).split()) for c in tr.find_all(["th", "td"])
+            ]
             if any(cells):
                 rows.append(" | ".join(cells) + " |")
         table.replace_with(soup.new_string("\n" + "\n".join(rows) + "\n"))
@@ -151,6 +276,7 @@ def html_text(markup: str) -> str:
 
 
 # -- Markdown -----------------------------------------------------------------------------
+
 
 def markdown_text(text: str) -> str:
     """Markdown without its markup: ``## Kop`` → ``Kop``, ``- item`` → ``• item``,
@@ -169,6 +295,7 @@ def markdown_text(text: str) -> str:
 
 
 # -- PDF ----------------------------------------------------------------------------------
+
 
 def pdf_text(data: bytes, path: Path) -> str:
     """The text layer of a PDF, page by page. pypdf's repairs of a damaged file (a wrong

@@ -36,19 +36,29 @@ from .store import Store, store_path
 from .store.results import is_graph_result, write_results
 
 RESULT_TYPES = [  # (media type, format name) in order of preference
-    ("application/sparql-results+json", "json"), ("application/json", "json"),
-    ("application/sparql-results+xml", "xml"), ("application/xml", "xml"),
-    ("text/csv", "csv"), ("text/tab-separated-values", "tsv"),
+    ("application/sparql-results+json", "json"),
+    ("application/json", "json"),
+    ("application/sparql-results+xml", "xml"),
+    ("application/xml", "xml"),
+    ("text/csv", "csv"),
+    ("text/tab-separated-values", "tsv"),
 ]
 GRAPH_TYPES = [
-    ("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/ld+json", "jsonld"),
+    ("text/turtle", "turtle"),
+    ("application/n-triples", "nt"),
+    ("application/ld+json", "jsonld"),
     ("application/rdf+xml", "xml"),
 ]
-MEDIA = {("json", False): "application/sparql-results+json",
-         ("xml", False): "application/sparql-results+xml", ("csv", False): "text/csv",
-         ("tsv", False): "text/tab-separated-values", ("turtle", True): "text/turtle",
-         ("nt", True): "application/n-triples", ("jsonld", True): "application/ld+json",
-         ("xml", True): "application/rdf+xml"}
+MEDIA = {
+    ("json", False): "application/sparql-results+json",
+    ("xml", False): "application/sparql-results+xml",
+    ("csv", False): "text/csv",
+    ("tsv", False): "text/tab-separated-values",
+    ("turtle", True): "text/turtle",
+    ("nt", True): "application/n-triples",
+    ("jsonld", True): "application/ld+json",
+    ("xml", True): "application/rdf+xml",
+}
 
 
 def negotiate(accept: str, graph: bool) -> str:
@@ -109,8 +119,9 @@ class CappedBuffer:
         return b"".join(self.parts)
 
 
-def evaluate(store: Store, sparql: str, accept: str, deadline: float,
-             max_bytes: int) -> tuple[bytes, str]:
+def evaluate(
+    store: Store, sparql: str, accept: str, deadline: float, max_bytes: int
+) -> tuple[bytes, str]:
     """Run one query and serialize its result, stopping at ``deadline`` (time.monotonic,
     the same clock in every process) or at ``max_bytes`` of result."""
     # Oxigraph's result objects must be dropped on the thread that made them: an
@@ -183,8 +194,9 @@ class QueryWorkers:
 
     def _start(self):
         mine, theirs = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(theirs, self.path), daemon=True,
-                                name="kg-query-worker")
+        proc = self.ctx.Process(
+            target=_worker_main, args=(theirs, self.path), daemon=True, name="kg-query-worker"
+        )
         proc.start()
         theirs.close()
         with self.lock:
@@ -228,8 +240,7 @@ class QueryWorkers:
             answer = conn.recv()
         except (EOFError, OSError) as err:  # the worker died (killed, out of memory)
             self._replace(worker)
-            raise OSError(f"the query's worker process stopped ({err or 'no answer'})") \
-                from None
+            raise OSError(f"the query's worker process stopped ({err or 'no answer'})") from None
         self.idle.put(worker)
         kind, *rest = answer
         if kind == "ok":
@@ -255,8 +266,14 @@ class QueryWorkers:
 class KGServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, out: Path, host: str, port: int, timeout: float,
-                 max_result_bytes: int = MAX_RESULT_BYTES) -> None:
+    def __init__(
+        self,
+        out: Path,
+        host: str,
+        port: int,
+        timeout: float,
+        max_result_bytes: int = MAX_RESULT_BYTES,
+    ) -> None:
         self.path = store_path(out)
         if not self.path.exists():
             raise StoreError(f"no graph store in {self.path}; run 'kg build' first")
@@ -320,8 +337,9 @@ class KGServer(ThreadingHTTPServer):
         cap, or every worker busy till the deadline), SyntaxError or OSError."""
         self.current()  # the build stamp the workers open the store at
         deadline = time.monotonic() + self.query_timeout
-        return self.workers.run((sparql, accept, self._stamp, deadline,
-                                 self.max_result_bytes), deadline)
+        return self.workers.run(
+            (sparql, accept, self._stamp, deadline, self.max_result_bytes), deadline
+        )
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -340,8 +358,9 @@ class Handler(BaseHTTPRequestHandler):
             if "update" in params:
                 return self._refuse_update()
             if "query" not in params:
-                return self._send(HTTPStatus.BAD_REQUEST,
-                                  b"give a SPARQL query: /sparql?query=...", "text/plain")
+                return self._send(
+                    HTTPStatus.BAD_REQUEST, b"give a SPARQL query: /sparql?query=...", "text/plain"
+                )
             self._query(params["query"][0])
         else:
             self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
@@ -369,23 +388,25 @@ class Handler(BaseHTTPRequestHandler):
             body, media = self.server.run_query(sparql, self.headers.get("Accept", ""))
         except QueryStopped as err:
             if err.reason == "timeout":
-                return self._send(HTTPStatus.SERVICE_UNAVAILABLE, b"query timed out",
-                                  "text/plain")
+                return self._send(HTTPStatus.SERVICE_UNAVAILABLE, b"query timed out", "text/plain")
             limit = self.server.max_result_bytes / 2**20
-            return self._send(HTTPStatus.BAD_REQUEST,
-                              f"the result is over {limit:g} MB: narrow the query or add a "
-                              f"LIMIT".encode(), "text/plain")
+            return self._send(
+                HTTPStatus.BAD_REQUEST,
+                f"the result is over {limit:g} MB: narrow the query or add a LIMIT".encode(),
+                "text/plain",
+            )
         except SyntaxError as err:
-            return self._send(HTTPStatus.BAD_REQUEST, f"bad query: {err}".encode(),
-                              "text/plain")
+            return self._send(HTTPStatus.BAD_REQUEST, f"bad query: {err}".encode(), "text/plain")
         except OSError as err:
-            return self._send(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {err}".encode(),
-                              "text/plain")
+            return self._send(
+                HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {err}".encode(), "text/plain"
+            )
         self._send(HTTPStatus.OK, body, media)
 
     def _refuse_update(self) -> None:
-        self._send(HTTPStatus.FORBIDDEN, b"this endpoint is read-only: updates are refused",
-                   "text/plain")
+        self._send(
+            HTTPStatus.FORBIDDEN, b"this endpoint is read-only: updates are refused", "text/plain"
+        )
 
     def _send(self, status: HTTPStatus, body: bytes, media: str) -> None:
         self.send_response(status)
@@ -396,8 +417,13 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def make_server(out: Path, host: str = "127.0.0.1", port: int = 8000,
-                timeout: float = 10.0, max_result_bytes: int = MAX_RESULT_BYTES) -> KGServer:
+def make_server(
+    out: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    timeout: float = 10.0,
+    max_result_bytes: int = MAX_RESULT_BYTES,
+) -> KGServer:
     """A server ready to ``serve_forever()`` (port 0 picks a free one)."""
     try:
         return KGServer(out, host, port, timeout, max_result_bytes)

@@ -23,15 +23,20 @@ def budget(seconds: float | None, what: str) -> Iterator[None]:
     the main thread of a process only, as in a build and its workers; elsewhere, and with
     ``None``, no limit). Python's regular expressions check for signals as they run, so a
     pattern that backtracks is stopped too."""
-    usable = seconds is not None and hasattr(signal, "setitimer") and \
-        threading.current_thread() is threading.main_thread()
-    if not usable:
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable or seconds is None:
         yield
         return
 
     def expired(signum, frame):
-        raise TimeBudgetError(f"{what} took longer than its time budget of {seconds:.0f} s "
-                              "(a pathological input? raise it with --time-budget)")
+        raise TimeBudgetError(
+            f"{what} took longer than its time budget of {seconds:.0f} s "
+            "(a pathological input? raise it with --time-budget)"
+        )
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)

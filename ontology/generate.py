@@ -43,7 +43,7 @@ def vocabulary(text: str) -> Vocabulary:
     order = {m.group(1): m.start() for m in re.finditer(r"^gkg:([\w-]+) a ", text, re.M)}
 
     def local(term) -> str:
-        return str(term)[len(str(GKG)):]
+        return str(term)[len(str(GKG)) :]
 
     def ordered(terms) -> list:
         return sorted(terms, key=lambda t: order.get(local(t), len(text)))
@@ -55,8 +55,10 @@ def vocabulary(text: str) -> Vocabulary:
         domain, range_ = g.value(p, RDFS.domain), g.value(p, RDFS.range)
         if domain in types and range_ in types:
             relations.append((local(p), local(domain), local(range_)))
-    units = [(str(g.value(c, SKOS.notation)), str(g.value(c, SKOS.exactMatch)))
-             for c in ordered(set(g.subjects(SKOS.inScheme, GKG.units)))]
+    units = [
+        (str(g.value(c, SKOS.notation)), str(g.value(c, SKOS.exactMatch)))
+        for c in ordered(set(g.subjects(SKOS.inScheme, GKG.units)))
+    ]
     terms = sorted({local(s) for s in g.subjects(RDF.type, None) if str(s).startswith(str(GKG))})
     return Vocabulary(tuple(names), tuple(relations), tuple(units), tuple(terms))
 
@@ -108,20 +110,28 @@ def shape_blocks(v: Vocabulary) -> list[str]:
     relations = []
     for domain, props in domains.items():
         subjects = " , ".join(f"gkg:{n}" for n, _ in props)
-        lines = [f"gkgsh:{domain}RelationsShape a sh:NodeShape ;",
-                 f"    sh:targetSubjectsOf {subjects} ;", f"    sh:class gkg:{domain} ;"]
+        lines = [
+            f"gkgsh:{domain}RelationsShape a sh:NodeShape ;",
+            f"    sh:targetSubjectsOf {subjects} ;",
+            f"    sh:class gkg:{domain} ;",
+        ]
         lines += [f"    sh:property [ sh:path gkg:{n} ; sh:class gkg:{r} ] ;" for n, r in props]
         relations.append("\n".join(lines)[:-2] + " .")
-    qudt = " ".join(f"unit:{iri[len(UNIT):]}" if iri.startswith(UNIT) else f"<{iri}>"
-                    for _, iri in v.units)
+    qudt = " ".join(
+        f"unit:{iri[len(UNIT) :]}" if iri.startswith(UNIT) else f"<{iri}>" for _, iri in v.units
+    )
     codes = " ".join(f'"{code}"' for code, _ in v.units)
-    units = (f"    sh:property [ sh:path sdmx-attribute:unitMeasure ; sh:minCount 1 ; "
-             f"sh:maxCount 1 ;\n                  sh:in ( {qudt} ) ] ;\n"
-             f"    sh:property [ sh:path gkg:unitCode ; sh:minCount 1 ; sh:maxCount 1 ;\n"
-             f"                  sh:in ( {codes} ) ] ;")
+    units = (
+        f"    sh:property [ sh:path sdmx-attribute:unitMeasure ; sh:minCount 1 ; "
+        f"sh:maxCount 1 ;\n                  sh:in ( {qudt} ) ] ;\n"
+        f"    sh:property [ sh:path gkg:unitCode ; sh:minCount 1 ; sh:maxCount 1 ;\n"
+        f"                  sh:in ( {codes} ) ] ;"
+    )
     predicates = " ".join(f"gkg:{n}" for n, _, _ in v.relations)
-    assertion = (f"    sh:property [ sh:path rdf:predicate ; sh:minCount 1 ; sh:maxCount 1 ;\n"
-                 f"                  sh:in ( {predicates} ) ] ;")
+    assertion = (
+        f"    sh:property [ sh:path rdf:predicate ; sh:minCount 1 ; sh:maxCount 1 ;\n"
+        f"                  sh:in ( {predicates} ) ] ;"
+    )
     return [entity, "\n\n".join(relations), units, assertion]
 
 
@@ -131,8 +141,9 @@ def shapes(text: str, v: Vocabulary) -> str:
     pattern = re.compile(f"^{re.escape(BEGIN)}\n.*?^{re.escape(END)}\n", re.S | re.M)
     found = len(pattern.findall(text))
     if found != len(shape_blocks(v)):
-        raise ValueError(f"{SHAPES_FILE}: {found} generated blocks, expected "
-                         f"{len(shape_blocks(v))}")
+        raise ValueError(
+            f"{SHAPES_FILE}: {found} generated blocks, expected {len(shape_blocks(v))}"
+        )
     return pattern.sub(lambda _: f"{BEGIN}\n{next(blocks)}\n{END}\n", text)
 
 
@@ -140,5 +151,7 @@ def outputs(root: Path) -> dict[Path, str]:
     """Each generated file below the repository ``root`` → its content."""
     folder = root / "ontology"
     v = vocabulary((folder / ONTOLOGY_FILE).read_text(encoding="utf-8"))
-    return {root / "kg" / "vocab.py": vocab_module(v),
-            folder / SHAPES_FILE: shapes((folder / SHAPES_FILE).read_text(encoding="utf-8"), v)}
+    return {
+        root / "kg" / "vocab.py": vocab_module(v),
+        folder / SHAPES_FILE: shapes((folder / SHAPES_FILE).read_text(encoding="utf-8"), v),
+    }

@@ -16,8 +16,11 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="Rewrite tests/golden/*/expected.ttl from the current pipeline.")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/*/expected.ttl from the current pipeline.",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -28,12 +31,14 @@ def nlp():
 @pytest.fixture(scope="session")
 def annotate(nlp):
     """Run the pipeline over a text, as the pipeline does for a document."""
+
     def run(text: str, year: int = 2023):
         doc = nlp.make_doc(text)
         doc._.kg_year = year
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         return doc
+
     return run
 
 
@@ -77,8 +82,10 @@ def two_towns(tmp_path_factory):
     return out
 
 
-SECOND = ("Programma 1 Zorg\n\nHet doorbraakteam van de gemeente werkt samen met de GGD en "
-          "hielp 31 gezinnen in 2022.\n")
+SECOND = (
+    "Programma 1 Zorg\n\nHet doorbraakteam van de gemeente werkt samen met de GGD en "
+    "hielp 31 gezinnen in 2022.\n"
+)
 
 
 @pytest.fixture
@@ -93,4 +100,3 @@ def two_docs(tmp_path):
     report = pipeline.build([src], out)
     assert sorted(report.built) == ["lindewaard-2023", "zwolle-2022"]
     return src, out
-

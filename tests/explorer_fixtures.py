@@ -25,7 +25,7 @@ De pilot Buurtkamer Noord trok 310 bezoekers in 2022.
 PAYLOADS = (
     "<script>window.__xss = 'script'</script>",
     "<img src=x onerror=\"window.__xss = 'img'\">",
-    "\" onmouseover=\"window.__xss = 'attr'\" x=\"",
+    '" onmouseover="window.__xss = \'attr\'" x="',
     "<svg onload=\"window.__xss = 'svg'\"></svg>",
 )
 
@@ -34,12 +34,20 @@ def hostile_facts(payloads: tuple[str, ...] = PAYLOADS) -> FactSet:
     """A document whose names, aliases, sentences, labels and file name are all markup
     (or, given harmless ``payloads``, the same document without it)."""
     bad = " ".join(payloads)
-    doc = DocumentInfo(id="hostile-2023", file=f"{payloads[1]}.txt", municipality="Zwolle",
-                       municipality_code="GM0193", municipality_id="municipality/gm0193",
-                       year=2023, sha256="0" * 64, chars=len(bad), words=20)
+    doc = DocumentInfo(
+        id="hostile-2023",
+        file=f"{payloads[1]}.txt",
+        municipality="Zwolle",
+        municipality_code="GM0193",
+        municipality_id="municipality/gm0193",
+        year=2023,
+        sha256="0" * 64,
+        chars=len(bad),
+        words=20,
+    )
 
     def mention(start: int, rule: str = "test") -> Mention:
-        return Mention(doc.id, start, start + 5, bad[start:start + 5], bad, 0, rule)
+        return Mention(doc.id, start, start + 5, bad[start : start + 5], bad, 0, rule)
 
     entities = (
         Entity("municipality/gm0193", "Municipality", "Zwolle", (), (mention(0),), "GM0193"),
@@ -52,6 +60,5 @@ def hostile_facts(payloads: tuple[str, ...] = PAYLOADS) -> FactSet:
         Relation("initiative/gm0193/x", "partOfProgramme", "programme/gm0193/p", mention(5)),
         Relation("initiative/gm0193/x", "hasPartner", "organisation/y", mention(6)),
     )
-    indicators = (Indicator(payloads[3], 7.0, "count", "2023", "initiative/gm0193/x",
-                            mention(7)),)
+    indicators = (Indicator(payloads[3], 7.0, "count", "2023", "initiative/gm0193/x", mention(7)),)
     return FactSet(doc, bad, entities, relations, indicators)

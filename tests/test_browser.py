@@ -20,8 +20,11 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or shutil.which(
-        "chromium-browser")
+    return (
+        os.environ.get("KG_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +36,16 @@ def browser():
         pytest.skip("no Chromium on this machine (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-extensions"])
+        b = p.chromium.launch(
+            executable_path=path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-extensions",
+            ],
+        )
         yield b
         b.close()
 
@@ -44,8 +54,9 @@ class Explorer:
     """One explorer page open offline, with everything it tried to do recorded."""
 
     def __init__(self, browser, html: Path | str):
-        self.context = browser.new_context(offline=isinstance(html, Path),
-                                           viewport={"width": 1400, "height": 860})
+        self.context = browser.new_context(
+            offline=isinstance(html, Path), viewport={"width": 1400, "height": 860}
+        )
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
@@ -75,13 +86,18 @@ class Explorer:
 
     def point_of(self, node_id: str) -> tuple[float, float]:
         """Move the view so the node sits mid-canvas; its position on the screen."""
-        return tuple(self.js("""id => {
+        return tuple(
+            self.js(
+                """id => {
             const p = network.getPositions([id])[id];
             network.moveTo({position: p, scale: 1.4});
             const d = network.canvasToDOM(p);
             const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
             return [r.left + d.x, r.top + d.y];
-        }""", node_id))
+        }""",
+                node_id,
+            )
+        )
 
     def panel_text(self) -> str:
         self.page.wait_for_selector("#kg-panel:not([hidden])", timeout=5_000)
@@ -123,7 +139,8 @@ def test_browser_page_loads_offline_and_draws(open_page, two_towns):
     assert ex.js("nodes.length") == graph.number_of_nodes()
     assert ex.js("edges.length") == graph.number_of_edges()
     assert ex.page.inner_text("#kg-shown") == (
-        f"Showing {graph.number_of_nodes()} of {graph.number_of_nodes()} nodes")
+        f"Showing {graph.number_of_nodes()} of {graph.number_of_nodes()} nodes"
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     ex.page.screenshot(path=str(ARTIFACTS / "explorer-two-towns.png"))
 
@@ -145,9 +162,11 @@ def test_browser_search_finds_and_opens_a_node(open_page, built):
 
 def test_browser_search_finds_a_node_by_alias(open_page, built):
     graph = viz.to_networkx(kgstore.load_graph(built))
-    node, data = next((n, d) for n, d in sorted(graph.nodes(data=True))
-                      if d["aliases"] and all(a.lower() not in d["name"].lower()
-                                              for a in d["aliases"]))
+    node, data = next(
+        (n, d)
+        for n, d in sorted(graph.nodes(data=True))
+        if d["aliases"] and all(a.lower() not in d["name"].lower() for a in d["aliases"])
+    )
     ex = open_page(built / "graph.html")
     ex.page.fill("#kg-search", data["aliases"][0].upper())
     ex.page.press("#kg-search", "Enter")
@@ -171,9 +190,11 @@ def test_browser_click_opens_the_panel_with_the_right_facts(open_page, built):
     for _, other in graph.out_edges(node):
         assert graph.nodes[other]["name"] in text
     # the neighbours stay in colour, everything else is dimmed
-    dimmed = ex.js("Object.keys(nodes.get({returnType: 'Object'})).filter("
-                   "id => nodes.get(id).color && nodes.get(id).color.background === '#e9ecef')"
-                   ".length")
+    dimmed = ex.js(
+        "Object.keys(nodes.get({returnType: 'Object'})).filter("
+        "id => nodes.get(id).color && nodes.get(id).color.background === '#e9ecef')"
+        ".length"
+    )
     assert dimmed == graph.number_of_nodes() - 1 - len(set(graph.to_undirected()[node]))
     # a relation in the panel leads to the other entity
     ex.page.get_by_role("button", name="Veilig Thuis", exact=True).click()
@@ -225,8 +246,9 @@ def test_browser_hostile_report_runs_no_code(open_page, tmp_path):
     assert PAYLOADS[0] in text or PAYLOADS[1] in text  # shown as text
     assert ex.js("window.__xss === undefined")
     assert ex.dialogs == [] and ex.errors == [] and ex.requests == []
-    assert ex.js("document.querySelectorAll('#kg-app img, #kg-app svg, #kg-app script')"
-                 ".length") == 0
+    assert (
+        ex.js("document.querySelectorAll('#kg-app img, #kg-app svg, #kg-app script').length") == 0
+    )
 
 
 def test_browser_explorer_served_by_kg_serve(open_page, two_towns, tmp_path):

@@ -14,14 +14,30 @@ def _names(files: list[Path]) -> set[str]:
 def test_build_fingerprint_covers_every_module_a_graph_depends_on():
     names = _names(build.graph_files())
     # iris.safe() shapes every IRI, vocab.py every class: both decide stored graphs
-    assert {"kg/iris.py", "kg/vocab.py", "kg/rdf.py", "kg/collect.py", "kg/nlp.py",
-            "kg/readers.py", "kg/extraction.py", "kg/document.py"} <= names
+    assert {
+        "kg/iris.py",
+        "kg/vocab.py",
+        "kg/rdf.py",
+        "kg/collect.py",
+        "kg/nlp.py",
+        "kg/readers.py",
+        "kg/extraction.py",
+        "kg/document.py",
+    } <= names
     assert {"extractors/entities.py", "extractors/__init__.py"} <= names
     assert any(n.startswith("data/") for n in names)  # the extractors' gazetteers
     # the store, explorer, server and CLI do not decide a graph: changing them rebuilds
     # nothing
-    assert not {"kg/cli.py", "kg/server.py", "explorer/viz.py", "store/__init__.py",
-                "outputs/__init__.py"} & names
+    assert (
+        not {
+            "kg/cli.py",
+            "kg/server.py",
+            "explorer/viz.py",
+            "store/__init__.py",
+            "outputs/__init__.py",
+        }
+        & names
+    )
 
 
 def test_build_fingerprint_follows_relative_and_absolute_imports(tmp_path):
@@ -45,8 +61,15 @@ def test_build_fingerprint_follows_relative_and_absolute_imports(tmp_path):
         names.add(name)
         seen.add(path.relative_to(tmp_path).as_posix())
         todo += build._imports(name, path, roots)
-    assert seen == {"kg/a.py", "kg/b.py", "kg/__init__.py", "kg/sub/__init__.py",
-                    "kg/sub/c.py", "kg/sub/d.py", "kg/sub/e.py"}
+    assert seen == {
+        "kg/a.py",
+        "kg/b.py",
+        "kg/__init__.py",
+        "kg/sub/__init__.py",
+        "kg/sub/c.py",
+        "kg/sub/d.py",
+        "kg/sub/e.py",
+    }
 
 
 def test_build_fingerprint_depends_on_the_model():

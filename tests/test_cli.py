@@ -16,8 +16,14 @@ def test_cli_build_default_sample(runner, tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(main, ["build", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    for part in ("documents in store", "entities: Initiative", "relations", "indicators",
-                 "triples", "seconds"):
+    for part in (
+        "documents in store",
+        "entities: Initiative",
+        "relations",
+        "indicators",
+        "triples",
+        "seconds",
+    ):
         assert part in result.output
     assert (out / "graph.ttl").stat().st_size > 0
     assert (out / "graph.html").stat().st_size > 0
@@ -45,39 +51,63 @@ def test_cli_build_missing_path_is_a_clear_error(runner, tmp_path):
 def test_cli_query_list(runner):
     result = runner.invoke(main, ["query", "--list"])
     assert result.exit_code == 0
-    for name in ("programmes", "initiatives-partners", "shared-organisations",
-                 "indicator-series", "trace"):
+    for name in (
+        "programmes",
+        "initiatives-partners",
+        "shared-organisations",
+        "indicator-series",
+        "trace",
+    ):
         assert name in result.output
 
 
-@pytest.mark.parametrize("name", ["programmes", "initiatives-partners", "shared-organisations",
-                                  "indicator-series", "trace"])
+@pytest.mark.parametrize(
+    "name",
+    ["programmes", "initiatives-partners", "shared-organisations", "indicator-series", "trace"],
+)
 def test_cli_query_named_json_is_sparql_results(runner, built, name):
-    result = runner.invoke(main, ["query", "--name", name, "--format", "json",
-                                  "--out", str(built)])
+    result = runner.invoke(main, ["query", "--name", name, "--format", "json", "--out", str(built)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert "vars" in data["head"] and "bindings" in data["results"]
 
 
 def test_cli_query_series_with_parameter(runner, built):
-    result = runner.invoke(main, ["query", "--name", "indicator-series", "--param",
-                                  "entity=doorbraakteam", "--format", "csv", "--out", str(built)])
+    result = runner.invoke(
+        main,
+        [
+            "query",
+            "--name",
+            "indicator-series",
+            "--param",
+            "entity=doorbraakteam",
+            "--format",
+            "csv",
+            "--out",
+            str(built),
+        ],
+    )
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert rows and all(r["entity"] == "doorbraakteam" for r in rows)
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--name", "initiatives-partners", "--param", "entiy=doorbraakteam"],
-     "no parameter entiy; it takes entity, municipality"),
-    (["--name", "shared-organisations", "--param", "municipality=Zwolle"],
-     "no parameter municipality; it takes none"),
-    (["--name", "trace", "--param", "entity=-"], "has no word to look up"),
-    (["--name", "trace", "--param", "entity"], "--param takes KEY=VALUE"),
-    (["SELECT * WHERE { ?s ?p ?o }", "--param", "entity=x"], "fills a named query"),
-])
-def test_cli_query_refuses_parameters_that_would_change_the_answer(runner, built, args,
-                                                                    message):
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--name", "initiatives-partners", "--param", "entiy=doorbraakteam"],
+            "no parameter entiy; it takes entity, municipality",
+        ),
+        (
+            ["--name", "shared-organisations", "--param", "municipality=Zwolle"],
+            "no parameter municipality; it takes none",
+        ),
+        (["--name", "trace", "--param", "entity=-"], "has no word to look up"),
+        (["--name", "trace", "--param", "entity"], "--param takes KEY=VALUE"),
+        (["SELECT * WHERE { ?s ?p ?o }", "--param", "entity=x"], "fills a named query"),
+    ],
+)
+def test_cli_query_refuses_parameters_that_would_change_the_answer(runner, built, args, message):
     """A misspelt parameter used to be ignored: initiatives-partners then listed every
     initiative instead of the ones asked for."""
     result = runner.invoke(main, ["query", *args, "--out", str(built)])
@@ -87,14 +117,29 @@ def test_cli_query_refuses_parameters_that_would_change_the_answer(runner, built
 
 def test_cli_query_file_parameters(runner, built, tmp_path):
     query = tmp_path / "q.rq"
-    query.write_text('SELECT ?n WHERE { ?m <http://www.w3.org/2004/02/skos/core#hiddenLabel> '
-                     '"{{town|key}}" ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?n }',
-                     encoding="utf-8")
-    ok = runner.invoke(main, ["query", "--file", str(query), "--param", "town=LINDEWAARD",
-                              "--format", "csv", "--out", str(built)])
+    query.write_text(
+        "SELECT ?n WHERE { ?m <http://www.w3.org/2004/02/skos/core#hiddenLabel> "
+        '"{{town|key}}" ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?n }',
+        encoding="utf-8",
+    )
+    ok = runner.invoke(
+        main,
+        [
+            "query",
+            "--file",
+            str(query),
+            "--param",
+            "town=LINDEWAARD",
+            "--format",
+            "csv",
+            "--out",
+            str(built),
+        ],
+    )
     assert ok.exit_code == 0 and ok.output.split() == ["n", "Lindewaard"]
-    typo = runner.invoke(main, ["query", "--file", str(query), "--param", "twon=Lindewaard",
-                                "--out", str(built)])
+    typo = runner.invoke(
+        main, ["query", "--file", str(query), "--param", "twon=Lindewaard", "--out", str(built)]
+    )
     assert typo.exit_code == 2 and "it takes town" in typo.output
 
 
@@ -121,8 +166,10 @@ def test_cli_query_table_shows_the_first_rows(runner, built):
 def test_cli_query_table_shows_values_as_they_are(runner, built):
     """Values are text, not markup; commas, quotes and line breaks survive; an unbound
     variable is an empty cell."""
-    q = ('SELECT ?a ?b ?c WHERE { VALUES (?a ?b) { ("[Jeugd] en [/] zorg" UNDEF) '
-         '("x, \\"y\\"\\nz" "2") } }')
+    q = (
+        'SELECT ?a ?b ?c WHERE { VALUES (?a ?b) { ("[Jeugd] en [/] zorg" UNDEF) '
+        '("x, \\"y\\"\\nz" "2") } }'
+    )
     result = runner.invoke(main, ["query", q, "--out", str(built)])
     assert result.exit_code == 0, result.output
     assert "[Jeugd] en [/] zorg" in result.output
@@ -145,14 +192,17 @@ def test_cli_query_errors(runner, built, tmp_path):
 
 def test_cli_extract_writes_annotation_json(runner, tmp_path):
     from kg.pipeline import sample_path
+
     result = runner.invoke(main, ["extract", str(sample_path()), "--json-out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     data = json.loads((tmp_path / "lindewaard-2023.json").read_text(encoding="utf-8"))
     assert data["municipality"] == "Lindewaard" and data["year"] == 2023
     names = {e["name"] for e in data["entities"]}
     assert all(e["type"] in ENTITY_TYPES for e in data["entities"])
-    assert all(r["predicate"] in PREDICATES and r["subject"] in names and r["object"] in names
-               for r in data["relations"])
+    assert all(
+        r["predicate"] in PREDICATES and r["subject"] in names and r["object"] in names
+        for r in data["relations"]
+    )
     for i in data["indicators"]:
         assert i["unit"] in UNITS and PERIOD.match(i["period"])
         assert isinstance(i["value"], (int, float))
@@ -165,37 +215,69 @@ def test_cli_evaluate_on_a_tiny_corpus(runner, tmp_path):
     gold.mkdir()
     (corpus / "zwolle-2022.txt").write_text(
         "Zorg\n\nHet doorbraakteam werkt samen met Veilig Thuis en hielp 12 gezinnen.\n",
-        encoding="utf-8")
-    (gold / "zwolle-2022.json").write_text(json.dumps({
-        "document": "zwolle-2022.txt", "municipality": "Zwolle", "year": 2022,
-        "entities": [{"type": "Municipality", "name": "Zwolle", "aliases": []},
-                     {"type": "Programme", "name": "Zorg", "aliases": []},
-                     {"type": "Initiative", "name": "doorbraakteam", "aliases": []},
-                     {"type": "Organisation", "name": "Veilig Thuis", "aliases": []}],
-        "relations": [{"subject": "doorbraakteam", "predicate": "hasPartner",
-                       "object": "Veilig Thuis"}],
-        "indicators": [{"label": "gezinnen", "value": 12, "unit": "count", "period": "2022",
-                        "about": "doorbraakteam"}]}), encoding="utf-8")
-    result = runner.invoke(main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold),
-                                  "--json"])
+        encoding="utf-8",
+    )
+    (gold / "zwolle-2022.json").write_text(
+        json.dumps(
+            {
+                "document": "zwolle-2022.txt",
+                "municipality": "Zwolle",
+                "year": 2022,
+                "entities": [
+                    {"type": "Municipality", "name": "Zwolle", "aliases": []},
+                    {"type": "Programme", "name": "Zorg", "aliases": []},
+                    {"type": "Initiative", "name": "doorbraakteam", "aliases": []},
+                    {"type": "Organisation", "name": "Veilig Thuis", "aliases": []},
+                ],
+                "relations": [
+                    {
+                        "subject": "doorbraakteam",
+                        "predicate": "hasPartner",
+                        "object": "Veilig Thuis",
+                    }
+                ],
+                "indicators": [
+                    {
+                        "label": "gezinnen",
+                        "value": 12,
+                        "unit": "count",
+                        "period": "2022",
+                        "about": "doorbraakteam",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold), "--json"]
+    )
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["entities.core.typed"]["f1"] == 1.0
     assert scores["relations.hasPartner"]["f1"] == 1.0
     assert scores["indicators"]["f1"] == 1.0
-    errors = runner.invoke(main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold),
-                                  "--errors"])
+    errors = runner.invoke(
+        main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold), "--errors"]
+    )
     assert "== zwolle-2022.txt" in errors.output and "entities.core.typed" in errors.output
-    per_doc = runner.invoke(main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold),
-                                   "--json", "--by-document"])
-    assert json.loads(per_doc.output)["by_document"] == {"zwolle-2022.txt": {
-        "entities": 1.0, "relations": round(scores["relations.typed"]["f1"], 3),
-        "indicators": 1.0, "about": 1.0}}
+    per_doc = runner.invoke(
+        main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold), "--json", "--by-document"]
+    )
+    assert json.loads(per_doc.output)["by_document"] == {
+        "zwolle-2022.txt": {
+            "entities": 1.0,
+            "relations": round(scores["relations.typed"]["f1"], 3),
+            "indicators": 1.0,
+            "about": 1.0,
+        }
+    }
 
 
 def test_cli_evaluate_missing_gold_is_a_clear_error(runner, tmp_path):
-    result = runner.invoke(main, ["evaluate", "--gold", str(tmp_path / "none"),
-                                  "--corpus", str(tmp_path)])
+    result = runner.invoke(
+        main, ["evaluate", "--gold", str(tmp_path / "none"), "--corpus", str(tmp_path)]
+    )
     assert result.exit_code == 1 and "gold folder" in result.output
 
 
@@ -217,18 +299,37 @@ def test_cli_viz_views(runner, built, tmp_path):
     import re
 
     target = tmp_path / "v.html"
-    result = runner.invoke(main, ["viz", "--out", str(built), "-o", str(target), "--focus",
-                                  "Veilig Thuis", "--depth", "1", "--type", "initiative",
-                                  "--type", "Organisation"])
+    result = runner.invoke(
+        main,
+        [
+            "viz",
+            "--out",
+            str(built),
+            "-o",
+            str(target),
+            "--focus",
+            "Veilig Thuis",
+            "--depth",
+            "1",
+            "--type",
+            "initiative",
+            "--type",
+            "Organisation",
+        ],
+    )
     assert result.exit_code == 0, result.output
-    blob = re.search(r'id="kg-data" type="application/json">(.*?)</script>',
-                     target.read_text(encoding="utf-8"), re.S).group(1)
+    blob = re.search(
+        r'id="kg-data" type="application/json">(.*?)</script>',
+        target.read_text(encoding="utf-8"),
+        re.S,
+    ).group(1)
     names = {(n["type"], n["name"]) for n in json.loads(blob)["nodes"].values()}
     assert ("Organisation", "Veilig Thuis") in names and ("Initiative", "doorbraakteam") in names
     assert {t for t, _ in names} == {"Organisation", "Initiative"}
     assert json.loads(blob)["view"] == "around Veilig Thuis (1 step) · Initiative, Organisation"
-    bad = runner.invoke(main, ["viz", "--out", str(built), "-o", str(target),
-                               "--municipality", "Atlantis"])
+    bad = runner.invoke(
+        main, ["viz", "--out", str(built), "-o", str(target), "--municipality", "Atlantis"]
+    )
     assert bad.exit_code == 2 and "no municipality 'Atlantis'" in bad.output
     assert "Traceback" not in bad.output
     bad_type = runner.invoke(main, ["viz", "--out", str(built), "--type", "Planet"])
@@ -247,6 +348,7 @@ def test_cli_progress_shows_on_a_terminal_only():
     from rich.console import Console
 
     from kg.cli import _progress
+
     quiet = Console(file=io.StringIO(), force_terminal=False)
     with _progress(quiet) as on_document:
         assert on_document is None

@@ -6,8 +6,9 @@ from kg.document import Document
 
 def _facts(annotate, text, name="Amersfoort", code="GM0307", year=2020):
     doc = annotate(text, year)
-    return collect(doc, Document("amersfoort-2020", Path("amersfoort-2020.txt"), text, name,
-                                 code, year))
+    return collect(
+        doc, Document("amersfoort-2020", Path("amersfoort-2020.txt"), text, name, code, year)
+    )
 
 
 def test_collect_merges_abbreviation_into_one_entity(annotate):
@@ -20,10 +21,10 @@ def test_collect_mentions_point_into_the_text(annotate, sample_facts):
     text = sample_facts.text
     for e in sample_facts.entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
             assert m.text in m.sentence or m.start == m.end
     for i in sample_facts.indicators:
-        assert text[i.mention.start:i.mention.end] == i.mention.text
+        assert text[i.mention.start : i.mention.end] == i.mention.text
 
 
 def test_collect_reporting_municipality_always_present(annotate):
@@ -40,13 +41,25 @@ def test_collect_every_fact_has_a_rule(sample_facts):
 
 def test_collect_sample_exercises_every_type_and_relation(sample_facts):
     types = {e.type for e in sample_facts.entities}
-    assert types == {"Municipality", "Programme", "Initiative", "Organisation", "District",
-                     "Region", "Law"}
+    assert types == {
+        "Municipality",
+        "Programme",
+        "Initiative",
+        "Organisation",
+        "District",
+        "Region",
+        "Law",
+    }
     predicates = {r.predicate for r in sample_facts.relations}
-    assert predicates == {"hasProgramme", "hasSubProgramme", "partOfProgramme", "hasPartner",
-                          "partnersWith", "locatedIn"}
-    assert {i.unit for i in sample_facts.indicators} >= {"count", "percent", "EUR", "weeks",
-                                                         "days"}
+    assert predicates == {
+        "hasProgramme",
+        "hasSubProgramme",
+        "partOfProgramme",
+        "hasPartner",
+        "partnersWith",
+        "locatedIn",
+    }
+    assert {i.unit for i in sample_facts.indicators} >= {"count", "percent", "EUR", "weeks", "days"}
 
 
 def test_collect_organisations_are_global_initiatives_scoped(sample_facts):
@@ -56,16 +69,22 @@ def test_collect_organisations_are_global_initiatives_scoped(sample_facts):
 
 
 def test_collect_names_do_not_take_the_sentence_full_stop(annotate):
-    facts = _facts(annotate, "Er is een samenwerking met TiU gestart. De agenda is van TiU.\n"
-                             "Dit doen we met Welzorg b.v.\n")
+    facts = _facts(
+        annotate,
+        "Er is een samenwerking met TiU gestart. De agenda is van TiU.\n"
+        "Dit doen we met Welzorg b.v.\n",
+    )
     names = {e.name for e in facts.entities if e.type == "Organisation"}
     assert "TiU" in names and "Welzorg b.v." in names and "TiU." not in names
 
 
 def test_collect_merges_a_name_with_and_without_the_town_and_in_another_order(annotate):
-    facts = _facts(annotate, "Samen met WijkKracht Amersfoort en Welzijn Noord Veluwe werken we "
-                             "aan de wijk. WijkKracht is er voor jongeren. Ook Welzijn Veluwe "
-                             "Noord doet mee.")
+    facts = _facts(
+        annotate,
+        "Samen met WijkKracht Amersfoort en Welzijn Noord Veluwe werken we "
+        "aan de wijk. WijkKracht is er voor jongeren. Ook Welzijn Veluwe "
+        "Noord doet mee.",
+    )
     orgs = sorted((e.name, e.aliases) for e in facts.entities if e.type == "Organisation")
     assert ("WijkKracht Amersfoort", ("WijkKracht",)) in orgs
     assert len([n for n, _ in orgs if n.startswith("Welzijn")]) == 1, orgs

@@ -27,10 +27,13 @@ def test_database_unchanged_files_are_skipped_changed_rebuilt(two_docs):
     (src / "zwolle-2022.txt").write_text(SECOND.replace("31", "35"), encoding="utf-8")
     third = pipeline.build([src], out)
     assert third.built == ["zwolle-2022"] and third.skipped == ["lindewaard-2023"]
-    values = kgstore.query_table(out, 'PREFIX gkg: <https://w3id.org/gemeente-kg/def#> '
-                                'PREFIX m: <http://purl.org/linked-data/sdmx/2009/measure#> '
-                                'SELECT ?v WHERE { GRAPH <https://w3id.org/gemeente-kg/graph/'
-                                'zwolle-2022> { ?i gkg:period "2022" ; m:obsValue ?v } }')[1]
+    values = kgstore.query_table(
+        out,
+        "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+        "PREFIX m: <http://purl.org/linked-data/sdmx/2009/measure#> "
+        "SELECT ?v WHERE { GRAPH <https://w3id.org/gemeente-kg/graph/"
+        'zwolle-2022> { ?i gkg:period "2022" ; m:obsValue ?v } }',
+    )[1]
     assert [v[0] for v in values] == ["35"]  # the old graph was replaced, not added to
     forced = pipeline.build([src], out, force=True)
     assert sorted(forced.built) == ["lindewaard-2023", "zwolle-2022"]
@@ -56,8 +59,9 @@ def test_database_outputs_rewritten_only_when_something_changed(two_docs, runner
     pipeline.build([src], out)  # every file skipped: the outputs are left as they are
     assert {f: (f.stat().st_mtime_ns, f.read_bytes()) for f in (ttl, page)} == first
     # a page of another view written by kg viz is replaced by the build's page
-    assert runner.invoke(main, ["viz", "--municipality", "Zwolle", "--out", str(out)]
-                         ).exit_code == 0
+    assert (
+        runner.invoke(main, ["viz", "--municipality", "Zwolle", "--out", str(out)]).exit_code == 0
+    )
     assert page.read_bytes() != first[page][1]
     pipeline.build([src], out)
     assert page.read_bytes() == first[page][1]
@@ -86,9 +90,11 @@ def test_database_graph_without_build_facts_is_built_again(two_docs):
     src, out = two_docs
     expected = _document_quads(out)
     with kgstore.open_store(out) as st:
-        st.db.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ ?s ?p ?o }} }} ;"
-                  "INSERT DATA { GRAPH <https://w3id.org/gemeente-kg/graph/zwolle-2022> "
-                  "{ <urn:x:stray> <urn:x:p> \"half a load\" } }")
+        st.db.update(
+            f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ ?s ?p ?o }} }} ;"
+            "INSERT DATA { GRAPH <https://w3id.org/gemeente-kg/graph/zwolle-2022> "
+            '{ <urn:x:stray> <urn:x:p> "half a load" } }'
+        )
     again = pipeline.build([src], out)
     assert sorted(again.built) == ["lindewaard-2023", "zwolle-2022"]
     assert _document_quads(out) == expected
@@ -106,8 +112,9 @@ def test_database_failed_batch_reports_each_document(tmp_path, monkeypatch):
     (src / "zwolle-2022.txt").write_text(SECOND, encoding="utf-8")
     (src / "kampen-2022.txt").write_text(SECOND, encoding="utf-8")
     seen = []
-    report = pipeline.build([src], tmp_path / "out",
-                            on_document=lambda p, err, words: seen.append((p.name, err)))
+    report = pipeline.build(
+        [src], tmp_path / "out", on_document=lambda p, err, words: seen.append((p.name, err))
+    )
     assert report.built == [] and len(report.failed) == 2
     assert all("disk full" in err for _, err in seen) and len(seen) == 2
 
@@ -125,18 +132,20 @@ def test_database_list_counts_come_from_build_facts_or_the_store(two_docs):
     same numbers."""
     _, out = two_docs
     listed = {r.id: r.triples for r in kgstore.documents(out)}
-    counted = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-               f"FILTER(?g != <{kgstore.META}>) }}")
+    counted = (
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        f"FILTER(?g != <{kgstore.META}>) }}"
+    )
     with kgstore.open_store(out) as st:
-        assert listed == {g.removeprefix(iris.GRAPH): st.graph_size(g)
-                          for g in st.graphs()}
+        assert listed == {g.removeprefix(iris.GRAPH): st.graph_size(g) for g in st.graphs()}
         total = int(next(iter(st.query(counted)))["n"].value)
         assert st.triple_count() == total == sum(listed.values())
         assert st.more_triples_than(total - 1)
         assert not st.more_triples_than(total)
         for subject in (f"<{iris.report_iri('zwolle-2022')}>", "?r"):
-            st.db.update(f"DELETE WHERE {{ GRAPH <{kgstore.META}> "
-                      f"{{ {subject} <{GKG.tripleCount}> ?n }} }}")
+            st.db.update(
+                f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ {subject} <{GKG.tripleCount}> ?n }} }}"
+            )
             assert st.triple_count() == total
     assert {r.id: r.triples for r in kgstore.documents(out)} == listed
 
@@ -170,8 +179,9 @@ def test_database_exports(runner, two_docs, fmt):
     assert result.exit_code == 0, result.output
     data = target.read_text(encoding="utf-8")
     with kgstore.open_store(out, read_only=True) as st:
-        stored = {g: Graph().parse(data=st.graph_ntriples(g).decode(), format="nt")
-                  for g in st.graphs()}
+        stored = {
+            g: Graph().parse(data=st.graph_ntriples(g).decode(), format="nt") for g in st.graphs()
+        }
     assert len(stored) == 2
     if fmt in ("trig", "nquads"):
         ds = Dataset()
@@ -184,8 +194,9 @@ def test_database_exports(runner, two_docs, fmt):
         merged = Graph()
         for graph in stored.values():
             merged += graph
-        exported = Graph().parse(data=data, format={"turtle": "turtle", "nt": "nt",
-                                                    "jsonld": "json-ld"}[fmt])
+        exported = Graph().parse(
+            data=data, format={"turtle": "turtle", "nt": "nt", "jsonld": "json-ld"}[fmt]
+        )
         assert isomorphic(_canonical(exported), _canonical(merged))
     assert str(kgstore.META) not in data and "extractorVersion" not in data
     again = out / f"again.{fmt}"
@@ -230,9 +241,12 @@ def test_database_build_facts_differ_between_builds_in_the_same_second(monkeypat
 
     monkeypatch.setattr(build, "datetime", Frozen)
     minted = build.Minted("zwolle-2022", b"", SECOND, 20, 0.004, 100)
-    first, second = (Graph().parse(data=build.meta_ntriples(Path("zwolle-2022.txt"), "v1",
-                                                            minted).decode(), format="nt")
-                     for _ in range(2))
+    first, second = (
+        Graph().parse(
+            data=build.meta_ntriples(Path("zwolle-2022.txt"), "v1", minted).decode(), format="nt"
+        )
+        for _ in range(2)
+    )
     assert set(first.predicates()) == set(second.predicates())
     assert not isomorphic(first, second)
 
@@ -282,8 +296,9 @@ def test_database_streamed_turtle_rewrites_only_what_changed(two_docs, monkeypat
         assert serialised == [iris.graph_iri("zwolle-2022")]
         assert f'"{value}"'.encode() in ttl.read_bytes()
     serialised.clear()
-    assert ttl.read_bytes() == full() and serialised == [iris.graph_iri(d) for d in
-                                                         ("lindewaard-2023", "zwolle-2022")]
+    assert ttl.read_bytes() == full() and serialised == [
+        iris.graph_iri(d) for d in ("lindewaard-2023", "zwolle-2022")
+    ]
     # a file changed by hand (its size, as its time may not move within a clock tick) is
     # not trusted: everything is written again
     ttl.write_bytes(ttl.read_bytes().replace(b"gkg:", b"gkgx:", 1))
@@ -302,11 +317,17 @@ def test_database_a_second_writer_is_refused_while_one_holds_the_folder(tmp_path
     out = tmp_path / "out"
     pipeline.build(None, out)
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
-         "from kg.lock import writer_lock\n"
-         f"with writer_lock(Path({str(out)!r}), 'build'):\n"
-         "    print('held', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; "
+            "from kg.lock import writer_lock\n"
+            f"with writer_lock(Path({str(out)!r}), 'build'):\n"
+            "    print('held', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         with pytest.raises(StoreError, match=r"being written by kg build \(pid \d+\)"):

@@ -8,13 +8,15 @@ from kg.errors import InputError, MunicipalityError
 
 @pytest.mark.parametrize(
     "stem,name,code,year",
-    [("nijmegen-2020", "Nijmegen", "GM0268", 2020),
-     ("den-haag-2020", "'s-Gravenhage", "GM0518", 2020),
-     ("s-hertogenbosch-2019", "'s-Hertogenbosch", "GM0796", 2019),
-     ("berg-en-dal-2021-concept", "Berg en Dal", "GM1945", 2021),
-     ("de-bilt-2022", "De Bilt", "GM0310", 2022),
-     ("nuenen-gerwen-en-nederwetten-2020", "Nuenen, Gerwen en Nederwetten", "GM0820", 2020),
-     ("bergen-nh-2021", "Bergen (NH.)", "GM0373", 2021)],
+    [
+        ("nijmegen-2020", "Nijmegen", "GM0268", 2020),
+        ("den-haag-2020", "'s-Gravenhage", "GM0518", 2020),
+        ("s-hertogenbosch-2019", "'s-Hertogenbosch", "GM0796", 2019),
+        ("berg-en-dal-2021-concept", "Berg en Dal", "GM1945", 2021),
+        ("de-bilt-2022", "De Bilt", "GM0310", 2022),
+        ("nuenen-gerwen-en-nederwetten-2020", "Nuenen, Gerwen en Nederwetten", "GM0820", 2020),
+        ("bergen-nh-2021", "Bergen (NH.)", "GM0373", 2021),
+    ],
 )
 def test_document_municipality_and_year_from_file_name(tmp_path, stem, name, code, year):
     path = tmp_path / f"{stem}.txt"
@@ -41,8 +43,9 @@ def test_document_unknown_municipality_is_accepted_with_warning(tmp_path, caplog
 
 def test_document_detects_municipality_and_year_from_text(tmp_path):
     path = tmp_path / "verslag.txt"
-    path.write_text("Jaarverslag 2021\n\nDe gemeente Zwolle werkt samen met de GGD.",
-                    encoding="utf-8")
+    path.write_text(
+        "Jaarverslag 2021\n\nDe gemeente Zwolle werkt samen met de GGD.", encoding="utf-8"
+    )
     doc = read_document(path)
     assert (doc.municipality, doc.year) == ("Zwolle", 2021)
 
@@ -54,8 +57,9 @@ def test_document_undeterminable_municipality_is_an_error(tmp_path):
         read_document(path)
 
 
-@pytest.mark.parametrize("content,message", [(b"", "empty"), (b"  \n ", "empty"),
-                                             (b"\x00\x01\x02binary", "binary")])
+@pytest.mark.parametrize(
+    "content,message", [(b"", "empty"), (b"  \n ", "empty"), (b"\x00\x01\x02binary", "binary")]
+)
 def test_document_bad_files_are_errors(tmp_path, content, message):
     path = tmp_path / "nijmegen-2020.txt"
     path.write_bytes(content)
@@ -79,22 +83,36 @@ def test_document_bom_and_cp1252(tmp_path):
     assert read_document(b).text == "Caf\u00e9 \u20ac 5"
 
 
-@pytest.mark.parametrize("text,name", [
-    ("Jaarverslag 2021\n\nGemeente Zwolle\n\nIn Huizen van het Dorp ontmoeten inwoners elkaar."
-     " Ook in Huizen van het Dorp Noord.", "Zwolle"),
-    ("Sociaal domein Kampen 2022\n\nDit jaar werkten Kampen en Zwolle samen aan de jeugdhulp.",
-     "Kampen"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        (
+            "Jaarverslag 2021\n\nGemeente Zwolle\n\n"
+            "In Huizen van het Dorp ontmoeten inwoners elkaar."
+            " Ook in Huizen van het Dorp Noord.",
+            "Zwolle",
+        ),
+        (
+            "Sociaal domein Kampen 2022\n\n"
+            "Dit jaar werkten Kampen en Zwolle samen aan de jeugdhulp.",
+            "Kampen",
+        ),
+    ],
+)
 def test_document_municipality_from_text_weighs_every_signal(tmp_path, text, name):
     path = tmp_path / "verslag.txt"
     path.write_text(text, encoding="utf-8")
     assert read_document(path).municipality == name
 
 
-@pytest.mark.parametrize("text", [
-    "Jaarverslag 2021\n\nIn Huizen van het Dorp ontmoeten inwoners elkaar.",
-    "Jaarverslag 2021\n\nDe regio: Kampen, Zwolle en Deventer werken samen met Kampen en Zwolle.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jaarverslag 2021\n\nIn Huizen van het Dorp ontmoeten inwoners elkaar.",
+        "Jaarverslag 2021\n\n"
+        "De regio: Kampen, Zwolle en Deventer werken samen met Kampen en Zwolle.",
+    ],
+)
 def test_document_municipality_from_text_prefers_no_answer_to_a_guess(tmp_path, text):
     path = tmp_path / "verslag.txt"
     path.write_text(text, encoding="utf-8")

@@ -9,19 +9,35 @@ def _ents(annotate, text):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Het nieuwe Jongeren Informatiepunt (JIP) is open. Het JIP groeit.",
-         {("Jongeren Informatiepunt", "Initiative"), ("JIP", "Initiative")}),
-        ("Dit doen we met Stichting Present en met Welzorg b.v. in de stad.",
-         {("Stichting Present", "Organisation"), ("Welzorg b.v.", "Organisation")}),
+        (
+            "Het nieuwe Jongeren Informatiepunt (JIP) is open. Het JIP groeit.",
+            {("Jongeren Informatiepunt", "Initiative"), ("JIP", "Initiative")},
+        ),
+        (
+            "Dit doen we met Stichting Present en met Welzorg b.v. in de stad.",
+            {("Stichting Present", "Organisation"), ("Welzorg b.v.", "Organisation")},
+        ),
         ("Indebuurt033 biedt hulp.", {("Indebuurt033", "Organisation")}),
-        ("Het doorbraakteam en de preventietafel kwamen bijeen.",
-         {("doorbraakteam", "Initiative"), ("preventietafel", "Initiative")}),
-        ("Dit voorjaar begon het project Hand in Hand in twee buurten.",
-         {("project Hand in Hand", "Initiative")}),
-        ("Met de campagne ‘Geldzorgen, Samen komen we eruit’ bereikten we veel mensen.",
-         {("campagne ‘Geldzorgen, Samen komen we eruit’", "Initiative")}),
-        ("Samen met de GGD, Veilig Thuis en de politie.",
-         {("GGD", "Organisation"), ("Veilig Thuis", "Organisation"), ("politie", "Organisation")}),
+        (
+            "Het doorbraakteam en de preventietafel kwamen bijeen.",
+            {("doorbraakteam", "Initiative"), ("preventietafel", "Initiative")},
+        ),
+        (
+            "Dit voorjaar begon het project Hand in Hand in twee buurten.",
+            {("project Hand in Hand", "Initiative")},
+        ),
+        (
+            "Met de campagne ‘Geldzorgen, Samen komen we eruit’ bereikten we veel mensen.",
+            {("campagne ‘Geldzorgen, Samen komen we eruit’", "Initiative")},
+        ),
+        (
+            "Samen met de GGD, Veilig Thuis en de politie.",
+            {
+                ("GGD", "Organisation"),
+                ("Veilig Thuis", "Organisation"),
+                ("politie", "Organisation"),
+            },
+        ),
         ("Dit volgt uit de Wmo en de Jeugdwet.", {("Wmo", "Law"), ("Jeugdwet", "Law")}),
         ("Er zijn afspraken gemaakt samen met inZet over de zorg.", {("inZet", "Organisation")}),
     ],
@@ -38,12 +54,14 @@ def test_entities_abbreviation_shares_key(annotate):
 
 @pytest.mark.parametrize(
     "text,name,found",
-    [("De gemeente Nijmegen werkt samen.", "gemeente Nijmegen", True),
-     ("Dat geldt voor de regio Arnhem-Nijmegen.", "Nijmegen", False),
-     ("In Nijmegen-Noord is een wijkcentrum.", "Nijmegen", False),
-     ("Zoetermeer 2025 is een samenwerkingsverband.", "Zoetermeer", False),
-     ("De beste zorg is nodig, zo blijkt Best.", "Best", False),
-     ("De gemeente Best doet mee.", "gemeente Best", True)],
+    [
+        ("De gemeente Nijmegen werkt samen.", "gemeente Nijmegen", True),
+        ("Dat geldt voor de regio Arnhem-Nijmegen.", "Nijmegen", False),
+        ("In Nijmegen-Noord is een wijkcentrum.", "Nijmegen", False),
+        ("Zoetermeer 2025 is een samenwerkingsverband.", "Zoetermeer", False),
+        ("De beste zorg is nodig, zo blijkt Best.", "Best", False),
+        ("De gemeente Best doet mee.", "gemeente Best", True),
+    ],
 )
 def test_entities_municipalities(annotate, text, name, found):
     doc = annotate(text)
@@ -65,31 +83,55 @@ def test_entities_rule_is_recorded(annotate):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Dit staat in:\n  • Verordening Starterslening Wijdemeren\n  • Nota Armoede 2019\n",
-         {("Verordening Starterslening Wijdemeren", "Initiative"), ("Nota Armoede 2019",
-                                                                   "Initiative")}),
-        ("We verbouwden de wijkcentra Het Anker, De Kolk en Zonnewende.",
-         {("Het Anker", "Initiative"), ("De Kolk", "Initiative"), ("Zonnewende", "Initiative")}),
-        ("Bewoners openden Radio-Oost, een initiatief van jongeren uit de buurt.",
-         {("Radio-Oost", "Initiative")}),
-        ("Een voorbeeld is AmersfoortSamen en de site Projecthuizen.nl hielp mee.",
-         {("AmersfoortSamen", "Organisation"), ("Projecthuizen.nl", "Organisation")}),
-        ("We begonnen in de stadsdelen (Oosterhof, Lindewaard-Zuid en Bredeveld).",
-         {("Oosterhof", "District"), ("Lindewaard-Zuid", "District"), ("Bredeveld", "District")}),
-        ("Het programma Betaalbaarheid zorg en ondersteuning die in 2020 startte.",
-         {("programma Betaalbaarheid zorg en ondersteuning", "Initiative")}),
-        ("Het gebeurde binnen het Zweedse preventieprogramma.",
-         {("Zweedse preventieprogramma", "Initiative")}),
-        ("De Regiovisie huiselijk geweld en kindermishandeling is vastgesteld.",
-         {("Regiovisie huiselijk geweld en kindermishandeling", "Initiative")}),
+        (
+            "Dit staat in:\n  • Verordening Starterslening Wijdemeren\n  • Nota Armoede 2019\n",
+            {
+                ("Verordening Starterslening Wijdemeren", "Initiative"),
+                ("Nota Armoede 2019", "Initiative"),
+            },
+        ),
+        (
+            "We verbouwden de wijkcentra Het Anker, De Kolk en Zonnewende.",
+            {("Het Anker", "Initiative"), ("De Kolk", "Initiative"), ("Zonnewende", "Initiative")},
+        ),
+        (
+            "Bewoners openden Radio-Oost, een initiatief van jongeren uit de buurt.",
+            {("Radio-Oost", "Initiative")},
+        ),
+        (
+            "Een voorbeeld is AmersfoortSamen en de site Projecthuizen.nl hielp mee.",
+            {("AmersfoortSamen", "Organisation"), ("Projecthuizen.nl", "Organisation")},
+        ),
+        (
+            "We begonnen in de stadsdelen (Oosterhof, Lindewaard-Zuid en Bredeveld).",
+            {("Oosterhof", "District"), ("Lindewaard-Zuid", "District"), ("Bredeveld", "District")},
+        ),
+        (
+            "Het programma Betaalbaarheid zorg en ondersteuning die in 2020 startte.",
+            {("programma Betaalbaarheid zorg en ondersteuning", "Initiative")},
+        ),
+        (
+            "Het gebeurde binnen het Zweedse preventieprogramma.",
+            {("Zweedse preventieprogramma", "Initiative")},
+        ),
+        (
+            "De Regiovisie huiselijk geweld en kindermishandeling is vastgesteld.",
+            {("Regiovisie huiselijk geweld en kindermishandeling", "Initiative")},
+        ),
     ],
 )
 def test_entities_more_rules(annotate, text, expected):
     assert expected <= _ents(annotate, text)
 
 
-@pytest.mark.parametrize("text", ["Dit geldt voor BBL en BOL.", "De subsidieregeling is open.",
-                                  "Jaarstukken 2021 - Concept Versie 2.3"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dit geldt voor BBL en BOL.",
+        "De subsidieregeling is open.",
+        "Jaarstukken 2021 - Concept Versie 2.3",
+    ],
+)
 def test_entities_generic_words_are_not_entities(annotate, text):
     assert _ents(annotate, text) == set()
 
@@ -99,10 +141,12 @@ def model_path(tmp_path_factory):
     """A stand-in for nl_core_news_*: a saved pipeline whose entity ruler tags ORG and
     PERSON, loaded through the same --model path as a real statistical model."""
     import spacy
+
     nlp = spacy.blank("nl")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "ORG", "pattern": "Zorgbalans"},
-                        {"label": "PERSON", "pattern": "Pieter Post"}])
+    ruler.add_patterns(
+        [{"label": "ORG", "pattern": "Zorgbalans"}, {"label": "PERSON", "pattern": "Pieter Post"}]
+    )
     path = tmp_path_factory.mktemp("model") / "nl_test_model"
     nlp.to_disk(path)
     return str(path)
@@ -110,32 +154,43 @@ def model_path(tmp_path_factory):
 
 def test_entities_model_adds_organisations_and_vetoes_people(model_path):
     from kg.nlp import build_nlp
+
     nlp = build_nlp(model_path)
-    doc = nlp("Wethouder Pieter Post opende het project. De gemeente werkt samen met "
-              "Pieter Post en met Zorgbalans aan de zorg.")
+    doc = nlp(
+        "Wethouder Pieter Post opende het project. De gemeente werkt samen met "
+        "Pieter Post en met Zorgbalans aan de zorg."
+    )
     ents = {(s.text, s.label_, s.id_) for s in doc.spans["kg_entities"]}
     assert ("Zorgbalans", "Organisation", "model_ner") in ents
     assert not any("Pieter" in t for t, _, _ in ents)
 
 
-@pytest.mark.parametrize("text,person", [
-    ("Betrokken portefeuillehouders: Pieter Zandstra, Joke Altena en Wiebe Kuipers.",
-     "Wiebe Kuipers"),
-    ("Wethouders Mulderink, Hofsteenge en Brand\nT. Westerveld, E. Van Dalsum\n", "Van Dalsum"),
-    ("Dit jaar sprak Marieke Hoogstraten met de Jongerenraad.", "Marieke Hoogstraten"),
-    ("Wethouders Mulderink, Hofsteenge en Brand", "Wethouders Mulderink"),
-])
+@pytest.mark.parametrize(
+    "text,person",
+    [
+        (
+            "Betrokken portefeuillehouders: Pieter Zandstra, Joke Altena en Wiebe Kuipers.",
+            "Wiebe Kuipers",
+        ),
+        ("Wethouders Mulderink, Hofsteenge en Brand\nT. Westerveld, E. Van Dalsum\n", "Van Dalsum"),
+        ("Dit jaar sprak Marieke Hoogstraten met de Jongerenraad.", "Marieke Hoogstraten"),
+        ("Wethouders Mulderink, Hofsteenge en Brand", "Wethouders Mulderink"),
+    ],
+)
 def test_entities_people_are_not_organisations_or_initiatives(annotate, text, person):
     names = {n for n, _ in _ents(annotate, text)}
     assert not any(person in n or n in person for n in names), names
 
 
-@pytest.mark.parametrize("text,junk", [
-    ("Verbonden partijen\nOm dit te bereiken werken we samen met de volgende partijen.", "Om"),
-    ("Werk en inkomenBegroting132,4 miljoen\nRekening358,0 miljoen", "Rekening358"),
-    (" BegrotingRekeningResultaat\n", "BegrotingRekeningResultaat"),
-    ("Vrijwilligers werden EHBO'er bij de opvang.", "EHBO"),
-])
+@pytest.mark.parametrize(
+    "text,junk",
+    [
+        ("Verbonden partijen\nOm dit te bereiken werken we samen met de volgende partijen.", "Om"),
+        ("Werk en inkomenBegroting132,4 miljoen\nRekening358,0 miljoen", "Rekening358"),
+        (" BegrotingRekeningResultaat\n", "BegrotingRekeningResultaat"),
+        ("Vrijwilligers werden EHBO'er bij de opvang.", "EHBO"),
+    ],
+)
 def test_entities_junk_spans_are_not_names(annotate, text, junk):
     names = {n for n, _ in _ents(annotate, text)}
     assert not any(junk in n for n in names), names
@@ -151,17 +206,23 @@ def test_entities_a_place_name_that_begins_a_longer_name_is_not_a_municipality(a
 
 
 def test_entities_an_abbreviated_phrase_of_plain_words_is_an_initiative(annotate):
-    ents = _ents(annotate, "In de Krachtige Gezonde Wijk (KGW) werken partners samen. "
-                           "De Stichting Welzorgo Wonen (SWW) helpt.")
+    ents = _ents(
+        annotate,
+        "In de Krachtige Gezonde Wijk (KGW) werken partners samen. "
+        "De Stichting Welzorgo Wonen (SWW) helpt.",
+    )
     assert ("Krachtige Gezonde Wijk", "Initiative") in ents
     assert ("SWW", "Organisation") in ents
 
 
-@pytest.mark.parametrize("text,name", [
-    ("Ook dit jaar kregen 400 mantelzorgers het Mantelzorgcompliment.", "Mantelzorgcompliment"),
-    ("Met het schuldenoffensief helpen we gezinnen sneller.", "schuldenoffensief"),
-    ("In de buurtpleinen vinden inwoners hulp.", "buurtpleinen"),
-])
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Ook dit jaar kregen 400 mantelzorgers het Mantelzorgcompliment.", "Mantelzorgcompliment"),
+        ("Met het schuldenoffensief helpen we gezinnen sneller.", "schuldenoffensief"),
+        ("In de buurtpleinen vinden inwoners hulp.", "buurtpleinen"),
+    ],
+)
 def test_entities_policy_compounds_are_initiatives(annotate, text, name):
     assert (name, "Initiative") in _ents(annotate, text)
 

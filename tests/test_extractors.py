@@ -65,8 +65,15 @@ def test_extractors_initialize_takes_cues(how):
 
 
 def test_extractors_keys_are_distinct_per_kind():
-    data = [keys.TEXT, keys.TEXT_LINES, keys.GLUED, keys.SENT_BOUNDS, keys.SENT_CHARS,
-            keys.ABOUT, keys.ABOUT_KINDS]
+    data = [
+        keys.TEXT,
+        keys.TEXT_LINES,
+        keys.GLUED,
+        keys.SENT_BOUNDS,
+        keys.SENT_CHARS,
+        keys.ABOUT,
+        keys.ABOUT_KINDS,
+    ]
     assert len(set(data)) == len(data)
     assert len(set(keys.COMPONENTS)) == len(keys.COMPONENTS) == 5
     assert all(spacy.tokens.Doc.has_extension(name) for name in keys.EXTENSIONS)

@@ -17,9 +17,11 @@ from kg.document import Document
 from kg.errors import InputError, KGError
 from kg.readers import html_text, markdown_text, read_report
 
-DUTCH = ("Programma 2 Zorg en welzijn\n\nIn 2021 is het project Samen Sterk gestart in "
-         "samenwerking met de GGD. Het doorbraakteam hielp 48 gezinnen, 12% meer dan in 2020. "
-         "De gemeente werkt samen met Stichting Café Zorg aan een betere ondersteuning.\n")
+DUTCH = (
+    "Programma 2 Zorg en welzijn\n\nIn 2021 is het project Samen Sterk gestart in "
+    "samenwerking met de GGD. Het doorbraakteam hielp 48 gezinnen, 12% meer dan in 2020. "
+    "De gemeente werkt samen met Stichting Café Zorg aan een betere ondersteuning.\n"
+)
 
 PAGE = """<!doctype html><html><head><title>Jaarverslag</title><style>p{}</style></head>
 <body><header><nav><a href="/">Home</a> <a href="/menu">Menu navigatie</a></nav></header>
@@ -34,6 +36,7 @@ PAGE = """<!doctype html><html><head><title>Jaarverslag</title><style>p{}</style
 def _write_pdf(path, lines, encrypt=None):
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
+
     c = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
     y = 800
     for line in lines:
@@ -74,9 +77,15 @@ def test_inputs_html_report_builds_with_table_indicators(tmp_path):
 
 def test_inputs_pdf_text_layer_and_offsets(tmp_path):
     pdf = tmp_path / "zwolle-2021.pdf"
-    _write_pdf(pdf, ["Programma 2 Zorg en welzijn", "",
-                     "In 2021 is het project Samen Sterk gestart samen met de GGD.",
-                     "Het doorbraakteam hielp 48 gezinnen."])
+    _write_pdf(
+        pdf,
+        [
+            "Programma 2 Zorg en welzijn",
+            "",
+            "In 2021 is het project Samen Sterk gestart samen met de GGD.",
+            "Het doorbraakteam hielp 48 gezinnen.",
+        ],
+    )
     out = tmp_path / "out"
     report = pipeline.build([pdf], out)
     assert report.built == ["zwolle-2021"] and not report.failed
@@ -85,7 +94,7 @@ def test_inputs_pdf_text_layer_and_offsets(tmp_path):
     assert facts.text == text
     for e in facts.entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
     assert any(i.value == 48 for i in facts.indicators)
 
 
@@ -96,11 +105,18 @@ def test_inputs_pdf_text_layer_and_offsets(tmp_path):
         ("zwolle-2021.txt", b"\x00\x01\x02\x03binary\x00" * 50, "binary file"),
         ("zwolle-2021.docx", b"PK\x03\x04", "unsupported file type"),
         ("zwolle-2021.pdf", b"%PDF-1.4 this is not really a pdf", "not a readable PDF"),
-        ("zwolle-2021.txt", b"The municipality spent the budget on the youth care "
-                            b"programme and this is what the council was told. " * 5,
-         "not Dutch"),
-        ("verslag.txt", b"Jaarverslag 2021\n\nDe tekst noemt geen plaats en geen gemeente, "
-                        b"maar gaat wel over zorg.\n", "cannot determine the municipality"),
+        (
+            "zwolle-2021.txt",
+            b"The municipality spent the budget on the youth care "
+            b"programme and this is what the council was told. " * 5,
+            "not Dutch",
+        ),
+        (
+            "verslag.txt",
+            b"Jaarverslag 2021\n\nDe tekst noemt geen plaats en geen gemeente, "
+            b"maar gaat wel over zorg.\n",
+            "cannot determine the municipality",
+        ),
     ],
 )
 def test_inputs_bad_files_get_a_clear_reason(tmp_path, name, content, reason):
@@ -141,9 +157,11 @@ def test_inputs_pdf_pypdf_failures_are_refused_not_a_crash(tmp_path, monkeypatch
     import pypdf
     from pypdf.errors import LimitReachedError
 
-    raised = {"limit": LimitReachedError("Declared stream length of 1000000000 exceeds"),
-              "attribute": AttributeError("'NameObject' object has no attribute 'items'"),
-              "recursion": RecursionError("maximum recursion depth exceeded")}[error]
+    raised = {
+        "limit": LimitReachedError("Declared stream length of 1000000000 exceeds"),
+        "attribute": AttributeError("'NameObject' object has no attribute 'items'"),
+        "recursion": RecursionError("maximum recursion depth exceeded"),
+    }[error]
 
     def over_the_limit(*_args, **_kwargs):
         raise raised
@@ -182,8 +200,9 @@ def test_inputs_folder_build_good_and_bad_files(runner, tmp_path):
     assert result.output.count("error:") == 1 and "leeg-2021.txt: file is empty" in result.output
     assert "Traceback" not in result.output and "words/s" not in result.output
     assert "Built 2 document(s)" in result.output
-    only_md = runner.invoke(main, ["build", str(src), "--include", "*.md",
-                                   "--out", str(tmp_path / "md")])
+    only_md = runner.invoke(
+        main, ["build", str(src), "--include", "*.md", "--out", str(tmp_path / "md")]
+    )
     assert only_md.exit_code == 0 and "Built 1 document(s)" in only_md.output
 
 
@@ -211,9 +230,12 @@ def test_inputs_interrupted_build_keeps_previous_outputs(tmp_path, sig):
     pipeline.build(None, out)
     before = (out / "graph.ttl").read_bytes(), (out / "graph.html").read_bytes()
     src = _corpus(tmp_path, 60)
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(src), "--out",
-                             str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "build", str(src), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     deadline = time.time() + 60
     while not list((out / "text").glob("lindewaard0*")) and time.time() < deadline:
         time.sleep(0.05)
@@ -235,16 +257,20 @@ def test_inputs_interrupted_build_keeps_previous_outputs(tmp_path, sig):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=400))
 def test_inputs_pipeline_never_crashes_on_unicode(tmp_path_factory, text):
-    doc = Document("fuzz", tmp_path_factory.getbasetemp() / "fuzz.txt", text, "Zwolle",
-                   "GM0193", 2021)
+    doc = Document(
+        "fuzz", tmp_path_factory.getbasetemp() / "fuzz.txt", text, "Zwolle", "GM0193", 2021
+    )
     facts = pipeline.extract_document(doc)
     for e in facts.entities:
         for m in e.mentions:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.binary(max_size=400))
 def test_inputs_reader_never_crashes_on_bytes(tmp_path, data):
     path = tmp_path / "zwolle-2021.txt"

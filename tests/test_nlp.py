@@ -22,12 +22,35 @@ FLOOR = 1 / 60  # extraction at least 1/60 of the yardstick's speed (usually ~1/
 SLACK = 1.0  # seconds, for start-up costs that do not grow with the text
 
 UNITS = st.one_of(
-    st.text(alphabet="*_-–()[]{}<>.,;:!?'\"‘’“”0123456789 €%|•/\\#+=&@ ", min_size=1,
-            max_size=8),
-    st.sampled_from(["(", ")", "((((", "))))", "'(", "[[(", "9" * 40, "1.000.", "€ 1,",
-                     "Stichting ", "De Wmo ", "Programma 1 ", "• Project ", "A. ", "en ",
-                     "\n", "\n\n", "\nWijkteam\n", "Zorg Voor Elkaar ", "x € 1.000\n",
-                     "| 12 | 13 |\n", "JIP (JIP) ", "‘Samen’ ", "Wethouder Jansen, "]),
+    st.text(alphabet="*_-–()[]{}<>.,;:!?'\"‘’“”0123456789 €%|•/\\#+=&@ ", min_size=1, max_size=8),
+    st.sampled_from(
+        [
+            "(",
+            ")",
+            "((((",
+            "))))",
+            "'(",
+            "[[(",
+            "9" * 40,
+            "1.000.",
+            "€ 1,",
+            "Stichting ",
+            "De Wmo ",
+            "Programma 1 ",
+            "• Project ",
+            "A. ",
+            "en ",
+            "\n",
+            "\n\n",
+            "\nWijkteam\n",
+            "Zorg Voor Elkaar ",
+            "x € 1.000\n",
+            "| 12 | 13 |\n",
+            "JIP (JIP) ",
+            "‘Samen’ ",
+            "Wethouder Jansen, ",
+        ]
+    ),
     st.text(min_size=1, max_size=6),
 )
 
@@ -78,9 +101,16 @@ def test_nlp_extraction_is_linear_on_adversarial_text(units, spaced):
     assert took <= yard / FLOOR + SLACK, f"{took:.2f} s against a yardstick of {yard:.3f} s"
 
 
-@pytest.mark.parametrize("text", ["Zorg\n\n" + "*_" * 11_500, "Zorg\n\n" + "(" * 6000 + ")" * 6000,
-                                  "a" * 50_000, "Zorg " + "€" * 5000 + " 12 %" * 3],
-                         ids=["stars", "brackets", "one-word", "euros"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zorg\n\n" + "*_" * 11_500,
+        "Zorg\n\n" + "(" * 6000 + ")" * 6000,
+        "a" * 50_000,
+        "Zorg " + "€" * 5000 + " 12 %" * 3,
+    ],
+    ids=["stars", "brackets", "one-word", "euros"],
+)
 def test_nlp_the_cases_that_stalled_builds(text):
     """A 23 KB line of ``*_*_`` took 129 s, 12,000 nested brackets 33 s."""
     _warm()

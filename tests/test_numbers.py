@@ -7,9 +7,18 @@ from extractors.numbers import format_number, parse_number, period_in, sub_perio
 
 @pytest.mark.parametrize(
     "text,value",
-    [("10.182", 10182), ("5,6", 5.6), ("€500.000", 500000), ("667,5", 667.5),
-     ("-115.681", -115681), ("€ -106.049", -106049), ("1,0%", 1.0), ("0", 0),
-     ("2.282", 2282), ("1.234.567,89", 1234567.89)],
+    [
+        ("10.182", 10182),
+        ("5,6", 5.6),
+        ("€500.000", 500000),
+        ("667,5", 667.5),
+        ("-115.681", -115681),
+        ("€ -106.049", -106049),
+        ("1,0%", 1.0),
+        ("0", 0),
+        ("2.282", 2282),
+        ("1.234.567,89", 1234567.89),
+    ],
 )
 def test_numbers_parse_dutch_notation(text, value):
     assert parse_number(text) == pytest.approx(value)
@@ -22,10 +31,18 @@ def test_numbers_parse_rejects_non_numbers(text):
 
 @pytest.mark.parametrize(
     "text,period",
-    [("Rekening 2019", "2019"), ("31-12-2019", "2019-12"), ("1-1-2019", "2019-01"),
-     ("2019/2020", "2019/2020"), ("vierde kwartaal 2020", "2020-Q4"), ("eind 2018", "2018-12"),
-     ("ultimo 2018", "2018-12"), ("per 1 januari 2019", "2019-01"), ("Toelichting", None),
-     ("eerste halfjaar 2021", "2021-H1")],
+    [
+        ("Rekening 2019", "2019"),
+        ("31-12-2019", "2019-12"),
+        ("1-1-2019", "2019-01"),
+        ("2019/2020", "2019/2020"),
+        ("vierde kwartaal 2020", "2020-Q4"),
+        ("eind 2018", "2018-12"),
+        ("ultimo 2018", "2018-12"),
+        ("per 1 januari 2019", "2019-01"),
+        ("Toelichting", None),
+        ("eerste halfjaar 2021", "2021-H1"),
+    ],
 )
 def test_numbers_period_in(text, period):
     assert period_in(text) == period
@@ -36,19 +53,24 @@ def test_numbers_year_mentions_skip_plan_horizons():
     assert found == ["2019", "2018-01"]
 
 
-@pytest.mark.parametrize("text,sub", [("in het vierde kwartaal", "Q4"), ("Q2", "Q2"),
-                                      ("de tweede helft van", "H2"), ("geen", None)])
+@pytest.mark.parametrize(
+    "text,sub",
+    [("in het vierde kwartaal", "Q4"), ("Q2", "Q2"), ("de tweede helft van", "H2"), ("geen", None)],
+)
 def test_numbers_sub_period(text, sub):
     assert sub_period(text) == sub
 
 
-@given(st.integers(min_value=-10**12, max_value=10**12))
+@given(st.integers(min_value=-(10**12), max_value=10**12))
 def test_numbers_roundtrip_integers(n):
     assert parse_number(format_number(n)) == n
 
 
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False,
-                   allow_infinity=False))
+@given(
+    st.decimals(
+        min_value=-(10**9), max_value=10**9, places=3, allow_nan=False, allow_infinity=False
+    )
+)
 def test_numbers_roundtrip_decimals(d):
     assert parse_number(format_number(float(d))) == pytest.approx(float(d))
 
@@ -61,8 +83,20 @@ def test_numbers_never_crash(text):
 
 
 QUARTER_WORDS = ["eerste", "tweede", "derde", "vierde"]
-MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-               "september", "oktober", "november", "december"]
+MONTH_NAMES = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 @given(st.integers(1990, 2040), st.integers(1, 4), st.integers(1, 12), st.integers(1, 28))

@@ -27,9 +27,11 @@ def oxigraph_server(tmp_path):
     if binary is None:
         pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     port = _free_port()
-    proc = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "remote"),
-                             "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(tmp_path / "remote"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -44,26 +46,33 @@ def oxigraph_server(tmp_path):
 
 def test_push_push_to_a_graph_store_server(runner, two_docs, oxigraph_server):
     _, out = two_docs
-    result = runner.invoke(main, ["push", "--endpoint", f"{oxigraph_server}/store",
-                                  "--out", str(out)])
+    result = runner.invoke(
+        main, ["push", "--endpoint", f"{oxigraph_server}/store", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "pushed 2 graph(s)" in result.output
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-    req = urllib.request.Request(f"{oxigraph_server}/query?query={urllib.parse.quote(query)}",
-                                 headers={"Accept": "application/sparql-results+json"})
-    remote = {b["g"]["value"].rsplit("/", 1)[-1]: int(b["n"]["value"])
-              for b in json.load(urllib.request.urlopen(req))["results"]["bindings"]}
+    req = urllib.request.Request(
+        f"{oxigraph_server}/query?query={urllib.parse.quote(query)}",
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    remote = {
+        b["g"]["value"].rsplit("/", 1)[-1]: int(b["n"]["value"])
+        for b in json.load(urllib.request.urlopen(req))["results"]["bindings"]
+    }
     local = {r.id: r.triples for r in kgstore.documents(out)}
     assert remote == local
-    again = runner.invoke(main, ["push", "--endpoint", f"{oxigraph_server}/store",
-                                 "--out", str(out)])
+    again = runner.invoke(
+        main, ["push", "--endpoint", f"{oxigraph_server}/store", "--out", str(out)]
+    )
     assert again.exit_code == 0  # PUT replaces: pushing twice does not duplicate
 
 
 def test_push_push_errors_are_clear(runner, two_docs):
     _, out = two_docs
-    result = runner.invoke(main, ["push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store",
-                                  "--out", str(out)])
+    result = runner.invoke(
+        main, ["push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store", "--out", str(out)]
+    )
     assert result.exit_code == 1 and "cannot reach the server" in result.output
 
 
@@ -73,14 +82,16 @@ def test_push_push_and_export_errors_are_one_line(runner, two_docs, tmp_path):
     assert bad_url.exit_code == 2 and "http:// or https:// URL" in bad_url.output
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    unwritable = runner.invoke(main, ["export", "--format", "nt", "-o", str(blocker / "x.nt"),
-                                      "--out", str(out)])
+    unwritable = runner.invoke(
+        main, ["export", "--format", "nt", "-o", str(blocker / "x.nt"), "--out", str(out)]
+    )
     assert unwritable.exit_code == 1 and unwritable.output.startswith("error: ")
     assert str(blocker) in unwritable.output and "Traceback" not in unwritable.output
 
 
 def test_push_push_credentials_from_environment():
     from kg.push import auth_header
+
     assert auth_header({"KG_PUSH_TOKEN": "t"}) == "Bearer t"
     assert auth_header({"KG_PUSH_USER": "u", "KG_PUSH_PASSWORD": "p"}) == "Basic dTpw"
     assert auth_header({}) is None
@@ -113,8 +124,9 @@ def guarded_store():
     server.shutdown()
 
 
-def test_push_push_sends_credentials_and_says_when_refused(runner, two_docs, guarded_store,
-                                                               monkeypatch):
+def test_push_push_sends_credentials_and_says_when_refused(
+    runner, two_docs, guarded_store, monkeypatch
+):
     _, out = two_docs
     url, received = guarded_store
     monkeypatch.delenv("KG_PUSH_TOKEN", raising=False)
@@ -129,5 +141,3 @@ def test_push_push_sends_credentials_and_says_when_refused(runner, two_docs, gua
     with kgstore.open_store(out, read_only=True) as st:
         expected = {g: st.graph_ntriples(g) for g in st.graphs()}
     assert received == expected
-
-

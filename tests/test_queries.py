@@ -52,14 +52,20 @@ def test_fill_sections_keys_and_escaping():
     assert named.fill(template, {}) == 'A ALL E=""'
     assert named.fill(template, {"m": ""}) == 'A ALL E=""'
     assert named.fill(template, {"m": "  "}) == 'A ALL E=""'
-    assert named.fill(template, {"e": 'x" } DROP ALL ; # \\\n'}) == \
-        'A ALL E="x\\" } DROP ALL ; # \\\\ "'
+    assert (
+        named.fill(template, {"e": 'x" } DROP ALL ; # \\\n'})
+        == 'A ALL E="x\\" } DROP ALL ; # \\\\ "'
+    )
     assert named.NamedQuery("q", "", template).parameters == ["e", "m"]
     assert named.fill('W="{{e|word}}"', {"e": "Het Sociaal WIJKTEAM"}) == 'W="wijkteam"'
     assert named.NamedQuery("q", "", 'W="{{e|word}}"').parameters == ["e"]
     nested = "{{#e}}E{{#m}}M{{/m}}{{/e}}{{^e}}{{#m}}m{{/m}}{{^m}}-{{/m}}{{/e}}"
-    assert [named.fill(nested, p) for p in ({}, {"m": "x"}, {"e": "x"}, {"e": "x", "m": "x"})] \
-        == ["-", "m", "E", "EM"]
+    assert [named.fill(nested, p) for p in ({}, {"m": "x"}, {"e": "x"}, {"e": "x", "m": "x"})] == [
+        "-",
+        "m",
+        "E",
+        "EM",
+    ]
 
 
 def test_rows_without_order_by_come_sorted(two_towns):
@@ -75,8 +81,9 @@ def test_municipality_parameter_narrows_listings(two_towns, name):
     assert {r["municipality"] for r in everything} == {"Lindewaard", "Zwolle"}
     zwolle = run(two_towns, name, municipality="ZWOLLE")
     assert zwolle and {r["municipality"] for r in zwolle} == {"Zwolle"}
-    assert sorted(map(str, zwolle)) == sorted(str(r) for r in everything
-                                              if r["municipality"] == "Zwolle")
+    assert sorted(map(str, zwolle)) == sorted(
+        str(r) for r in everything if r["municipality"] == "Zwolle"
+    )
     assert run(two_towns, name, municipality="Atlantis") == []
 
 
@@ -90,10 +97,10 @@ def test_initiatives_partners_takes_an_entity_and_a_municipality(two_towns):
     found = run(two_towns, "initiatives-partners", entity="PROJECT")
     assert sorted(map(str, found)) == sorted(map(str, projects))
     both = run(two_towns, "initiatives-partners", entity="project", municipality="zwolle")
-    assert both and sorted(map(str, both)) == sorted(str(r) for r in projects
-                                                     if r["municipality"] == "Zwolle")
-    assert run(two_towns, "initiatives-partners", entity="project", municipality="Atlantis") \
-        == []
+    assert both and sorted(map(str, both)) == sorted(
+        str(r) for r in projects if r["municipality"] == "Zwolle"
+    )
+    assert run(two_towns, "initiatives-partners", entity="project", municipality="Atlantis") == []
 
 
 def test_initiatives_partners_agrees_with_the_graph(built):
@@ -101,10 +108,14 @@ def test_initiatives_partners_agrees_with_the_graph(built):
     expected = defaultdict(set)
     for i in graph.subjects(RDF.type, GKG.Initiative):
         name = str(graph.value(i, SKOS.prefLabel))
-        links = [("partner", str(graph.value(o, SKOS.prefLabel)))
-                 for o in graph.objects(i, GKG.hasPartner)]
-        links += [("programme", str(graph.value(p, SKOS.prefLabel)))
-                  for p in graph.objects(i, GKG.partOfProgramme)]
+        links = [
+            ("partner", str(graph.value(o, SKOS.prefLabel)))
+            for o in graph.objects(i, GKG.hasPartner)
+        ]
+        links += [
+            ("programme", str(graph.value(p, SKOS.prefLabel)))
+            for p in graph.objects(i, GKG.partOfProgramme)
+        ]
         expected[name] |= set(links) or {("none", "")}
     got = defaultdict(set)
     for r in run(built, "initiatives-partners"):
@@ -123,14 +134,29 @@ def test_entity_parameter_ignores_case_and_matches_aliases(built):
     assert all(r["sentence"] and r["document"] == "lindewaard-2023.txt" for r in rows)
     assert {r["predicate"] for r in rows} >= {"hasPartner", "partOfProgramme"}
     graph = kgstore.load_graph(built)
-    alias, entity = next((str(a), e) for e, a in graph.subject_objects(SKOS.altLabel)
-                         if (None, GKG.about, e) in graph)
+    alias, entity = next(
+        (str(a), e)
+        for e, a in graph.subject_objects(SKOS.altLabel)
+        if (None, GKG.about, e) in graph
+    )
     series = run(built, "indicator-series", entity=alias.upper())
     assert str(graph.value(entity, SKOS.prefLabel)) in {r["entity"] for r in series}
 
 
-@pytest.mark.parametrize("typed", ["doorbraakteam", "Buurtteam", "WERK", "Veilig Thuis",
-                                   "thuis", "stichting", "IJsselland", "werk en", "doorbraak"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "doorbraakteam",
+        "Buurtteam",
+        "WERK",
+        "Veilig Thuis",
+        "thuis",
+        "stichting",
+        "IJsselland",
+        "werk en",
+        "doorbraak",
+    ],
+)
 def test_entity_parameter_finds_names_by_whole_words(built, typed):
     """indicator-series and trace find the entities whose search key contains what was
     typed and has its longest word as a whole word, computed here from the graph."""
@@ -138,23 +164,26 @@ def test_entity_parameter_finds_names_by_whole_words(built, typed):
     wanted = set()
     for e in set(graph.subjects(SKOS.hiddenLabel, None)):
         keys = [str(k) for k in graph.objects(e, SKOS.hiddenLabel)]
-        if any(search_key(typed) in k and longest_word(typed) in search_words(k)
-               for k in keys):
+        if any(search_key(typed) in k and longest_word(typed) in search_words(k) for k in keys):
             wanted.add(e)
-    about = {str(graph.value(e, SKOS.prefLabel)) for e in wanted
-             if (None, GKG.about, e) in graph}
+    about = {str(graph.value(e, SKOS.prefLabel)) for e in wanted if (None, GKG.about, e) in graph}
     assert {r["entity"] for r in run(built, "indicator-series", entity=typed)} == about
     label = {e: str(graph.value(e, SKOS.prefLabel)) for e in graph.subjects(SKOS.prefLabel)}
-    pairs = {(label[s], label[o]) for a in graph.subjects(GKG.mention, None)
-             for s in graph.objects(a, RDF.subject) for o in graph.objects(a, RDF.object)
-             if s in wanted or o in wanted}
+    pairs = {
+        (label[s], label[o])
+        for a in graph.subjects(GKG.mention, None)
+        for s in graph.objects(a, RDF.subject)
+        for o in graph.objects(a, RDF.object)
+        if s in wanted or o in wanted
+    }
     traced = {(r["subject"], r["object"]) for r in run(built, "trace", entity=typed)}
     assert traced == pairs
     initiatives = {label[e] for e in wanted if (e, RDF.type, GKG.Initiative) in graph}
     rows = run(built, "initiatives-partners", entity=typed)
     assert {r["initiative"] for r in rows} == initiatives
-    assert sorted(map(str, rows)) == sorted(str(r) for r in run(built, "initiatives-partners")
-                                            if r["initiative"] in initiatives)
+    assert sorted(map(str, rows)) == sorted(
+        str(r) for r in run(built, "initiatives-partners") if r["initiative"] in initiatives
+    )
 
 
 def test_entity_parameter_needs_a_whole_word(built):
@@ -175,9 +204,11 @@ def test_shared_organisations_agrees_with_the_documents(two_towns):
     ds.parse(data=data, format="nquads")
     where = defaultdict(set)
     for graph in ds.graphs():
-        home = {str(graph.value(m, SKOS.prefLabel))
-                for r in graph.subjects(RDF.type, GKG.Report)
-                for m in graph.objects(r, GKG.municipality)}
+        home = {
+            str(graph.value(m, SKOS.prefLabel))
+            for r in graph.subjects(RDF.type, GKG.Report)
+            for m in graph.objects(r, GKG.municipality)
+        }
         for o in graph.subjects(RDF.type, GKG.Organisation):
             for label in graph.objects(o, SKOS.prefLabel):
                 where[str(label)] |= home
@@ -193,13 +224,16 @@ def test_entity_parameters_fold_dutch_plurals(built):
     minted as search words and hidden labels)."""
     plural = run(built, "indicator-series", entity="buurtteams")
     assert plural and {r["entity"] for r in plural} == {"buurtteams"}
-    assert sorted(map(str, run(built, "indicator-series", entity="Buurtteam"))) == \
-        sorted(map(str, plural))
+    assert sorted(map(str, run(built, "indicator-series", entity="Buurtteam"))) == sorted(
+        map(str, plural)
+    )
     assert run(built, "indicator-series", entity="buurt") == []
 
 
 def test_stems_and_stem_keys():
     assert stem("wijkteams") == stem("wijkteam") == "wijkteam"
     assert stem_key("Sociale Wijkteams") == stem_key("sociale wijkteam")
-    assert named.fill('W="{{e|stem}}" K="{{e|stemkey}}"', {"e": "de Huisjes"}) == \
-        'W="huis" K="de huis"'
+    assert (
+        named.fill('W="{{e|stem}}" K="{{e|stemkey}}"', {"e": "de Huisjes"})
+        == 'W="huis" K="de huis"'
+    )

@@ -6,12 +6,14 @@ from kg.rdf import TOOI, document_graph, entity_iri, graph_iri
 
 def test_rdf_municipality_iri_is_tooi():
     assert entity_iri("municipality/gm0268") == URIRef(
-        "https://identifier.overheid.nl/tooi/id/gemeente/gm0268")
+        "https://identifier.overheid.nl/tooi/id/gemeente/gm0268"
+    )
     assert str(entity_iri("municipality/lindewaard")).startswith("https://w3id.org/gemeente-kg/")
 
 
 def test_rdf_is_deterministic(sample_facts):
     from kg import pipeline
+
     again = pipeline.extract_file(pipeline.sample_path())
     a = document_graph(sample_facts).serialize(format="longturtle")
     b = document_graph(again).serialize(format="longturtle")
@@ -46,11 +48,14 @@ def test_rdf_a_national_body_has_one_preferred_label_across_documents(tmp_path):
     from kg import pipeline
 
     union = Graph()
-    for stem, wording in (("zwolle-2022", "Wet maatschappelijke ondersteuning"),
-                          ("kampen-2022", "Wmo")):
+    for stem, wording in (
+        ("zwolle-2022", "Wet maatschappelijke ondersteuning"),
+        ("kampen-2022", "Wmo"),
+    ):
         path = tmp_path / f"{stem}.txt"
-        path.write_text(f"Zorg\n\nDe {wording} regelt de hulp aan inwoners thuis.\n",
-                        encoding="utf-8")
+        path.write_text(
+            f"Zorg\n\nDe {wording} regelt de hulp aan inwoners thuis.\n", encoding="utf-8"
+        )
         union += document_graph(pipeline.extract_file(path))
     law = entity_iri("law/wmo")
     assert set(union.objects(law, SKOS.prefLabel)) == {Literal("Wmo")}

@@ -17,10 +17,17 @@ from kg import store as kgstore
 from kg.server import make_server, negotiate
 
 
-@pytest.mark.parametrize("accept,graph,fmt", [
-    ("application/sparql-results+json", False, "json"), ("text/csv", False, "csv"),
-    ("text/tab-separated-values;q=0.9, application/sparql-results+xml", False, "xml"),
-    ("*/*", False, "json"), ("application/n-triples", True, "nt"), ("", True, "turtle")])
+@pytest.mark.parametrize(
+    "accept,graph,fmt",
+    [
+        ("application/sparql-results+json", False, "json"),
+        ("text/csv", False, "csv"),
+        ("text/tab-separated-values;q=0.9, application/sparql-results+xml", False, "xml"),
+        ("*/*", False, "json"),
+        ("application/n-triples", True, "nt"),
+        ("", True, "turtle"),
+    ],
+)
 def test_server_content_negotiation(accept, graph, fmt):
     assert negotiate(accept, graph) == fmt
 
@@ -39,9 +46,11 @@ def endpoint(two_docs):
 def test_server_endpoint_answers_from_the_latest_build(endpoint, tmp_path):
     url, out, _ = endpoint
     remote = Graph(store=SPARQLStore(query_endpoint=f"{url}/sparql"))
-    names = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-             "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
-             "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel ?name }")
+    names = (
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+        "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel ?name }"
+    )
     before = {str(r[0]) for r in remote.query(names)}
     page = urllib.request.urlopen(url).read()
     third = tmp_path / "kampen-2021.txt"
@@ -55,23 +64,37 @@ def test_server_endpoint_answers_from_the_latest_build(endpoint, tmp_path):
 def test_server_endpoint_with_rdflib_sparqlstore(endpoint):
     url, out, _ = endpoint
     remote = Graph(store=SPARQLStore(query_endpoint=f"{url}/sparql"))
-    rows = list(remote.query("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                             "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
-                             "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
-                             "?name } ORDER BY ?name"))
-    local = kgstore.query_table(out, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-                               "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
-                               "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
-                               "?name } ORDER BY ?name")[1]
+    rows = list(
+        remote.query(
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+            "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+            "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
+            "?name } ORDER BY ?name"
+        )
+    )
+    local = kgstore.query_table(
+        out,
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+        "SELECT ?name WHERE { ?m a gkg:Municipality ; skos:prefLabel "
+        "?name } ORDER BY ?name",
+    )[1]
     assert [str(r.name) for r in rows] == [r[0] for r in local]
     assert "Zwolle" in [str(r.name) for r in rows]
 
 
-@pytest.mark.parametrize("fmt,media", [("json", "application/sparql-results+json"),
-                                       ("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
-                                       ("xml", "application/sparql-results+xml")])
+@pytest.mark.parametrize(
+    "fmt,media",
+    [
+        ("json", "application/sparql-results+json"),
+        ("csv", "text/csv"),
+        ("tsv", "text/tab-separated-values"),
+        ("xml", "application/sparql-results+xml"),
+    ],
+)
 def test_server_endpoint_formats_with_sparqlwrapper(endpoint, fmt, media):
     from SPARQLWrapper import CSV, JSON, TSV, XML, SPARQLWrapper
+
     url, _, _ = endpoint
     client = SPARQLWrapper(f"{url}/sparql")
     client.setQuery("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -86,11 +109,13 @@ def test_server_endpoint_formats_with_sparqlwrapper(endpoint, fmt, media):
 
 def test_server_endpoint_refuses_updates_and_bad_queries(endpoint):
     url, _, _ = endpoint
-    for ctype, data in [("application/sparql-update", b"INSERT DATA { <a:a> <a:b> <a:c> }"),
-                        ("application/x-www-form-urlencoded",
-                         b"update=DROP%20ALL")]:
-        req = urllib.request.Request(f"{url}/sparql", data=data, method="POST",
-                                     headers={"Content-Type": ctype})
+    for ctype, data in [
+        ("application/sparql-update", b"INSERT DATA { <a:a> <a:b> <a:c> }"),
+        ("application/x-www-form-urlencoded", b"update=DROP%20ALL"),
+    ]:
+        req = urllib.request.Request(
+            f"{url}/sparql", data=data, method="POST", headers={"Content-Type": ctype}
+        )
         with pytest.raises(urllib.error.HTTPError) as err:
             urllib.request.urlopen(req)
         assert err.value.code == 403
@@ -179,5 +204,3 @@ def test_server_endpoint_serves_the_explorer(endpoint):
     url, _, _ = endpoint
     page = urllib.request.urlopen(f"{url}/").read().decode("utf-8")
     assert "vis.Network" in page and "Gemeente KG" in page
-
-

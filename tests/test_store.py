@@ -32,6 +32,7 @@ def test_store_missing_is_a_clear_error(tmp_path):
     import pytest
 
     from kg.errors import StoreError
+
     with pytest.raises(StoreError, match="kg build"):
         with store.open_store(tmp_path / "nothing"):
             pass
@@ -53,21 +54,30 @@ def test_store_add_graphs_loads_new_documents_and_drops_leftovers(tmp_path):
         st.replace_graph(a, _g("left over"))
         body = ntriples([(S, P, Literal('een zin .\nover "twee" regels'))])
         st.add_graphs([(a, body, _meta(ra), ra), (b, _nt("two"), _meta(rb), rb)])
-        rows = {(s["g"].value, s["o"].value)
-                for s in st.query("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }")}
-        assert rows == {(str(a), 'een zin .\nover "twee" regels'), (str(b), "two"),
-                        (str(store.META), "yes")}
-        assert len(list(st.query(f"SELECT * WHERE {{ GRAPH <{store.META}> "
-                                        "{ ?s ?p ?o } }"))) == 2
+        rows = {
+            (s["g"].value, s["o"].value)
+            for s in st.query("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        }
+        assert rows == {
+            (str(a), 'een zin .\nover "twee" regels'),
+            (str(b), "two"),
+            (str(store.META), "yes"),
+        }
+        assert len(list(st.query(f"SELECT * WHERE {{ GRAPH <{store.META}> {{ ?s ?p ?o }} }}"))) == 2
 
 
 def test_store_add_graphs_errors_are_store_errors(tmp_path):
     import pytest
 
     from kg.errors import StoreError
+
     good, bad = URIRef("http://example.org/g/good"), URIRef("http://example.org/g/bad")
     with store.open_store(tmp_path, create=True) as st:
         with pytest.raises(StoreError, match="cannot write 2 document graph"):
-            st.add_graphs([(good, _nt("fine"), _meta(good), good),
-                                  (bad, b"<not a triple .\n", _meta(bad), bad)])
+            st.add_graphs(
+                [
+                    (good, _nt("fine"), _meta(good), good),
+                    (bad, b"<not a triple .\n", _meta(bad), bad),
+                ]
+            )
         assert not list(st.quads())  # one transaction: the good document is not half-stored

@@ -37,12 +37,35 @@ def test_heading_and_list_items_start_sentences():
     text = "Jeugd\nHet jeugdteam hielp 40 gezinnen\n\n- pilot A\n- pilot B loopt. Klaar"
     doc, starts = _ours(text)
     assert [s.text.strip() for s in doc.sents] == [
-        "Jeugd", "Het jeugdteam hielp 40 gezinnen", "- pilot A", "- pilot B loopt.", "Klaar"]
+        "Jeugd",
+        "Het jeugdteam hielp 40 gezinnen",
+        "- pilot A",
+        "- pilot B loopt.",
+        "Klaar",
+    ]
     assert doc.user_data[SENT_BOUNDS] == [(s.start, s.end) for s in doc.sents]
 
 
-_PIECES = st.sampled_from(["Wmo", "jeugd", "12", "%", ".", "!", " ", "  ", "\n", "\n\n",
-                           " \n ", "\t", "Stips", "(JIP)", "€", "2023"])
+_PIECES = st.sampled_from(
+    [
+        "Wmo",
+        "jeugd",
+        "12",
+        "%",
+        ".",
+        "!",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        " \n ",
+        "\t",
+        "Stips",
+        "(JIP)",
+        "€",
+        "2023",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -70,5 +93,4 @@ def test_trie_alternation_matches_like_the_longest_first_alternation(names, text
 
 def test_trie_alternation_of_nothing_matches_nothing():
     assert re.search(alternation([]), "anything") is None
-    assert alternation(["Den Haag", "Den Helder", "Deventer"]) == \
-        r"De(?:n\ H(?:aag|elder)|venter)"
+    assert alternation(["Den Haag", "Den Helder", "Deventer"]) == r"De(?:n\ H(?:aag|elder)|venter)"

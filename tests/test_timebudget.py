@@ -24,10 +24,10 @@ def test_timebudget_none_is_no_limit():
 def test_timebudget_a_slow_document_fails_and_the_others_are_built(tmp_path, monkeypatch):
     src = tmp_path / "src"
     src.mkdir()
-    (src / "kampen-2022.txt").write_text("Zorg\n\nHet loket hielp 12 inwoners.\n",
-                                         encoding="utf-8")
-    (src / "zwolle-2022.txt").write_text("Zorg\n\nTRAAG. Het loket hielp 9 inwoners.\n",
-                                         encoding="utf-8")
+    (src / "kampen-2022.txt").write_text("Zorg\n\nHet loket hielp 12 inwoners.\n", encoding="utf-8")
+    (src / "zwolle-2022.txt").write_text(
+        "Zorg\n\nTRAAG. Het loket hielp 9 inwoners.\n", encoding="utf-8"
+    )
     real = extraction.collect
 
     def slow_on_traag(doc, document):

@@ -27,13 +27,17 @@ def test_validate_reports_a_broken_graph(sample_facts):
     assert "period" in text
 
 
-@pytest.mark.parametrize("predicate, subject_type, object_type", [
-    ("hasSubProgramme", "Initiative", "Programme"),  # wrong domain
-    ("hasSubProgramme", "Programme", "Organisation"),  # wrong range
-    ("hasPartner", "Initiative", "Programme"),
-])
-def test_validate_relations_keep_to_their_domain_and_range(sample_facts, predicate,
-                                                            subject_type, object_type):
+@pytest.mark.parametrize(
+    "predicate, subject_type, object_type",
+    [
+        ("hasSubProgramme", "Initiative", "Programme"),  # wrong domain
+        ("hasSubProgramme", "Programme", "Organisation"),  # wrong range
+        ("hasPartner", "Initiative", "Programme"),
+    ],
+)
+def test_validate_relations_keep_to_their_domain_and_range(
+    sample_facts, predicate, subject_type, object_type
+):
     """The relation shapes are generated from the ontology's domain and range."""
     g = document_graph(sample_facts)
     subject = next(g.subjects(RDF.type, GKG[subject_type]))
@@ -76,8 +80,9 @@ def test_validate_store_document_by_document(two_towns):
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_validate_store_names_the_failing_document(one_broken, jobs):
     seen = []
-    result = validate_store(one_broken, jobs=jobs,
-                             on_document=lambda doc, error: seen.append((doc, bool(error))))
+    result = validate_store(
+        one_broken, jobs=jobs, on_document=lambda doc, error: seen.append((doc, bool(error)))
+    )
     assert not result.conforms and result.documents == 2
     assert [doc for doc, _ in result.failures] == ["zwolle-2022"]
     assert "period" in result.failures[0][1]
@@ -93,10 +98,29 @@ def test_validate_cli(runner, two_towns, one_broken):
     assert "lindewaard-2023" not in bad.output
 
 
-FRAGMENTS = ["Programma 2 Zorg\n\n", "De Stichting Welzijn Zwolle hielp ", "9" * 30, " 1.000.000 ",
-             "€ 12,5 mln ", "45% ", "in 2022 ", "per 1 januari 2021 ", "Q4 ", "(", ")", "’",
-             "project ‘Samen’ ", "met de GGD. ", "\n• Nota Armoede 2020\n", "x € 1.000\n",
-             "Wmo | 12 | 13 |\n", "0,000000000000001% ", "-", "12 weken ", "\n\n"]
+FRAGMENTS = [
+    "Programma 2 Zorg\n\n",
+    "De Stichting Welzijn Zwolle hielp ",
+    "9" * 30,
+    " 1.000.000 ",
+    "€ 12,5 mln ",
+    "45% ",
+    "in 2022 ",
+    "per 1 januari 2021 ",
+    "Q4 ",
+    "(",
+    ")",
+    "’",
+    "project ‘Samen’ ",
+    "met de GGD. ",
+    "\n• Nota Armoede 2020\n",
+    "x € 1.000\n",
+    "Wmo | 12 | 13 |\n",
+    "0,000000000000001% ",
+    "-",
+    "12 weken ",
+    "\n\n",
+]
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -107,8 +131,9 @@ def test_validate_graphs_from_fuzzed_text_conform(parts):
     from kg.document import Document
 
     text = "".join(parts)
-    facts = pipeline.extract_document(Document("fuzz", pipeline.sample_path(), text, "Zwolle",
-                                               "GM0193", 2022))
+    facts = pipeline.extract_document(
+        Document("fuzz", pipeline.sample_path(), text, "Zwolle", "GM0193", 2022)
+    )
     g = document_graph(facts)
     bad = [o for o in g.objects() if isinstance(o, Literal) and o.ill_typed]
     assert not bad, bad[:3]

@@ -60,9 +60,13 @@ def test_viz_panel_facts_carry_sentences_indicators_and_relations(sample_graph):
     assert all(s["document"] == "lindewaard-2023.txt" for s in panel["sentences"])
     assert any("doorbraakteam" in s["text"] for s in panel["sentences"])
     assert {(i["value"], i["unit"], i["period"]) for i in panel["indicators"]} >= {
-        ("37", "days", "2023")}
-    partners = {sample_graph.nodes[r["other"]]["name"] for r in panel["relations"]
-                if r["predicate"] == "hasPartner" and r["direction"] == "out"}
+        ("37", "days", "2023")
+    }
+    partners = {
+        sample_graph.nodes[r["other"]]["name"]
+        for r in panel["relations"]
+        if r["predicate"] == "hasPartner" and r["direction"] == "out"
+    }
     assert partners == {"Veilig Thuis", "Raad voor de Kinderbescherming"}
 
 
@@ -116,8 +120,9 @@ def test_viz_indicators_are_properties_unless_asked(sample_graph):
     assert not any(n["type"] == "Indicator" for n in default["nodes"].values())
     as_nodes = page_data(viz.render(sample_graph, viz.View(indicators="nodes")))
     indicator_nodes = [n for n in as_nodes["nodes"].values() if n["type"] == "Indicator"]
-    assert len(indicator_nodes) == sum(len(d["indicators"])
-                                       for _, d in sample_graph.nodes(data=True))
+    assert len(indicator_nodes) == sum(
+        len(d["indicators"]) for _, d in sample_graph.nodes(data=True)
+    )
     assert all(r["predicate"] == "about" for n in indicator_nodes for r in n["relations"])
     capped = page_data(viz.render(sample_graph, viz.View(indicators="nodes", limit=100)))
     assert len(capped["nodes"]) == 100 > sample_graph.number_of_nodes()
@@ -145,8 +150,16 @@ def test_viz_page_is_deterministic(two_towns):
 def test_viz_large_graph_has_positions_and_no_physics():
     g = nx.MultiDiGraph()
     for i in range(viz.LARGE + 20):
-        g.add_node(f"n{i}", type="Initiative", name=f"n{i}", aliases=[], municipalities=[],
-                   years=[], sentences=[], indicators=[])
+        g.add_node(
+            f"n{i}",
+            type="Initiative",
+            name=f"n{i}",
+            aliases=[],
+            municipalities=[],
+            years=[],
+            sentences=[],
+            indicators=[],
+        )
         if i:
             g.add_edge(f"n{i}", f"n{i // 3}", key="partOfProgramme", label="partOfProgramme")
     page = viz.render(g)

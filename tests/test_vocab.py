@@ -25,13 +25,17 @@ def test_vocab_generated_files_are_up_to_date():
 def test_vocab_reads_types_relations_and_units_from_the_ontology():
     text = ontology.read(ontology.ONTOLOGY_FILE).replace(
         "gkg:locatedIn a owl:ObjectProperty ; rdfs:domain gkg:Initiative",
-        "gkg:locatedIn a owl:ObjectProperty ; rdfs:domain gkg:Programme")
-    v = vocabulary(text + """
+        "gkg:locatedIn a owl:ObjectProperty ; rdfs:domain gkg:Programme",
+    )
+    v = vocabulary(
+        text
+        + """
 gkg:Team a owl:Class ; rdfs:subClassOf gkg:Entity .
 gkg:runs a owl:ObjectProperty ; rdfs:domain gkg:Team ; rdfs:range gkg:Initiative .
 gkg:unit-km a skos:Concept ; skos:inScheme gkg:units ; skos:notation "km" ;
     skos:exactMatch unit:KiloM .
-""")
+"""
+    )
     assert v.entity_types[-1] == "Team" and v.entity_types[0] == "Municipality"
     assert ("locatedIn", "Programme", "District") in v.relations
     assert v.relations[-1] == ("runs", "Team", "Initiative")
@@ -41,9 +45,12 @@ gkg:unit-km a skos:Concept ; skos:inScheme gkg:units ; skos:notation "km" ;
 
 
 def test_vocab_shapes_follow_a_new_relation():
-    v = vocabulary(ontology.read(ontology.ONTOLOGY_FILE) + """
+    v = vocabulary(
+        ontology.read(ontology.ONTOLOGY_FILE)
+        + """
 gkg:runs a owl:ObjectProperty ; rdfs:domain gkg:Organisation ; rdfs:range gkg:Initiative .
-""")
+"""
+    )
     text = shapes(ontology.read(ontology.SHAPES_FILE), v)
     g = Graph().parse(data=text, format="turtle")
     shape = URIRef("https://w3id.org/gemeente-kg/shapes#OrganisationRelationsShape")
@@ -76,8 +83,11 @@ def test_vocab_ontology_files_ship_with_package():
 
 def test_vocab_reading_commands_do_not_import_rdflib():
     """kg query, list, serve and push start without rdflib (80 ms of start-up)."""
-    code = ("import sys, kg.cli, kg.server, kg.push; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rdflib'))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
+    code = (
+        "import sys, kg.cli, kg.server, kg.push; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rdflib'))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "[]"

@@ -10,8 +10,12 @@ def to_annotation(facts: FactSet) -> dict:
     doc = facts.document
     names = {e.id: e.name for e in facts.entities}
     entities = [
-        {"type": e.type, "name": e.name, "aliases": list(e.aliases),
-         "rules": sorted({m.rule for m in e.mentions})}
+        {
+            "type": e.type,
+            "name": e.name,
+            "aliases": list(e.aliases),
+            "rules": sorted({m.rule for m in e.mentions}),
+        }
         for e in facts.entities
     ]
     seen: set[tuple[str, str, str]] = set()
@@ -21,13 +25,26 @@ def to_annotation(facts: FactSet) -> dict:
         if key in seen:
             continue
         seen.add(key)
-        relations.append({"subject": key[0], "predicate": key[1], "object": key[2],
-                          "rule": r.mention.rule})
+        relations.append(
+            {"subject": key[0], "predicate": key[1], "object": key[2], "rule": r.mention.rule}
+        )
     indicators = [
-        {"label": i.label, "value": i.value, "unit": i.unit, "period": i.period,
-         "about": names.get(i.about) if i.about else None, "rule": i.mention.rule}
+        {
+            "label": i.label,
+            "value": i.value,
+            "unit": i.unit,
+            "period": i.period,
+            "about": names.get(i.about) if i.about else None,
+            "rule": i.mention.rule,
+        }
         for i in facts.indicators
     ]
-    return {"document": doc.file, "municipality": doc.municipality, "year": doc.year,
-            "entities": entities, "relations": relations, "indicators": indicators,
-            "ignore": []}
+    return {
+        "document": doc.file,
+        "municipality": doc.municipality,
+        "year": doc.year,
+        "entities": entities,
+        "relations": relations,
+        "indicators": indicators,
+        "ignore": [],
+    }

@@ -71,27 +71,35 @@ class Scores:
     def about_accuracy(self) -> float:
         return self.about_correct / self.about_matched if self.about_matched else 0.0
 
-    def as_dict(self) -> dict:
-        out = {
-            name: {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
-                   "f1": round(c.f1, 4), "predicted": c.pred, "gold": c.gold}
+    def as_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            name: {
+                "precision": round(c.precision, 4),
+                "recall": round(c.recall, 4),
+                "f1": round(c.f1, 4),
+                "predicted": c.pred,
+                "gold": c.gold,
+            }
             for name, c in self.rows.items()
         }
         out["indicators.about_accuracy"] = round(self.about_accuracy, 4)
         return out
 
-    def document_summary(self) -> dict[str, dict[str, float]]:
+    def document_summary(self) -> dict[str, dict[str, float | None]]:
         """Each document's headline F1s: core entities typed, relations typed,
         indicators, and the about-accuracy; ``None`` where the document has nothing of
         that kind, in gold or predicted (no indicators matched: no about-accuracy)."""
+
         def f1(c: Count) -> float | None:
             return round(c.f1, 3) if c.pred or c.gold else None  # None: nothing to score
 
         return {
-            doc: {"entities": f1(s.rows["entities.core.typed"]),
-                  "relations": f1(s.rows["relations.typed"]),
-                  "indicators": f1(s.rows["indicators"]),
-                  "about": round(s.about_accuracy, 3) if s.about_matched else None}
+            doc: {
+                "entities": f1(s.rows["entities.core.typed"]),
+                "relations": f1(s.rows["relations.typed"]),
+                "indicators": f1(s.rows["indicators"]),
+                "about": round(s.about_accuracy, 3) if s.about_matched else None,
+            }
             for doc, s in sorted(self.by_document.items())
         }
 
@@ -152,12 +160,14 @@ def _entities(scores: Scores, pred: dict, gold: _Gold, errors: Errors) -> None:
             row = f"{scope}.{'typed' if typed else 'untyped'}"
             scores.rows[row].add(_match_entities(predicted, gold, set(types), typed, None))
     for t in CORE_TYPES + EXTRA_TYPES:
-        scores.rows[f"entities.{t}"].add(_match_entities(predicted, gold, {t}, True, errors
-                                                         if t in CORE_TYPES else None))
+        scores.rows[f"entities.{t}"].add(
+            _match_entities(predicted, gold, {t}, True, errors if t in CORE_TYPES else None)
+        )
 
 
-def _match_entities(predicted: list[dict], gold: _Gold, types: set[str], typed: bool,
-                    errors: Errors | None) -> Count:
+def _match_entities(
+    predicted: list[dict], gold: _Gold, types: set[str], typed: bool, errors: Errors | None
+) -> Count:
     preds = [e for e in predicted if e["type"] in types]
     gold_ids = [i for i, e in enumerate(gold.entities) if e["type"] in types]
     c = Count(pred=len(preds), gold=len(gold_ids))
@@ -170,7 +180,8 @@ def _match_entities(predicted: list[dict], gold: _Gold, types: set[str], typed: 
         elif errors is not None:
             why = "" if i is None else f" (gold type {gold.entities[i]['type']})"
             errors.false_positives.append(
-                f"entity {e['type']} {e['name']!r}{why} [{', '.join(e.get('rules', []))}]")
+                f"entity {e['type']} {e['name']!r}{why} [{', '.join(e.get('rules', []))}]"
+            )
     # a gold entity also counts as found by a prediction of another accepted type
     for e in predicted:
         i = gold.index.get(norm(e["name"]))
@@ -180,32 +191,38 @@ def _match_entities(predicted: list[dict], gold: _Gold, types: set[str], typed: 
     if errors is not None:
         for i in gold_ids:
             if i not in hit:
-                errors.misses.append(f"entity {gold.entities[i]['type']} "
-                                     f"{gold.entities[i]['name']!r}")
+                errors.misses.append(
+                    f"entity {gold.entities[i]['type']} {gold.entities[i]['name']!r}"
+                )
     return c
 
 
-def _relations(scores: Scores, pred: dict, gold_data: dict, gold: _Gold,
-               errors: Errors) -> None:
+def _relations(scores: Scores, pred: dict, gold_data: dict, gold: _Gold, errors: Errors) -> None:
     def ok(r: dict) -> bool:
         return norm(r["subject"]) not in gold.ignore and norm(r["object"]) not in gold.ignore
 
-    pr = {(gold.resolve(r["subject"]), r["predicate"], gold.resolve(r["object"])): r
-          for r in pred.get("relations", []) if ok(r)}
-    gr = {(gold.resolve(r["subject"]), r["predicate"], gold.resolve(r["object"])): r
-          for r in gold_data.get("relations", [])}
+    pr = {
+        (gold.resolve(r["subject"]), r["predicate"], gold.resolve(r["object"])): r
+        for r in pred.get("relations", [])
+        if ok(r)
+    }
+    gr = {
+        (gold.resolve(r["subject"]), r["predicate"], gold.resolve(r["object"])): r
+        for r in gold_data.get("relations", [])
+    }
     _set_row(scores, "relations.typed", set(pr), set(gr))
     pairs = {frozenset((s, o)) for s, _, o in pr}
     gold_pairs = {frozenset((s, o)) for s, _, o in gr}
     _set_row(scores, "relations.pair", pairs, gold_pairs)
     for p in PREDICATES:
-        _set_row(scores, f"relations.{p}", {k for k in pr if k[1] == p},
-                 {k for k in gr if k[1] == p})
+        _set_row(
+            scores, f"relations.{p}", {k for k in pr if k[1] == p}, {k for k in gr if k[1] == p}
+        )
     for k, r in sorted(pr.items(), key=lambda kv: str(kv[0])):
         if k not in gr:
             errors.false_positives.append(
-                f"relation {r['subject']!r} {r['predicate']} {r['object']!r} "
-                f"[{r.get('rule', '?')}]")
+                f"relation {r['subject']!r} {r['predicate']} {r['object']!r} [{r.get('rule', '?')}]"
+            )
     for k, r in sorted(gr.items(), key=lambda kv: str(kv[0])):
         if k not in pr:
             errors.misses.append(f"relation {r['subject']!r} {r['predicate']} {r['object']!r}")
@@ -216,8 +233,7 @@ def _set_row(scores: Scores, row: str, pred: set, gold: set) -> None:
     scores.rows[row].add(Count(tp, len(pred), tp, len(gold)))
 
 
-def _indicators(scores: Scores, pred: dict, gold_data: dict, gold: _Gold,
-                errors: Errors) -> None:
+def _indicators(scores: Scores, pred: dict, gold_data: dict, gold: _Gold, errors: Errors) -> None:
     preds = list(pred.get("indicators", []))
     golds = list(gold_data.get("indicators", []))
     used: set[int] = set()
@@ -227,7 +243,8 @@ def _indicators(scores: Scores, pred: dict, gold_data: dict, gold: _Gold,
         if j is None:
             errors.false_positives.append(
                 f"indicator {p['value']} {p['unit']} {p['period']} [{p.get('rule', '?')}]"
-                f" {p.get('label', '')[:70]!r}")
+                f" {p.get('label', '')[:70]!r}"
+            )
             continue
         used.add(j)
         matched += 1
@@ -237,11 +254,13 @@ def _indicators(scores: Scores, pred: dict, gold_data: dict, gold: _Gold,
         else:
             errors.wrong_about.append(
                 f"indicator {p['value']} {p['unit']} {p['period']} about {p.get('about')!r}, "
-                f"gold {golds[j].get('about')!r} [{p.get('rule', '?')}]")
+                f"gold {golds[j].get('about')!r} [{p.get('rule', '?')}]"
+            )
     for j, g in enumerate(golds):
         if j not in used:
-            errors.misses.append(f"indicator {g['value']} {g['unit']} {g['period']} "
-                                 f"{g.get('label', '')[:70]!r}")
+            errors.misses.append(
+                f"indicator {g['value']} {g['unit']} {g['period']} {g.get('label', '')[:70]!r}"
+            )
     scores.rows["indicators"].add(Count(matched, len(preds), matched, len(golds)))
 
 

@@ -17,8 +17,7 @@ from .files import atomic_stream, atomic_write
 
 PRETTY_LIMIT = 50_000  # above this many triples graph.ttl is streamed, not sorted in memory
 TURTLE_PARTS = ".graph.ttl.parts"  # where each graph's part of a streamed graph.ttl lies
-EXPORT_SUFFIX = {"turtle": "ttl", "nt": "nt", "trig": "trig", "nquads": "nq",
-                 "jsonld": "jsonld"}
+EXPORT_SUFFIX = {"turtle": "ttl", "nt": "nt", "trig": "trig", "nquads": "nq", "jsonld": "jsonld"}
 
 
 def small(st: Store) -> bool:
@@ -45,7 +44,7 @@ def write_streamed(st: Store, ttl: Path) -> None:
         header = turtle_header()
         f.write(header)
         offset = len(header)
-        with (open(ttl, "rb") if old else contextlib.nullcontext()) as previous:
+        with open(ttl, "rb") if old else contextlib.nullcontext() as previous:
             for g in st.graphs():
                 version = versions.get(g)
                 kept = old.get(g)
@@ -72,8 +71,7 @@ def _read_parts(ttl: Path) -> dict[str, tuple[str, int, int]]:
         stat = ttl.stat()
         if (index["size"], index["mtime_ns"]) != (stat.st_size, stat.st_mtime_ns):
             return {}
-        return {g: (version, offset, length)
-                for g, version, offset, length in index["parts"]}
+        return {g: (version, offset, length) for g, version, offset, length in index["parts"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
 

@@ -42,8 +42,12 @@ def validate(data: Graph) -> tuple[bool, Graph, str]:
     into a copy of ``data``; the cached shapes and ontology are not changed.
     """
     conforms, report_graph, report_text = pyshacl.validate(
-        data, shacl_graph=shapes(), ont_graph=ontology_graph(), inference="none",
-        advanced=False, allow_warnings=False,
+        data,
+        shacl_graph=shapes(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        advanced=False,
+        allow_warnings=False,
     )
     return bool(conforms), report_graph, str(report_text)
 
@@ -68,9 +72,9 @@ class Validation:
 IN_FLIGHT = 4  # document graphs handed to each worker ahead of its results
 
 
-def validate_store(out: Path, jobs: int | None = None,
-                   on_document: Callable[[str, str | None], None] | None = None
-                   ) -> Validation:
+def validate_store(
+    out: Path, jobs: int | None = None, on_document: Callable[[str, str | None], None] | None = None
+) -> Validation:
     """SHACL validation of the store, one document graph at a time, in ``jobs`` worker
     processes (default: the CPU count, up to 4, for 8 documents or more).
     ``on_document(doc_id, report_or_None)`` follows each one."""

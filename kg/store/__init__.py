@@ -31,9 +31,21 @@ from .sparql import iri_list, render
 if TYPE_CHECKING:  # rdflib is imported where it is used: reading the store does not need it
     from rdflib import Graph
 
-__all__ = ["EXPORT_FORMATS", "META", "STORE_DIR", "DocumentRow", "Store", "Summary",
-           "documents", "load_graph", "open_store", "query_table", "query_text", "store_path",
-           "summary"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "META",
+    "STORE_DIR",
+    "DocumentRow",
+    "Store",
+    "Summary",
+    "documents",
+    "load_graph",
+    "open_store",
+    "query_table",
+    "query_text",
+    "store_path",
+    "summary",
+]
 
 STORE_DIR = "store"
 META = iris.META  # build bookkeeping: when and from what each document was built
@@ -103,8 +115,9 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------
 
-    def replace_graph(self, graph: str, ntriples: bytes, meta: bytes | None = None,
-                      subject: str | None = None) -> None:
+    def replace_graph(
+        self, graph: str, ntriples: bytes, meta: bytes | None = None, subject: str | None = None
+    ) -> None:
         """Replace the named graph ``graph`` with ``ntriples`` (N-Triples, as
         :func:`kg.rdf.document_ntriples` makes them) and, with ``meta``, the build facts
         about ``subject`` in the meta graph: one SPARQL update, one transaction."""
@@ -127,8 +140,7 @@ class Store:
         if not items:
             return
         drop = [part for g, _, _, r in items for part in _forget(g, r)]
-        quads = b"".join(_in_graph(body, g) + _in_graph(meta, META)
-                         for g, body, meta, _ in items)
+        quads = b"".join(_in_graph(body, g) + _in_graph(meta, META) for g, body, meta, _ in items)
         try:
             self.db.update(" ;\n".join(drop))
             self.db.load(quads, format=ox.RdfFormat.N_QUADS)
@@ -138,8 +150,7 @@ class Store:
     def remove_documents(self, ids: list[str]) -> None:
         """Drop documents' graphs and build facts, each in one transaction."""
         for doc_id in ids:
-            self.db.update(" ;\n".join(_forget(iris.graph_iri(doc_id),
-                                               iris.report_iri(doc_id))))
+            self.db.update(" ;\n".join(_forget(iris.graph_iri(doc_id), iris.report_iri(doc_id))))
 
     # -- reading ------------------------------------------------------------------------
 
@@ -180,8 +191,9 @@ class Store:
     def stored_fingerprint(self, doc_id: str) -> tuple[str, ...] | None:
         """(content hash, extractor version, municipality name, year) of a stored
         document, if it is there: what decides its graph besides the file's name."""
-        rows = self._rows("fingerprint", graph=iris.graph_iri(doc_id),
-                          report=iris.report_iri(doc_id), meta=META)
+        rows = self._rows(
+            "fingerprint", graph=iris.graph_iri(doc_id), report=iris.report_iri(doc_id), meta=META
+        )
         return rows[0] if rows else None
 
     def graph_size(self, graph: str) -> int:
@@ -223,15 +235,25 @@ class Store:
     def summary(self) -> Summary:
         """Counts over the store: documents, entities per type, relations, indicators,
         triples (SPARQL counts; nothing is loaded into memory)."""
-        kinds = {iris.GKG + "Report": "", iris.GKG + "Indicator": "", **{
-            cls: name for name, cls in iris.CLASSES.items()}}
-        counts = {kind: int(n) for kind, n in self._rows(
-            "entity-counts", kinds=iri_list(kinds), meta=META)}
-        relations = self._number("relation-count", meta=META,
-                                 relations=iri_list(iris.PREDICATES.values()))
-        return Summary(counts.get(iris.GKG + "Report", 0),
-                       {name: counts.get(cls, 0) for name, cls in iris.CLASSES.items()},
-                       relations, counts.get(iris.GKG + "Indicator", 0), self.triple_count())
+        kinds = {
+            iris.GKG + "Report": "",
+            iris.GKG + "Indicator": "",
+            **{cls: name for name, cls in iris.CLASSES.items()},
+        }
+        counts = {
+            kind: int(n)
+            for kind, n in self._rows("entity-counts", kinds=iri_list(kinds), meta=META)
+        }
+        relations = self._number(
+            "relation-count", meta=META, relations=iri_list(iris.PREDICATES.values())
+        )
+        return Summary(
+            counts.get(iris.GKG + "Report", 0),
+            {name: counts.get(cls, 0) for name, cls in iris.CLASSES.items()},
+            relations,
+            counts.get(iris.GKG + "Indicator", 0),
+            self.triple_count(),
+        )
 
     def documents(self) -> list[DocumentRow]:
         """The documents with municipality, year, triple count and build time. The
@@ -239,8 +261,17 @@ class Store:
         is counted in the store."""
         rows = []
         for graph, file, muni, year, built, secs, n in self._rows("documents", meta=META):
-            rows.append(DocumentRow(iris.document_id(graph), file, muni, year,
-                                    int(n) if n else self.graph_size(graph), built, secs))
+            rows.append(
+                DocumentRow(
+                    iris.document_id(graph),
+                    file,
+                    muni,
+                    year,
+                    int(n) if n else self.graph_size(graph),
+                    built,
+                    secs,
+                )
+            )
         return rows
 
     def explorer_skeleton(self) -> tuple[list, list, list]:
@@ -248,10 +279,11 @@ class Store:
         indicators: rows (entity, class IRI, name, municipality, year) for each document
         an entity is in, (entity, alias) rows and (subject, predicate IRI, object)
         relation rows."""
-        return (self._rows("explorer-entities", meta=META,
-                           kinds=iri_list(iris.CLASSES.values())),
-                self._rows("explorer-aliases"),
-                self._rows("explorer-relations", relations=iri_list(iris.PREDICATES.values())))
+        return (
+            self._rows("explorer-entities", meta=META, kinds=iri_list(iris.CLASSES.values())),
+            self._rows("explorer-aliases"),
+            self._rows("explorer-relations", relations=iri_list(iris.PREDICATES.values())),
+        )
 
     def explorer_facts(self, entities: list[str]) -> tuple[list, list]:
         """What the explorer's panel shows of ``entities`` beyond the skeleton: (entity,
@@ -261,19 +293,21 @@ class Store:
         if not entities:
             return [], []
         chosen = iri_list(entities)
-        return (self._rows("explorer-sentences", meta=META, entities=chosen),
-                self._rows("explorer-indicators", meta=META, entities=chosen))
+        return (
+            self._rows("explorer-sentences", meta=META, entities=chosen),
+            self._rows("explorer-indicators", meta=META, entities=chosen),
+        )
 
     # -- dumping ------------------------------------------------------------------------
 
     def graph_ntriples(self, graph: str) -> bytes:
         """One named graph as N-Triples (UTF-8)."""
-        return self.db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
+        return self.db.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph)) or b""
 
     def quads(self) -> list[str]:
         """Every quad of the document graphs as sorted N-Quads lines (meta graph left
         out)."""
-        data = self.db.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+        data = (self.db.dump(format=ox.RdfFormat.N_QUADS) or b"").decode("utf-8")
         meta = f"<{META}> ."
         return sorted(line for line in data.splitlines() if line and not line.endswith(meta))
 
@@ -284,8 +318,9 @@ class Store:
 
         from ..rdf import bind_prefixes
 
-        data = self.db.query(render("union.rq", meta=META)).serialize(
-            format=ox.RdfFormat.N_TRIPLES)
+        triples = self.db.query(render("union.rq", meta=META))
+        assert isinstance(triples, ox.QueryTriples)  # a CONSTRUCT
+        data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)
         g = bind_prefixes(Graph())
         if data:
             g.parse(data=data.decode("utf-8"), format="nt")
@@ -295,8 +330,12 @@ class Store:
         """One graph's part of a streamed Turtle (or TriG) file, after
         :func:`turtle_header`: its triples with the header's prefixes, without
         repeating them."""
-        body = self.db.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph),
-                            prefixes=_prefixes())
+        body = (
+            self.db.dump(
+                format=ox.RdfFormat.TURTLE, from_graph=ox.NamedNode(graph), prefixes=_prefixes()
+            )
+            or b""
+        )
         lines = body.split(b"\n")
         start = 0
         while start < len(lines) and lines[start].startswith(b"@prefix "):
@@ -318,9 +357,11 @@ class Store:
             raise StoreError(f"unknown export format {fmt!r}")
         names = self.graphs()
         if fmt == "jsonld":
-            triples = (quad.triple for g in names
-                       for quad in self.db.quads_for_pattern(None, None, None,
-                                                             ox.NamedNode(g)))
+            triples = (
+                quad.triple
+                for g in names
+                for quad in self.db.quads_for_pattern(None, None, None, ox.NamedNode(g))
+            )
             ox.serialize(triples, output, ox.RdfFormat.JSON_LD)
             return
         if fmt in ("turtle", "trig"):
@@ -359,8 +400,7 @@ def query_text(out: Path, sparql: str, fmt: str) -> str:
 
 
 @contextmanager
-def open_store(out: Path, *, create: bool = False,
-               read_only: bool = False) -> Iterator[Store]:
+def open_store(out: Path, *, create: bool = False, read_only: bool = False) -> Iterator[Store]:
     """Open the store in ``out/store``; with ``create``, make it when missing.
 
     ``read_only`` opens it without taking the write lock, so queries work while another

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pyoxigraph as ox
 
@@ -14,6 +14,13 @@ from ..errors import QueryError, UsageError
 
 if TYPE_CHECKING:
     from . import Store
+
+
+class Writable(Protocol):
+    """Where results are streamed: anything with a binary ``write``."""
+
+    def write(self, data: bytes, /) -> int: ...
+
 
 FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -53,8 +60,10 @@ def table(store: Store, sparql: str) -> tuple[list[str], list[list[str]]]:
     every comparison, 0.4 s of 0.8 s for 18k rows)."""
     results = store.query(sparql)
     if is_graph_result(results):
-        raise UsageError("a CONSTRUCT or DESCRIBE query needs --format turtle (or nt, "
-                         "jsonld); the table shows SELECT and ASK results")
+        raise UsageError(
+            "a CONSTRUCT or DESCRIBE query needs --format turtle (or nt, "
+            "jsonld); the table shows SELECT and ASK results"
+        )
     if is_boolean_result(results):
         return ["result"], [[str(bool(results)).lower()]]
     variables = [v.value for v in results.variables]
@@ -71,17 +80,18 @@ def serialize_results(results: Any, fmt: str) -> str:
     return (_serialize(results, fmt, None) or b"").decode("utf-8")
 
 
-def write_results(results: Any, fmt: str, output: IO[bytes]) -> None:
+def write_results(results: Any, fmt: str, output: Writable) -> None:
     """Like :func:`serialize_results`, streamed into ``output`` (anything with ``write``).
     Oxigraph evaluates a query while its results are written, so an exception raised by
     ``output.write`` stops the evaluation: the server's deadline and size cap."""
     _serialize(results, fmt, output)
 
 
-def _serialize(results: Any, fmt: str, output: IO[bytes] | None) -> bytes | None:
+def _serialize(results: Any, fmt: str, output: Writable | None) -> bytes | None:
     if is_graph_result(results):
         return results.serialize(output, format=GRAPH_FORMATS.get(fmt, ox.RdfFormat.TURTLE))
     if fmt not in FORMATS:
-        raise QueryError(f"format {fmt!r} is for graphs; a SELECT or ASK query gives "
-                         f"{', '.join(FORMATS)}")
+        raise QueryError(
+            f"format {fmt!r} is for graphs; a SELECT or ASK query gives {', '.join(FORMATS)}"
+        )
     return results.serialize(output, format=FORMATS[fmt])

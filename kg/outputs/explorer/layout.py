@@ -28,16 +28,16 @@ def layout(graph: nx.Graph, seed: int = 7, groups: dict | None = None) -> Pos:
     component; nodes without a key form one group of their own."""
     g = nx.Graph(graph)
     g.remove_edges_from(nx.selfloop_edges(g))
-    components = sorted((sorted(c, key=str) for c in nx.connected_components(g)),
-                        key=lambda c: (-len(c), str(c[0])))
+    components = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(g)), key=lambda c: (-len(c), str(c[0]))
+    )
     blocks: list[Pos] = []
     lone = [c[0] for c in components if len(c) == 1]
     for nodes in components:
         if len(nodes) == 1:
             continue
         sub = g.subgraph(nodes)
-        blocks.append(_split(sub, seed, groups) if len(nodes) > LARGE_PART
-                      else _spring(sub, seed))
+        blocks.append(_split(sub, seed, groups) if len(nodes) > LARGE_PART else _spring(sub, seed))
     if lone:
         blocks.append(_grid(lone))
     return _pack(blocks)
@@ -83,8 +83,9 @@ def _split(g: nx.Graph, seed: int, groups: dict | None) -> Pos:
 
 def _grid(nodes: list) -> Pos:
     side = math.ceil(math.sqrt(len(nodes)))
-    return {n: ((i % side) * SPACING * 0.8, (i // side) * SPACING * 0.8)
-            for i, n in enumerate(nodes)}
+    return {
+        n: ((i % side) * SPACING * 0.8, (i // side) * SPACING * 0.8) for i, n in enumerate(nodes)
+    }
 
 
 def _scale(pos: Pos, half: float) -> Pos:
@@ -92,8 +93,9 @@ def _scale(pos: Pos, half: float) -> Pos:
     ys = [p[1] for p in pos.values()]
     span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {n: ((x - cx) / span * 2 * half, (y - cy) / span * 2 * half)
-            for n, (x, y) in pos.items()}
+    return {
+        n: ((x - cx) / span * 2 * half, (y - cy) / span * 2 * half) for n, (x, y) in pos.items()
+    }
 
 
 def _pack(blocks: list[Pos]) -> Pos:

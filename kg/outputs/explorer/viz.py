@@ -27,7 +27,7 @@ from importlib import resources
 
 import networkx as nx
 from pyvis.network import Network
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ...errors import UsageError
@@ -81,28 +81,34 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     for ind, about in graph.subject_objects(GKG.about):
         mention = graph.value(ind, GKG.mention)
         report = reports.get(graph.value(mention, PROV.wasDerivedFrom), {}) if mention else {}
-        indicators[about].append({
-            "id": str(ind),
-            "label": str(graph.value(ind, RDFS.label) or ""),
-            "value": _number(graph.value(ind, SDMX_MEASURE.obsValue)),
-            "unit": str(graph.value(ind, GKG.unitCode) or ""),
-            "period": str(graph.value(ind, GKG.period) or ""),
-            "document": report.get("file", ""),
-            "sentence": str(graph.value(mention, GKG.sentence) or "") if mention else "",
-        })
+        indicators[about].append(
+            {
+                "id": str(ind),
+                "label": str(graph.value(ind, RDFS.label) or ""),
+                "value": _number(graph.value(ind, SDMX_MEASURE.obsValue)),
+                "unit": str(graph.value(ind, GKG.unitCode) or ""),
+                "period": str(graph.value(ind, GKG.period) or ""),
+                "document": report.get("file", ""),
+                "sentence": str(graph.value(mention, GKG.sentence) or "") if mention else "",
+            }
+        )
     for node, cls in graph.subject_objects(RDF.type):
-        etype = TYPE_OF.get(cls)
+        etype = TYPE_OF.get(cls) if isinstance(cls, URIRef) else None
         if etype is None:
             continue
         seen = places.get(node, set())
         g.add_node(
-            str(node), type=etype, name=str(graph.value(node, SKOS.prefLabel) or node),
+            str(node),
+            type=etype,
+            name=str(graph.value(node, SKOS.prefLabel) or node),
             aliases=sorted({str(a) for a in graph.objects(node, SKOS.altLabel)}),
             municipalities=sorted({m for m, _ in seen if m}),
             years=sorted({y for _, y in seen if y}),
             sentences=[{"text": t, "document": d} for t, d in sorted(sentences.get(node, {}))],
-            indicators=sorted(indicators.get(node, []),
-                              key=lambda i: (i["label"], i["period"], i["value"])))
+            indicators=sorted(
+                indicators.get(node, []), key=lambda i: (i["label"], i["period"], i["value"])
+            ),
+        )
     for predicate, name in PREDICATE_OF.items():
         for s, o in graph.subject_objects(predicate):
             if str(s) in g and str(o) in g:
@@ -110,8 +116,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return g
 
 
-def skeleton(entities: list[tuple], aliases: list[tuple],
-             relations: list[tuple]) -> nx.MultiDiGraph:
+def skeleton(
+    entities: list[tuple], aliases: list[tuple], relations: list[tuple]
+) -> nx.MultiDiGraph:
     """The graph of :func:`to_networkx` without sentences or indicators, from the rows
     of :meth:`kg.store.Store.explorer_skeleton`: enough to apply a :class:`View`."""
     g = nx.MultiDiGraph()
@@ -121,9 +128,16 @@ def skeleton(entities: list[tuple], aliases: list[tuple],
     types = {str(v): k for k, v in CLASSES.items()}
     for entity, kind, name, home, year in entities:
         if entity not in g:
-            g.add_node(entity, type=types.get(kind, "Entity"), name=name,
-                       aliases=sorted(names.get(entity, ())), municipalities=[], years=[],
-                       sentences=[], indicators=[])
+            g.add_node(
+                entity,
+                type=types.get(kind, "Entity"),
+                name=name,
+                aliases=sorted(names.get(entity, ())),
+                municipalities=[],
+                years=[],
+                sentences=[],
+                indicators=[],
+            )
         data = g.nodes[entity]
         if home and home not in data["municipalities"]:
             data["municipalities"] = sorted([*data["municipalities"], home])
@@ -145,13 +159,22 @@ def add_facts(g: nx.MultiDiGraph, sentences: list[tuple], indicators: list[tuple
             said[entity].add((sentence, file))
     values: dict = defaultdict(list)
     for entity, ind, label, value, unit, period, file, sentence in indicators:
-        values[entity].append({"id": ind, "label": label, "value": _number(value),
-                               "unit": unit, "period": period, "document": file,
-                               "sentence": sentence})
+        values[entity].append(
+            {
+                "id": ind,
+                "label": label,
+                "value": _number(value),
+                "unit": unit,
+                "period": period,
+                "document": file,
+                "sentence": sentence,
+            }
+        )
     for node, data in g.nodes(data=True):
         data["sentences"] = [{"text": t, "document": d} for t, d in sorted(said.get(node, ()))]
-        data["indicators"] = sorted(values.get(node, []),
-                                    key=lambda i: (i["label"], i["period"], i["value"]))
+        data["indicators"] = sorted(
+            values.get(node, []), key=lambda i: (i["label"], i["period"], i["value"])
+        )
 
 
 def _reports(graph: Graph) -> dict:
@@ -159,10 +182,13 @@ def _reports(graph: Graph) -> dict:
     out = {}
     for report in graph.subjects(RDF.type, GKG.Report):
         home = graph.value(report, GKG.municipality)
-        out[report] = {"file": str(graph.value(report, RDFS.label) or ""),
-                       "year": str(graph.value(report, GKG.year) or ""),
-                       "municipality": str(graph.value(home, SKOS.prefLabel) or "")
-                       if home is not None else ""}
+        out[report] = {
+            "file": str(graph.value(report, RDFS.label) or ""),
+            "year": str(graph.value(report, GKG.year) or ""),
+            "municipality": str(graph.value(home, SKOS.prefLabel) or "")
+            if home is not None
+            else "",
+        }
     return out
 
 
@@ -180,8 +206,9 @@ def select(g: nx.MultiDiGraph, view: View = View()) -> nx.MultiDiGraph:
         known = {m for _, d in g.nodes(data=True) for m in d["municipalities"]}
         wanted = {m for m in known if fold(m) == fold(view.municipality)}
         if not wanted:
-            raise UsageError(f"no municipality {view.municipality!r} in the graph; "
-                             f"known: {_some(known)}")
+            raise UsageError(
+                f"no municipality {view.municipality!r} in the graph; known: {_some(known)}"
+            )
         keep = {n for n in keep if wanted & set(g.nodes[n]["municipalities"])}
     if view.types:
         unknown = set(view.types) - set(CLASSES)
@@ -228,19 +255,37 @@ def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") 
     large = shown.number_of_nodes() >= LARGE
     net = _network(shown, large)
     page = _offline(net.generate_html())
-    data = {"title": title, "view": describe(view), "styles": STYLE, "large": large,
-            "nodes": {n: _panel(shown, n) for n in shown},
-            "entities": g.number_of_nodes(), "relations": g.number_of_edges()}
-    blob = (json.dumps(data, ensure_ascii=False, sort_keys=True)
-            .replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+    data = {
+        "title": title,
+        "view": describe(view),
+        "styles": STYLE,
+        "large": large,
+        "nodes": {n: _panel(shown, n) for n in shown},
+        "entities": g.number_of_nodes(),
+        "relations": g.number_of_edges(),
+    }
+    blob = (
+        json.dumps(data, ensure_ascii=False, sort_keys=True)
+        .replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+    )
     script = _asset("explorer.js")
-    page = page.replace("<head>", '<head>\n<meta name="viewport" '
-                        'content="width=device-width, initial-scale=1">'
-                        f"\n<title>{html.escape(title)}</title>", 1)
+    page = page.replace(
+        "<head>",
+        '<head>\n<meta name="viewport" '
+        'content="width=device-width, initial-scale=1">'
+        f"\n<title>{html.escape(title)}</title>",
+        1,
+    )
     page = page.replace("</head>", f"<style>{_asset('explorer.css')}</style>\n</head>", 1)
     page = page.replace("<body>", f"<body>\n{_CHROME}", 1)
-    return page.replace("</body>", f'<script id="kg-data" type="application/json">{blob}'
-                        f"</script>\n<script>{script}</script>\n</body>", 1)
+    return page.replace(
+        "</body>",
+        f'<script id="kg-data" type="application/json">{blob}'
+        f"</script>\n<script>{script}</script>\n</body>",
+        1,
+    )
 
 
 def describe(view: View) -> str:
@@ -262,18 +307,30 @@ def page(graph: Graph, view: View = View(), title: str = "Gemeente KG") -> str:
 
 
 def _network(g: nx.MultiDiGraph, large: bool) -> Network:
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
-                  bgcolor="#f7f8fa", font_color="#1d2733")
-    home = {n: d["municipalities"][0] for n, d in g.nodes(data=True)
-            if len(d["municipalities"]) == 1}
+    net = Network(
+        height="100%",
+        width="100%",
+        directed=True,
+        cdn_resources="in_line",
+        bgcolor="#f7f8fa",
+        font_color="#1d2733",
+    )
+    home = {
+        n: d["municipalities"][0] for n, d in g.nodes(data=True) if len(d["municipalities"]) == 1
+    }
     positions = layout(g, groups=home) if large else {}
     for node, data in sorted(g.nodes(data=True)):
         look = dict(STYLE.get(data["type"], STYLE["Indicator"]))
         extra = {}
         if node in positions:
             extra = {"x": positions[node][0], "y": positions[node][1]}
-        net.add_node(node, label=_short(data["name"]), title=f"{data['name']}\n{data['type']}",
-                     **look, **extra)
+        net.add_node(
+            node,
+            label=_short(data["name"]),
+            title=f"{data['name']}\n{data['type']}",
+            **look,
+            **extra,
+        )
     for s, o, data in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["label"])):
         label = {} if large else {"label": data["label"]}
         net.add_edge(s, o, title=data["label"], arrows="to", **label)
@@ -283,14 +340,23 @@ def _network(g: nx.MultiDiGraph, large: bool) -> Network:
 
 def _options(large: bool) -> dict:
     options = {
-        "interaction": {"hover": True, "tooltipDelay": 150, "navigationButtons": False,
-                        "keyboard": {"enabled": True, "bindToWindow": False}},
-        "nodes": {"font": {"size": 13, "face": "system-ui, sans-serif"},
-                  "borderWidth": 1, "borderWidthSelected": 3},
-        "edges": {"color": {"color": "#b5bfca", "highlight": "#1d2733", "hover": "#44505c"},
-                  "font": {"size": 10, "align": "middle", "color": "#5a6672",
-                           "strokeWidth": 3},
-                  "width": 1, "selectionWidth": 2},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "navigationButtons": False,
+            "keyboard": {"enabled": True, "bindToWindow": False},
+        },
+        "nodes": {
+            "font": {"size": 13, "face": "system-ui, sans-serif"},
+            "borderWidth": 1,
+            "borderWidthSelected": 3,
+        },
+        "edges": {
+            "color": {"color": "#b5bfca", "highlight": "#1d2733", "hover": "#44505c"},
+            "font": {"size": 10, "align": "middle", "color": "#5a6672", "strokeWidth": 3},
+            "width": 1,
+            "selectionWidth": 2,
+        },
     }
     if large:
         options["physics"] = {"enabled": False}
@@ -298,10 +364,11 @@ def _options(large: bool) -> dict:
         options["edges"]["smooth"] = False
         options["interaction"].update({"hideEdgesOnDrag": True, "hideEdgesOnZoom": True})
     else:
-        options["physics"] = {"solver": "forceAtlas2Based",
-                              "forceAtlas2Based": {"gravitationalConstant": -70,
-                                                   "springLength": 120},
-                              "stabilization": {"iterations": 300}}
+        options["physics"] = {
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -70, "springLength": 120},
+            "stabilization": {"iterations": 300},
+        }
         options["edges"]["smooth"] = {"type": "continuous"}
     return options
 
@@ -316,12 +383,18 @@ def _with_indicator_nodes(g: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
             if out.number_of_nodes() >= limit:
                 return out
             name = f"{ind['value']} {ind['unit']} {ind['period']}".strip()
-            out.add_node(ind["id"], type="Indicator", name=name,
-                         aliases=[ind["label"]] if ind["label"] else [],
-                         municipalities=data["municipalities"], years=data["years"],
-                         sentences=[{"text": ind["sentence"], "document": ind["document"]}]
-                         if ind["sentence"] else [],
-                         indicators=[ind])
+            out.add_node(
+                ind["id"],
+                type="Indicator",
+                name=name,
+                aliases=[ind["label"]] if ind["label"] else [],
+                municipalities=data["municipalities"],
+                years=data["years"],
+                sentences=[{"text": ind["sentence"], "document": ind["document"]}]
+                if ind["sentence"]
+                else [],
+                indicators=[ind],
+            )
             out.add_edge(ind["id"], node, key="about", label="about")
     return out
 
@@ -329,15 +402,25 @@ def _with_indicator_nodes(g: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
 def _panel(g: nx.MultiDiGraph, node: str) -> dict:
     """What the side panel shows for ``node`` (plain data; the page escapes it)."""
     data = g.nodes[node]
-    relations = [{"predicate": d["label"], "direction": "out", "other": o}
-                 for _, o, d in g.out_edges(node, data=True)]
-    relations += [{"predicate": d["label"], "direction": "in", "other": s}
-                  for s, _, d in g.in_edges(node, data=True)]
+    relations = [
+        {"predicate": d["label"], "direction": "out", "other": o}
+        for _, o, d in g.out_edges(node, data=True)
+    ]
+    relations += [
+        {"predicate": d["label"], "direction": "in", "other": s}
+        for s, _, d in g.in_edges(node, data=True)
+    ]
     relations.sort(key=lambda r: (r["predicate"], r["direction"], g.nodes[r["other"]]["name"]))
-    return {"type": data["type"], "name": data["name"], "aliases": data["aliases"],
-            "municipalities": data["municipalities"], "years": data["years"],
-            "indicators": data["indicators"], "sentences": data["sentences"],
-            "relations": relations}
+    return {
+        "type": data["type"],
+        "name": data["name"],
+        "aliases": data["aliases"],
+        "municipalities": data["municipalities"],
+        "years": data["years"],
+        "indicators": data["indicators"],
+        "sentences": data["sentences"],
+        "relations": relations,
+    }
 
 
 def _offline(page: str) -> str:
