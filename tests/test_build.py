@@ -1,10 +1,17 @@
-"""kg.build: the fingerprint follows the imports, the skip rule, the session's options."""
+"""kg.build: the fingerprint follows the imports; the skip rule (unchanged files skipped,
+changed ones and other municipalities or years rebuilt); new documents loaded in batches
+like replaced ones; build facts that tell builds apart; the session's options."""
 
 from pathlib import Path
 
 import pytest
+from conftest import SECOND
+from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from kg import build, pipeline
+from kg import store as kgstore
+from kg.errors import StoreError
 
 
 def _names(files: list[Path]) -> set[str]:
@@ -88,3 +95,120 @@ def test_build_skip_rule_is_content_extractor_municipality_and_year(two_docs, mo
     monkeypatch.setattr(build, "extractor_version", lambda model="blank": "changed")
     assert sorted(pipeline.build([src], out).built) == ["lindewaard-2023", "zwolle-2022"]
     assert pipeline.build([src], out).built == []
+
+
+def test_build_unchanged_files_are_skipped_changed_rebuilt(two_docs):
+    src, out = two_docs
+    again = pipeline.build([src], out)
+    assert again.built == [] and sorted(again.skipped) == ["lindewaard-2023", "zwolle-2022"]
+    (src / "zwolle-2022.txt").write_text(SECOND.replace("31", "35"), encoding="utf-8")
+    third = pipeline.build([src], out)
+    assert third.built == ["zwolle-2022"] and third.skipped == ["lindewaard-2023"]
+    values = kgstore.query_table(
+        out,
+        "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+        "PREFIX m: <http://purl.org/linked-data/sdmx/2009/measure#> "
+        "SELECT ?v WHERE { GRAPH <https://w3id.org/gemeente-kg/graph/"
+        'zwolle-2022> { ?i gkg:period "2022" ; m:obsValue ?v } }',
+    )[1]
+    assert [v[0] for v in values] == ["35"]  # the old graph was replaced, not added to
+    forced = pipeline.build([src], out, force=True)
+    assert sorted(forced.built) == ["lindewaard-2023", "zwolle-2022"]
+
+
+def test_build_other_municipality_or_year_rebuilds(tmp_path):
+    """The same text under another municipality or year is another graph: not skipped."""
+    report = tmp_path / "rapport.txt"
+    report.write_text(SECOND, encoding="utf-8")
+    out = tmp_path / "out"
+    assert pipeline.build([report], out, municipality="Zwolle", year=2022).built == ["rapport"]
+    assert pipeline.build([report], out, municipality="Zwolle", year=2022).skipped == ["rapport"]
+    assert pipeline.build([report], out, municipality="Kampen", year=2022).built == ["rapport"]
+    assert pipeline.build([report], out, municipality="Kampen", year=2021).built == ["rapport"]
+    [row] = kgstore.documents(out)
+    assert (row.municipality, row.year) == ("Kampen", "2021")
+
+
+def test_build_new_documents_batch_loaded_like_replaced_ones(two_docs):
+    """A first build loads new documents in batches; a forced rebuild replaces each
+    graph with its own update: the graphs come out the same."""
+    src, out = two_docs
+    first = _document_quads(out)
+    pipeline.build([src], out, force=True)
+    assert _document_quads(out) == first and len(first) > 100
+
+
+def test_build_graph_without_build_facts_is_built_again(two_docs):
+    """A document whose graph is there but whose build facts are not (a store changed by
+    hand, or a half-written one) counts as not built: the next build extracts it again
+    and leaves no stray triples."""
+
+    src, out = two_docs
+    expected = _document_quads(out)
+    with kgstore.open_store(out) as st:
+        st.db.update(
+            f"DELETE WHERE {{ GRAPH <{kgstore.META}> {{ ?s ?p ?o }} }} ;"
+            "INSERT DATA { GRAPH <https://w3id.org/gemeente-kg/graph/zwolle-2022> "
+            '{ <urn:x:stray> <urn:x:p> "half a load" } }'
+        )
+    again = pipeline.build([src], out)
+    assert sorted(again.built) == ["lindewaard-2023", "zwolle-2022"]
+    assert _document_quads(out) == expected
+
+
+def test_build_failed_batch_reports_each_document(tmp_path, monkeypatch):
+
+    def refuse(st, items):
+        raise StoreError(f"cannot write {len(items)} document graph(s): disk full")
+
+    monkeypatch.setattr(kgstore.Store, "add_graphs", refuse)
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "zwolle-2022.txt").write_text(SECOND, encoding="utf-8")
+    (src / "kampen-2022.txt").write_text(SECOND, encoding="utf-8")
+    seen = []
+    report = pipeline.build(
+        [src], tmp_path / "out", on_document=lambda p, err, words: seen.append((p.name, err))
+    )
+    assert report.built == [] and len(report.failed) == 2
+    assert all("disk full" in err for _, err in seen) and len(seen) == 2
+
+
+def _document_quads(out):
+    """The document graphs' quads (build facts left out, they hold the build time)."""
+
+    with kgstore.open_store(out, read_only=True) as st:
+        return {line for line in st.quads() if str(kgstore.META) not in line}
+
+
+def test_build_build_facts_differ_between_builds_in_the_same_second(monkeypatch):
+    """The outputs and graph.ttl's parts are rewritten when a document's build facts
+    change: two builds of the same text, at the same clock second, with the same size and
+    duration, must still differ (before the build id they did not)."""
+    from datetime import datetime
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2026, 1, 1, 12, 0, 0, tzinfo=tz)
+
+    monkeypatch.setattr(build, "datetime", Frozen)
+    minted = build.Minted("zwolle-2022", b"", SECOND, 20, 0.004, 100)
+    first, second = (
+        Graph().parse(
+            data=build.meta_ntriples(Path("zwolle-2022.txt"), "v1", minted).decode(), format="nt"
+        )
+        for _ in range(2)
+    )
+    assert set(first.predicates()) == set(second.predicates())
+    assert not isomorphic(first, second)
+
+
+def test_build_quick_rebuilds_reach_the_outputs(two_docs):
+    """Two builds of a document within one second, with graphs of the same size, have
+    different build facts (a build id), so the outputs are rewritten after each."""
+    src, out = two_docs
+    for value in ("36", "37", "38"):
+        (src / "zwolle-2022.txt").write_text(SECOND.replace("31", value), encoding="utf-8")
+        assert pipeline.build([src], out).built == ["zwolle-2022"]
+        assert f'"{value}"'.encode() in (out / "graph.ttl").read_bytes()

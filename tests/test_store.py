@@ -1,6 +1,7 @@
 from rdflib import Literal, URIRef
 
-from kg import store
+from kg import iris, store
+from kg.namespace import GKG
 from kg.rdf import ntriples
 
 S, P = URIRef("http://example.org/s"), URIRef("http://example.org/p")
@@ -81,3 +82,26 @@ def test_store_add_graphs_errors_are_store_errors(tmp_path):
                 ]
             )
         assert not list(st.quads())  # one transaction: the good document is not half-stored
+
+
+def test_store_list_counts_come_from_build_facts_or_the_store(two_docs):
+    """kg list and the build's total read each graph's size from the build facts; a store
+    built before they held it (here: one document, then both) is counted instead, to the
+    same numbers."""
+    _, out = two_docs
+    listed = {r.id: r.triples for r in store.documents(out)}
+    counted = (
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{store.META}>) }}"
+    )
+    with store.open_store(out) as st:
+        assert listed == {g.removeprefix(iris.GRAPH): st.graph_size(g) for g in st.graphs()}
+        total = int(next(iter(st.query(counted)))["n"].value)
+        assert st.triple_count() == total == sum(listed.values())
+        assert st.more_triples_than(total - 1)
+        assert not st.more_triples_than(total)
+        for subject in (f"<{iris.report_iri('zwolle-2022')}>", "?r"):
+            st.db.update(
+                f"DELETE WHERE {{ GRAPH <{store.META}> {{ {subject} <{GKG.tripleCount}> ?n }} }}"
+            )
+            assert st.triple_count() == total
+    assert {r.id: r.triples for r in store.documents(out)} == listed

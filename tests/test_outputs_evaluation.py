@@ -23,7 +23,7 @@ def _pred(**kw):
     return base
 
 
-def test_evaluate_names_are_normalised_and_aliases_count():
+def test_outputs_evaluation_names_are_normalised_and_aliases_count():
     gold = _gold(
         entities=[
             {"type": "Initiative", "name": "Stut en Steun", "aliases": ["project Stut en Steun"]},
@@ -40,7 +40,7 @@ def test_evaluate_names_are_normalised_and_aliases_count():
     assert s.rows["entities.core.typed"].f1 == 1.0
 
 
-def test_evaluate_typed_needs_type_or_alt_type():
+def test_outputs_evaluation_typed_needs_type_or_alt_type():
     gold = _gold(
         entities=[
             {
@@ -63,7 +63,7 @@ def test_evaluate_typed_needs_type_or_alt_type():
     assert s.rows["entities.core.untyped"].tp_pred == 2
 
 
-def test_evaluate_ignored_predictions_are_dropped():
+def test_outputs_evaluation_ignored_predictions_are_dropped():
     gold = _gold(
         entities=[{"type": "Initiative", "name": "JIP", "aliases": []}], ignore=["stadsdeelagenda"]
     )
@@ -76,7 +76,7 @@ def test_evaluate_ignored_predictions_are_dropped():
     assert score([(pred, gold)]).rows["entities.core.typed"].precision == 1.0
 
 
-def test_evaluate_relations_resolve_aliases_and_pairs_ignore_direction():
+def test_outputs_evaluation_relations_resolve_aliases_and_pairs_ignore_direction():
     ents = [
         {"type": "Initiative", "name": "Ervaringsmaatjes", "aliases": ["maatjes"]},
         {"type": "Organisation", "name": "SOVEE", "aliases": []},
@@ -91,7 +91,7 @@ def test_evaluate_relations_resolve_aliases_and_pairs_ignore_direction():
     assert s.rows["relations.pair"].f1 == 1.0
 
 
-def test_evaluate_indicators_are_a_multiset_with_tolerance_and_about():
+def test_outputs_evaluation_indicators_are_a_multiset_with_tolerance_and_about():
     ents = [{"type": "Initiative", "name": "doorbraakteam", "aliases": []}]
     gold = _gold(
         entities=ents,
@@ -114,7 +114,7 @@ def test_evaluate_indicators_are_a_multiset_with_tolerance_and_about():
     assert s.about_accuracy == pytest.approx(0.5)
 
 
-def test_evaluate_micro_average_over_documents():
+def test_outputs_evaluation_micro_average_over_documents():
     g1 = _gold(entities=[{"type": "Initiative", "name": "a", "aliases": []}])
     g2 = _gold(
         entities=[
@@ -132,7 +132,7 @@ def test_evaluate_micro_average_over_documents():
     assert (c.precision, c.recall) == (0.5, pytest.approx(1 / 3))
 
 
-def test_evaluate_by_document_adds_up_to_the_total():
+def test_outputs_evaluation_by_document_adds_up_to_the_total():
     def doc(name, entities):
         return {"document": name, "entities": [{"type": "Initiative", "name": n} for n in entities]}
 

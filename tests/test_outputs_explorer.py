@@ -36,14 +36,14 @@ def sample_graph(built):
     return viz.to_networkx(kgstore.load_graph(built))
 
 
-def test_viz_page_is_offline(built):
+def test_outputs_explorer_page_is_offline(built):
     page = (built / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)\s*=\s*["']https?://""", page)
     assert not re.search(r"""@import|url\(\s*["']?https?:""", page)
     assert "new vis.Network" in page
 
 
-def test_viz_page_data_matches_the_graph(built, sample_graph):
+def test_outputs_explorer_page_data_matches_the_graph(built, sample_graph):
     data = page_data((built / "graph.html").read_text(encoding="utf-8"))
     assert set(data["nodes"]) == set(sample_graph)
     assert data["entities"] == sample_graph.number_of_nodes()
@@ -52,7 +52,7 @@ def test_viz_page_data_matches_the_graph(built, sample_graph):
         assert cls in data["styles"]
 
 
-def test_viz_panel_facts_carry_sentences_indicators_and_relations(sample_graph):
+def test_outputs_explorer_panel_facts_carry_sentences_indicators_and_relations(sample_graph):
     team = next(n for n, d in sample_graph.nodes(data=True) if d["name"] == "doorbraakteam")
     panel = viz._panel(sample_graph, team)
     assert panel["type"] == "Initiative" and panel["municipalities"] == ["Lindewaard"]
@@ -70,7 +70,7 @@ def test_viz_panel_facts_carry_sentences_indicators_and_relations(sample_graph):
     assert partners == {"Veilig Thuis", "Raad voor de Kinderbescherming"}
 
 
-def test_viz_focus_depth_is_an_ego_graph(sample_graph):
+def test_outputs_explorer_focus_depth_is_an_ego_graph(sample_graph):
     team = next(n for n, d in sample_graph.nodes(data=True) if d["name"] == "doorbraakteam")
     one = viz.select(sample_graph, viz.View(focus="Doorbraakteam", depth=1))
     undirected = sample_graph.to_undirected()
@@ -81,7 +81,7 @@ def test_viz_focus_depth_is_an_ego_graph(sample_graph):
     assert set(viz.select(sample_graph, viz.View(focus="doorbraakteam", depth=0))) == {team}
 
 
-def test_viz_type_and_limit_views(sample_graph):
+def test_outputs_explorer_type_and_limit_views(sample_graph):
     orgs = viz.select(sample_graph, viz.View(types=("Organisation",)))
     assert orgs and {d["type"] for _, d in orgs.nodes(data=True)} == {"Organisation"}
     top = viz.select(sample_graph, viz.View(limit=5))
@@ -89,14 +89,14 @@ def test_viz_type_and_limit_views(sample_graph):
     assert len(top) == 5 and min(sample_graph.degree(n) for n in top) == degrees[4]
 
 
-def test_viz_unknown_names_are_usage_errors(sample_graph):
+def test_outputs_explorer_unknown_names_are_usage_errors(sample_graph):
     with pytest.raises(UsageError, match="no municipality 'Atlantis'.*Lindewaard"):
         viz.select(sample_graph, viz.View(municipality="Atlantis"))
     with pytest.raises(UsageError, match="no entity named"):
         viz.select(sample_graph, viz.View(focus="nothing like this"))
 
 
-def test_viz_municipality_view_from_the_store(two_towns, tmp_path):
+def test_outputs_explorer_municipality_view_from_the_store(two_towns, tmp_path):
     target = explorer.write(two_towns, tmp_path / "z.html", viz.View(municipality="zwolle"))
     data = page_data(target.read_text(encoding="utf-8"))
     names = {n["name"] for n in data["nodes"].values()}
@@ -107,7 +107,7 @@ def test_viz_municipality_view_from_the_store(two_towns, tmp_path):
     assert shared["years"] == ["2022", "2023"]
 
 
-def test_viz_store_page_equals_the_graph_page(two_towns):
+def test_outputs_explorer_store_page_equals_the_graph_page(two_towns):
     """The store path (skeleton, then details of the chosen nodes) shows what the
     in-memory path shows."""
     from_store = page_data((two_towns / "graph.html").read_text(encoding="utf-8"))
@@ -115,7 +115,7 @@ def test_viz_store_page_equals_the_graph_page(two_towns):
     assert from_store == in_memory
 
 
-def test_viz_indicators_are_properties_unless_asked(sample_graph):
+def test_outputs_explorer_indicators_are_properties_unless_asked(sample_graph):
     default = page_data(viz.render(sample_graph))
     assert not any(n["type"] == "Indicator" for n in default["nodes"].values())
     as_nodes = page_data(viz.render(sample_graph, viz.View(indicators="nodes")))
@@ -128,7 +128,7 @@ def test_viz_indicators_are_properties_unless_asked(sample_graph):
     assert len(capped["nodes"]) == 100 > sample_graph.number_of_nodes()
 
 
-def test_viz_hostile_text_never_becomes_markup():
+def test_outputs_explorer_hostile_text_never_becomes_markup():
     page = viz.page(document_graph(hostile_facts()))
     tags, plain = Tags(), Tags()
     tags.feed(page)
@@ -142,12 +142,12 @@ def test_viz_hostile_text_never_becomes_markup():
     assert {n["name"] for n in data["nodes"].values()} >= set(PAYLOADS[:3])
 
 
-def test_viz_page_is_deterministic(two_towns):
+def test_outputs_explorer_page_is_deterministic(two_towns):
     graph = kgstore.load_graph(two_towns)
     assert viz.page(graph) == viz.page(graph)
 
 
-def test_viz_large_graph_has_positions_and_no_physics():
+def test_outputs_explorer_large_graph_has_positions_and_no_physics():
     g = nx.MultiDiGraph()
     for i in range(viz.LARGE + 20):
         g.add_node(

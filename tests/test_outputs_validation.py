@@ -13,12 +13,12 @@ from kg.rdf import document_graph
 from kg.vocab import RELATIONS
 
 
-def test_validate_sample_conforms(sample_facts):
+def test_outputs_validation_sample_conforms(sample_facts):
     conforms, _, text = validate(document_graph(sample_facts))
     assert conforms, text
 
 
-def test_validate_reports_a_broken_graph(sample_facts):
+def test_outputs_validation_reports_a_broken_graph(sample_facts):
     g = document_graph(sample_facts)
     indicator = next(g.subjects(GKG.period, None))
     g.set((indicator, GKG.period, Literal("sometime")))
@@ -35,7 +35,7 @@ def test_validate_reports_a_broken_graph(sample_facts):
         ("hasPartner", "Initiative", "Programme"),
     ],
 )
-def test_validate_relations_keep_to_their_domain_and_range(
+def test_outputs_validation_relations_keep_to_their_domain_and_range(
     sample_facts, predicate, subject_type, object_type
 ):
     """The relation shapes are generated from the ontology's domain and range."""
@@ -49,7 +49,7 @@ def test_validate_relations_keep_to_their_domain_and_range(
     assert f"does not have class gkg:{domain if subject_type != domain else range_}" in text
 
 
-def test_validate_search_words_are_single_lower_case_words(sample_facts):
+def test_outputs_validation_search_words_are_single_lower_case_words(sample_facts):
     g = document_graph(sample_facts)
     entity = next(g.subjects(GKG.searchWord, None))
     g.add((entity, GKG.searchWord, Literal("Two Words")))
@@ -72,13 +72,13 @@ def one_broken(two_towns, tmp_path):
     return out
 
 
-def test_validate_store_document_by_document(two_towns):
+def test_outputs_validation_store_document_by_document(two_towns):
     result = validate_store(two_towns, jobs=1)
     assert result.conforms and result.documents == 2
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_validate_store_names_the_failing_document(one_broken, jobs):
+def test_outputs_validation_store_names_the_failing_document(one_broken, jobs):
     seen = []
     result = validate_store(
         one_broken, jobs=jobs, on_document=lambda doc, error: seen.append((doc, bool(error)))
@@ -89,7 +89,7 @@ def test_validate_store_names_the_failing_document(one_broken, jobs):
     assert sorted(seen) == [("lindewaard-2023", False), ("zwolle-2022", True)]
 
 
-def test_validate_cli(runner, two_towns, one_broken):
+def test_outputs_validation_cli(runner, two_towns, one_broken):
     ok = runner.invoke(main, ["validate", "--out", str(two_towns)])
     assert ok.exit_code == 0 and "2 document(s)" in ok.output
     bad = runner.invoke(main, ["validate", "--out", str(one_broken)])
@@ -125,7 +125,7 @@ FRAGMENTS = [
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=40))
-def test_validate_graphs_from_fuzzed_text_conform(parts):
+def test_outputs_validation_graphs_from_fuzzed_text_conform(parts):
     """Whatever the text, every literal is valid for its datatype and the shapes hold."""
     from kg import pipeline
     from kg.document import Document
