@@ -408,7 +408,13 @@ class EntityFinder:
     # -- rules -------------------------------------------------------------------------
 
     def _abbreviations(self, text: str) -> list[Candidate]:
+        """Defined abbreviations, their long forms and every later use of the short form.
+        The uses are those of the first definition of a short form: a later one that
+        defines it again would put its candidates where the first one's already stand,
+        and lose to them (same rule, same span, later), so they are not made (a report
+        of one definition repeated a thousand times made a million of them)."""
         out = []
+        repeated: set[str] = set()  # short forms whose uses are listed
         for d in find_definitions(text):
             key = normalise_name(d.long_form)
             label = self._type_of_phrase(
@@ -418,6 +424,9 @@ class EntityFinder:
                 continue
             out.append(Candidate(d.long_start, d.long_end, label, "abbreviation", key))
             out.append(Candidate(d.short_start, d.short_end, label, "abbreviation", key))
+            if d.short_form in repeated:
+                continue
+            repeated.add(d.short_form)
             for m in re.finditer(rf"(?<![\w\-]){re.escape(d.short_form)}(?![\w])", text):
                 if m.start() != d.short_start:
                     out.append(Candidate(m.start(), m.end(), label, "abbreviation", key))
