@@ -21,10 +21,12 @@ from . import gazetteer, keys
 from .abbreviations import find_definitions
 from .gazetteer import (
     ambiguous_municipality_names,
+    common_names,
     first_names,
     laws,
     municipalities,
     organisations,
+    words,
 )
 from .lexicon import is_common, is_ordinary
 from .persons import person_spans
@@ -62,217 +64,20 @@ CONN_STRICT = r"(?:(?:en|voor|of|&|tegen|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den
 CAP_STRICT = rf"{CAPW}(?:[ \t]+{CONN_STRICT}?{CAPW}){{0,5}}"
 CONN_ITEM = r"(?:(?:voor|of|&|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
 CAP_ITEM = rf"{CAPW}(?:[ \t]+{CONN_ITEM}?{CAPW}){{0,5}}"  # one name of a list
-STRUCTURE_WORDS = {
-    "Doelen",
-    "Doel",
-    "Resultaat",
-    "Resultaten",
-    "Versie",
-    "Concept",
-    "Bijlage",
-    "Tabel",
-    "Figuur",
-    "Hoofdstuk",
-    "Paragraaf",
-    "Toelichting",
-    "Indicator",
-    "Beschrijving",
-    "Totaal",
-    "Bron",
-}
+_WORDS = words()
+STRUCTURE_WORDS = set(_WORDS["structure_words"])
 # participles (gestart, samengesteld, gerealiseerd); adjectives stop a name only at its end
 VERBISH = re.compile(r"^(?:\w{0,6}ge\w{2,}[dt]|\w+ee[rl][dt]|(?:ont|ver|her)\w{3,}[^aeiou][dt])$")
 ADJECTIVE = re.compile(r"^\w+(?:lijk|ig|isch)$")
-GE_NOUNS = {
-    "geweld",
-    "gebied",
-    "geld",
-    "gezond",
-    "gedrag",
-    "gemeenschapshuis",
-    "gebit",
-    "gehoor",
-    "geloof",
-    "gesprek",
-    "getuigenis",
-}
-NOT_NOUNS = {
-    "of",
-    "maar",
-    "want",
-    "dus",
-    "dan",
-    "ook",
-    "wel",
-    "meer",
-    "minder",
-    "zeer",
-    "erg",
-    "heel",
-    "veel",
-    "weinig",
-    "goed",
-    "snel",
-    "verder",
-    "daarnaast",
-    "hier",
-}
-DISTRICT_ENDINGS = (
-    "-oost|-west|-noord|-zuid|-centrum|kwartier|wijk|buurt|hof|horst|burg|dorp|veld|kamp|"
-    "park|polder|haven|dijk|berg|broek|hoven|meer|plein"
-)
-DOCUMENT_TYPES = (
-    "verordening|nota|visie|plan|beleidsregels|afspraken|overeenkomst|agenda|"
-    "akkoord|convenant|kader|beleid|programma|regeling"
-)
-ADJECTIVES = (
-    "sociale|sociaal|brede|breed|lokale|lokaal|regionale|regionaal|landelijke|landelijk|gezonde|"
-    "integrale|integraal|stadsbrede|stadsbreed|tijdelijke|tijdelijk|"
-    "gemeentelijke|"
-    "gemeentelijk|bovenregionale|bovenregionaal|wijkgerichte|gezamenlijke|gezamenlijk"
-)
-STOP_CONTINUATION = {
-    "die",
-    "dat",
-    "waarbij",
-    "waarin",
-    "waar",
-    "waarmee",
-    "is",
-    "zijn",
-    "wordt",
-    "worden",
-    "werd",
-    "werden",
-    "heeft",
-    "hebben",
-    "had",
-    "in",
-    "op",
-    "met",
-    "voor",
-    "van",
-    "te",
-    "om",
-    "door",
-    "bij",
-    "naar",
-    "aan",
-    "uit",
-    "als",
-    "zodat",
-    "de",
-    "het",
-    "een",
-    "ook",
-    "nog",
-    "al",
-    "niet",
-    "we",
-    "wij",
-    "zij",
-    "ze",
-    "kan",
-    "kunnen",
-    "zal",
-    "zullen",
-    "moet",
-    "wil",
-    "wilt",
-    "willen",
-    "gaat",
-    "gaan",
-    "komt",
-    "komen",
-    "staat",
-    "staan",
-    "wat",
-    "hoe",
-    "tot",
-    "sinds",
-    "vanaf",
-    "tijdens",
-    "onder",
-    "over",
-    "tussen",
-    "rond",
-    "rondom",
-    "per",
-    "via",
-    "zonder",
-    "binnen",
-    "buiten",
-    "na",
-}
+GE_NOUNS = set(_WORDS["ge_nouns"])
+NOT_NOUNS = set(_WORDS["not_nouns"])
+DISTRICT_ENDINGS = "|".join(_WORDS["district_endings"])
+DOCUMENT_TYPES = "|".join(_WORDS["document_types"])
+ADJECTIVES = "|".join(_WORDS["adjectives"])
+STOP_CONTINUATION = set(_WORDS["stop_continuation"])
 QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
-PERSON_TITLES = {
-    "wethouder",
-    "burgemeester",
-    "mevrouw",
-    "meneer",
-    "heer",
-    "dhr",
-    "mw",
-    "mr",
-    "dr",
-    "prof",
-    "ir",
-    "drs",
-    "minister",
-    "staatssecretaris",
-    "gedeputeerde",
-    "directeur",
-}
-CAPITAL_STOP = {
-    "Nederland",
-    "Nederlandse",
-    "Corona",
-    "Covid",
-    "COVID",
-    "Rijk",
-    "Gemeente",
-    "College",
-    "Raad",
-    "Europa",
-    "Europese",
-    "Januari",
-    "Februari",
-    "Maart",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Augustus",
-    "September",
-    "Oktober",
-    "November",
-    "December",
-    "Maandag",
-    "Dinsdag",
-    "Woensdag",
-    "Donderdag",
-    "Vrijdag",
-    "Zaterdag",
-    "Zondag",
-    "Jeugd",
-    "Wmo",
-    "Zorg",
-    "Welzijn",
-    "Werk",
-    "Inkomen",
-    "Participatie",
-    "Onderwijs",
-    "Sport",
-    "Cultuur",
-    "Veiligheid",
-    "Gezondheid",
-    "Totaal",
-    "Overige",
-    "Programma",
-    "Terug",
-    "Bron",
-    "NL",
-}
+PERSON_TITLES = set(_WORDS["person_titles"])
+CAPITAL_STOP = set(_WORDS["capital_stop"])
 
 WORD = re.compile(r"(?<![\w\-])[A-Za-zÀ-ÿ][\w\-]*")
 EXTEND_STOP = {w for w in CAPITAL_STOP if w[:1].isupper()} - {
@@ -345,7 +150,7 @@ class EntityFinder:
         for m in municipalities():
             bare = re.sub(r"\s*\(.*?\)$", "", m.name)
             names.extend({m.name, bare})
-        names += ["Den Haag", "Den Bosch"]
+        names += list(common_names())
         self.municipality_rx = re.compile(
             r"(?<![\w\-])(?:(gemeenten?|Gemeenten?)\s+)?(" + alternation(names) + r")(?![\w\-])"
         )

@@ -72,6 +72,15 @@ def municipality_index() -> dict[str, Municipality]:
     return index
 
 
+@lru_cache(maxsize=1)
+def common_names() -> dict[str, str]:
+    """The names a report writes in place of a municipality's CBS name (``Den Haag`` for
+    ``'s-Gravenhage``): alias → CBS name, the rows marked ``common`` in
+    ``municipality_aliases.csv``."""
+    rows = csv.DictReader(_data("municipality_aliases.csv").splitlines())
+    return {r["alias"]: r["name"] for r in rows if r["common"]}
+
+
 def find_municipality(name: str) -> Municipality | None:
     """Resolve a municipality name, common name or file-name slug (``den-haag``)."""
     return municipality_index().get(fold(name.replace("_", " ")))
@@ -138,6 +147,13 @@ def taakvelden() -> tuple[Taakveld, ...]:
         )
         for r in rows
     )
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    """The word lists of the name rules and of the language check (``data/words.json``):
+    general Dutch, kept as data beside the cue lists."""
+    return json.loads(_data("words.json"))
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from extractors import keys
 from extractors.annotations import Section
 from extractors.entities import PRIORITY
-from extractors.gazetteer import cues, find_municipality
+from extractors.gazetteer import common_names, cues, find_municipality
 from extractors.numbers import as_plain
 from extractors.text import normalise_name, sentence_offsets, slug, strip_quotes, text_of
 
@@ -126,10 +126,9 @@ class _Collector:
     def _home(self) -> str:
         d = self.document
         aliases = {f"gemeente {d.municipality}"}
-        if d.municipality.startswith("'s-Gravenhage"):
-            aliases |= {"Den Haag", "gemeente Den Haag"}
-        if d.municipality.startswith("'s-Hertogenbosch"):
-            aliases |= {"Den Bosch", "gemeente Den Bosch"}
+        for alias, name in common_names().items():
+            if name == d.municipality:
+                aliases |= {alias, f"gemeente {alias}"}
         eid = f"municipality/{self.scope}"
         m = self.mention(0, 0, "document.municipality")
         return self._add(

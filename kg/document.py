@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.gazetteer import ambiguous_municipality_names, find_municipality, municipalities
+from extractors.gazetteer import (
+    ambiguous_municipality_names,
+    common_names,
+    find_municipality,
+    municipalities,
+)
 from extractors.text import alternation
 
 from .errors import InputError, MunicipalityError
@@ -135,5 +140,5 @@ def _names_rx() -> re.Pattern:
     names = set()
     for m in municipalities():
         names |= {m.name, re.sub(r"\s*\(.*?\)$", "", m.name)}
-    names = {n for n in names if len(n) > 2} | {"Den Haag", "Den Bosch"}
+    names = {n for n in names if len(n) > 2} | set(common_names())
     return re.compile(rf"(?<![\w\-])(?:{alternation(names)})(?![\w\-])")

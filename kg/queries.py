@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .errors import QueryError, UsageError
-from .text import longest_stem, longest_word, search_key, stem_key
+from .search import longest_stem, longest_word, search_key, stem_key
 
 
 @dataclass(frozen=True)
@@ -68,9 +68,9 @@ def get(name: str) -> NamedQuery:
 def fill(text: str, params: dict[str, str]) -> str:
     """Fill a query template: ``{{name}}`` is the value as SPARQL string content,
     ``{{name|key}}`` its search key (lower case, no accents: see
-    :func:`kg.text.search_key`), ``{{name|word}}`` its longest word (see
-    :func:`kg.text.longest_word`), ``{{name|stem}}`` and ``{{name|stemkey}}`` the same
-    with Dutch stems (plurals and diminutives: see :func:`kg.text.stem`),
+    :func:`kg.search.search_key`), ``{{name|word}}`` its longest word (see
+    :func:`kg.search.longest_word`), ``{{name|stem}}`` and ``{{name|stemkey}}`` the same
+    with Dutch stems (plurals and diminutives: see :func:`kg.search.stem`),
     ``{{#name}}...{{/name}}`` is kept only when the parameter is given and
     ``{{^name}}...{{/name}}`` only when it is not (sections of other parameters may stand
     inside). Missing parameters are the empty string."""

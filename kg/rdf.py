@@ -22,7 +22,7 @@ from extractors.text import normalise_name
 from . import iris, vocab
 from .facts import SCOPED_PREFIXES, Entity, FactSet, Indicator, Mention, Relation
 from .namespace import GKG
-from .text import search_key, search_words, stem, stem_key
+from .search import search_key, search_words, stem, stem_key
 
 ID = Namespace(iris.ID)
 GRAPH = Namespace(iris.GRAPH)

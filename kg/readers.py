@@ -10,107 +10,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.gazetteer import words
+
 from .errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf")
-DUTCH = {
-    "de",
-    "het",
-    "een",
-    "en",
-    "van",
-    "in",
-    "is",
-    "op",
-    "met",
-    "voor",
-    "zijn",
-    "wordt",
-    "worden",
-    "niet",
-    "ook",
-    "aan",
-    "bij",
-    "door",
-    "naar",
-    "dat",
-    "die",
-    "er",
-    "we",
-    "wij",
-    "om",
-    "te",
-    "hebben",
-    "heeft",
-    "over",
-    "als",
-    "uit",
-    "gemeente",
-    "jaar",
-}
-OTHER = {
-    "English": {
-        "the",
-        "and",
-        "of",
-        "to",
-        "is",
-        "in",
-        "for",
-        "with",
-        "that",
-        "are",
-        "was",
-        "this",
-        "be",
-        "by",
-        "on",
-        "as",
-        "have",
-        "it",
-    },
-    "German": {
-        "der",
-        "die",
-        "und",
-        "das",
-        "ist",
-        "nicht",
-        "mit",
-        "sich",
-        "auf",
-        "für",
-        "werden",
-        "wird",
-        "ein",
-        "eine",
-        "zu",
-        "dem",
-        "den",
-        "von",
-    },
-    "French": {
-        "le",
-        "la",
-        "les",
-        "et",
-        "des",
-        "est",
-        "une",
-        "du",
-        "pour",
-        "dans",
-        "qui",
-        "que",
-        "pas",
-        "sur",
-        "au",
-        "avec",
-        "ce",
-        "il",
-    },
-}
+_WORDS = words()
+DUTCH = set(_WORDS["dutch_function_words"])
+OTHER = {lang: set(ws) for lang, ws in _WORDS["other_function_words"].items()}
 
 
 def read_report(path: Path, max_bytes: int = MAX_BYTES) -> str:

@@ -33,7 +33,7 @@ from rdflib.namespace import PROV, SKOS
 from ...errors import UsageError
 from ...namespace import GKG
 from ...rdf import CLASSES, PREDICATES, SDMX_MEASURE
-from ...text import search_key as fold
+from ...search import search_key as fold
 from .layout import layout
 
 TYPE_OF = {v: k for k, v in CLASSES.items()}

@@ -33,7 +33,7 @@ def _ours(text):
     return doc, [t.i for t in doc if t.is_sent_start]
 
 
-def test_heading_and_list_items_start_sentences():
+def test_extractors_text_headings_and_list_items_start_sentences():
     text = "Jeugd\nHet jeugdteam hielp 40 gezinnen\n\n- pilot A\n- pilot B loopt. Klaar"
     doc, starts = _ours(text)
     assert [s.text.strip() for s in doc.sents] == [
@@ -70,7 +70,7 @@ _PIECES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=30).map("".join))
-def test_same_boundaries_as_the_token_rule(text):
+def test_extractors_text_same_boundaries_as_the_token_rule(text):
     doc, starts = _ours(text)
     assert starts == _reference_starts(text)
     assert doc.user_data[SENT_BOUNDS] == [(s.start, s.end) for s in doc.sents]
@@ -82,7 +82,7 @@ _NAMES = st.lists(st.text(alphabet="aAbB -'.", min_size=1, max_size=6), min_size
 
 @settings(max_examples=300, deadline=None)
 @given(_NAMES, st.text(alphabet="aAbB -'.x\n", max_size=60))
-def test_trie_alternation_matches_like_the_longest_first_alternation(names, text):
+def test_extractors_text_trie_alternation_matches_like_the_longest_first_alternation(names, text):
     """The trie finds what a plain alternation, longest name first, finds: the same
     spans, with the same boundary checks around it."""
     plain = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
@@ -91,6 +91,6 @@ def test_trie_alternation_matches_like_the_longest_first_alternation(names, text
     assert [m.span() for m in re.finditer(wrap.format(alternation(names)), text)] == expected
 
 
-def test_trie_alternation_of_nothing_matches_nothing():
+def test_extractors_text_trie_alternation_of_nothing_matches_nothing():
     assert re.search(alternation([]), "anything") is None
     assert alternation(["Den Haag", "Den Helder", "Deventer"]) == r"De(?:n\ H(?:aag|elder)|venter)"
