@@ -166,16 +166,17 @@ class BuildSession:
                 self._write_batch()
                 if len(self.report.built) >= 50:
                     st.optimize()  # compact after a large build: the store shrinks severalfold
+                # one store for the whole build: its counts and outputs are read from the
+                # handle that wrote it
+                counts = st.summary()
+                self.report.outputs = write_outputs(self.out, if_changed=True, store=st)
         finally:
             self._store = None
             if pool is not None:
                 pool.shutdown(wait=True, cancel_futures=True)
-        with open_store(self.out, read_only=True) as st:
-            counts = st.summary()
         self.report.documents, self.report.entities = counts.documents, counts.entities
         self.report.relations, self.report.indicators = counts.relations, counts.indicators
         self.report.triples = counts.triples
-        self.report.outputs = write_outputs(self.out, if_changed=True)
         self.report.seconds = time.perf_counter() - started
         return self.report
 

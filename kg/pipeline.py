@@ -81,7 +81,7 @@ def remove(out: Path, ids: list[str]) -> list[str]:
             if missing:
                 raise UsageError(f"not in the store: {', '.join(missing)} (see 'kg list')")
             st.remove_documents(ids)
-        write_outputs(out)
+            write_outputs(out, store=st)
     return ids
 
 

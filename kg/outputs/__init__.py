@@ -9,15 +9,18 @@ writes, so commands that only read the store start fast."""
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
-from ..store import open_store, store_path
+from ..store import Store, open_store, store_path
 from .files import atomic_write
 
 OUTPUTS_STATE = ".outputs-state"  # what graph.ttl and graph.html were last written from
 
 
-def write_outputs(out: Path, *, if_changed: bool = False) -> dict[str, Path]:
+def write_outputs(
+    out: Path, *, if_changed: bool = False, store: Store | None = None
+) -> dict[str, Path]:
     """``graph.ttl`` and ``graph.html`` from the whole store, each written atomically
     (see :mod:`.turtle`; the explorer reads only what it shows, for the most connected
     entities when the graph is large). A large store's Turtle is streamed by Oxigraph,
@@ -27,13 +30,16 @@ def write_outputs(out: Path, *, if_changed: bool = False) -> dict[str, Path]:
     wrote them and the store has not changed since (its build facts say which documents it
     holds and when each was built): a build that skipped every file costs no rewrite, while
     an interrupted build, a removal or a page written by ``kg viz`` is caught.
+
+    ``store`` is the open store of ``out`` when the caller has it (a build, a removal);
+    otherwise it is opened read-only.
     """
     from . import explorer, turtle
 
     out = Path(out)
     ttl, page = out / "graph.ttl", out / "graph.html"
     paths = {"turtle": ttl, "html": page, "store": store_path(out)}
-    with open_store(out, read_only=True) as st:
+    with open_store(out, read_only=True) if store is None else nullcontext(store) as st:
         store_state = st.state()
         if if_changed and _outputs_state(store_state, ttl, page) == _read_state(out):
             return paths
