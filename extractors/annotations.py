@@ -39,6 +39,7 @@ class IndicatorNote:
     context_start: int  # the sentence or table row that states it
     context_end: int
     rule: str
+    kind: str = "realised"  # realised, target, budget, spending, change, forecast
 
 
 @dataclass(frozen=True)

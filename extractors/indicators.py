@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from . import gazetteer, keys
 from .annotations import IndicatorNote, Section
 from .gazetteer import fold
+from .kinds import cell_kind, compile_cues, prose_kind
 from .numbers import (
     MONTHS,
     NUMBER_RE,
@@ -99,6 +100,7 @@ class IndicatorFinder:
         c = gazetteer.cues() if cues is None else cues
         self.structure = {w.lower() for w in c["structure_nouns"]}
         self.sub_columns = tuple(c["table_sub_columns"])
+        self.kinds = compile_cues(c["indicator_kinds"])
         self.financial = re.compile(
             r"(?<!\w)(?:"
             + "|".join(re.escape(w.lower()) for w in c["financial_words"])
@@ -159,6 +161,7 @@ class IndicatorFinder:
             c.context_start,
             c.context_end,
             c.rule,
+            cell_kind(c.column, c.row, c.title, c.unit, self.kinds),
         )
 
     def _financial(self, text: str) -> bool:
@@ -226,6 +229,7 @@ class IndicatorFinder:
                     start,
                     end,
                     rule,
+                    prose_kind(sentence, a - start, b - start, unit, self.kinds),
                 )
             )
         return notes
@@ -624,6 +628,7 @@ def _percent_columns(text: str, notes: list[IndicatorNote]) -> list[IndicatorNot
                 n.context_start,
                 n.context_end,
                 "prose.percent_column",
+                n.kind,
             )
         out.append(n)
     return out

@@ -249,7 +249,7 @@ class _Collector:
             elif n.about_section is not None:
                 about = self.section_ids.get(n.about_section)
             m = self.mention(n.start, n.end, n.rule)
-            out.append(Indicator(n.label, as_plain(n.value), n.unit, n.period, about, m))
+            out.append(Indicator(n.label, as_plain(n.value), n.unit, n.period, about, m, n.kind))
         return out
 
 

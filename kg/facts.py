@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .vocab import ENTITY_TYPES, RELATIONS, UNITS
+from .vocab import ENTITY_TYPES, KINDS, RELATIONS, UNITS
 
 PREDICATES = tuple(RELATIONS)
 __all__ = [
     "ENTITY_TYPES",
+    "KINDS",
     "PREDICATES",
     "UNITS",
     "DocumentInfo",
@@ -69,6 +70,7 @@ class Indicator:
     period: str
     about: str | None  # Entity.id
     mention: Mention
+    kind: str = KINDS[0]  # what sort of number: one of KINDS (realised, target, budget, ...)
 
 
 @dataclass(frozen=True)

@@ -247,6 +247,7 @@ def _indicator(
     g.add((node, SDMX_ATTRIBUTE.unitMeasure, UNITS[i.unit]))
     g.add((node, GKG.unitCode, Literal(i.unit)))
     g.add((node, GKG.period, Literal(i.period)))
+    g.add((node, GKG.kind, GKG[f"kind-{i.kind}"]))
     if i.about:
         g.add((node, GKG.about, entity_iri(i.about)))
     g.add((node, GKG.mention, _mention(g, m, report, text)))

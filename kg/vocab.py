@@ -39,6 +39,16 @@ UNITS = {
     "hours": "http://qudt.org/vocab/unit/HR",
 }
 
+# the indicator kinds (gkg:kind is gkg:kind-<code>); the first is the default
+KINDS = (
+    "realised",
+    "target",
+    "budget",
+    "spending",
+    "change",
+    "forecast",
+)
+
 # every term of the gkg: namespace
 TERMS = (
     "District",
@@ -63,6 +73,14 @@ TERMS = (
     "hasPartner",
     "hasProgramme",
     "hasSubProgramme",
+    "indicatorKinds",
+    "kind",
+    "kind-budget",
+    "kind-change",
+    "kind-forecast",
+    "kind-realised",
+    "kind-spending",
+    "kind-target",
     "locatedIn",
     "mention",
     "municipality",

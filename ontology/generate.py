@@ -34,6 +34,7 @@ class Vocabulary:
     entity_types: tuple[str, ...]
     relations: tuple[tuple[str, str, str], ...]  # (name, domain, range)
     units: tuple[tuple[str, str], ...]  # (code, QUDT IRI)
+    kinds: tuple[str, ...]  # indicator kind codes, the notations of gkg:indicatorKinds
     terms: tuple[str, ...]  # every gkg: term the ontology defines, sorted
 
 
@@ -59,8 +60,12 @@ def vocabulary(text: str) -> Vocabulary:
         (str(g.value(c, SKOS.notation)), str(g.value(c, SKOS.exactMatch)))
         for c in ordered(set(g.subjects(SKOS.inScheme, GKG.units)))
     ]
+    kinds = [
+        str(g.value(c, SKOS.notation))
+        for c in ordered(set(g.subjects(SKOS.inScheme, GKG.indicatorKinds)))
+    ]
     terms = sorted({local(s) for s in g.subjects(RDF.type, None) if str(s).startswith(str(GKG))})
-    return Vocabulary(tuple(names), tuple(relations), tuple(units), tuple(terms))
+    return Vocabulary(tuple(names), tuple(relations), tuple(units), tuple(kinds), tuple(terms))
 
 
 def vocab_module(v: Vocabulary) -> str:
@@ -72,6 +77,7 @@ def vocab_module(v: Vocabulary) -> str:
     types = "".join(f"    {q(t)},\n" for t in v.entity_types)
     relations = "".join(f"    {q(n)}: ({q(d)}, {q(r)}),\n" for n, d, r in v.relations)
     units = "".join(f"    {q(code)}: {q(iri)},\n" for code, iri in v.units)
+    kinds = "".join(f"    {q(k)},\n" for k in v.kinds)
     terms = "".join(f"    {q(t)},\n" for t in v.terms)
     return f'''"""The Gemeente KG vocabulary, generated from ``ontology/gkg.ttl`` by
 ``scripts/make_vocab.py``: do not edit by hand (``tests/test_vocab.py`` regenerates it
@@ -92,6 +98,10 @@ RELATIONS = {{
 # the indicator units: unit code (gkg:unitCode) → QUDT unit (sdmx-attribute:unitMeasure)
 UNITS = {{
 {units}}}
+
+# the indicator kinds (gkg:kind is gkg:kind-<code>); the first is the default
+KINDS = (
+{kinds})
 
 # every term of the gkg: namespace
 TERMS = (
@@ -121,11 +131,14 @@ def shape_blocks(v: Vocabulary) -> list[str]:
         f"unit:{iri[len(UNIT) :]}" if iri.startswith(UNIT) else f"<{iri}>" for _, iri in v.units
     )
     codes = " ".join(f'"{code}"' for code, _ in v.units)
+    kinds = " ".join(f"gkg:kind-{k}" for k in v.kinds)
     units = (
         f"    sh:property [ sh:path sdmx-attribute:unitMeasure ; sh:minCount 1 ; "
         f"sh:maxCount 1 ;\n                  sh:in ( {qudt} ) ] ;\n"
         f"    sh:property [ sh:path gkg:unitCode ; sh:minCount 1 ; sh:maxCount 1 ;\n"
-        f"                  sh:in ( {codes} ) ] ;"
+        f"                  sh:in ( {codes} ) ] ;\n"
+        f"    sh:property [ sh:path gkg:kind ; sh:minCount 1 ; sh:maxCount 1 ;\n"
+        f"                  sh:in ( {kinds} ) ] ;"
     )
     predicates = " ".join(f"gkg:{n}" for n, _, _ in v.relations)
     assertion = (

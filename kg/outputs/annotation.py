@@ -34,6 +34,7 @@ def to_annotation(facts: FactSet) -> dict:
             "value": i.value,
             "unit": i.unit,
             "period": i.period,
+            "kind": i.kind,
             "about": names.get(i.about) if i.about else None,
             "rule": i.mention.rule,
         }

@@ -154,13 +154,13 @@
       section(body, "Indicators", n.indicators.length);
       var table = el("table", "kg-indicators");
       var head = el("tr");
-      ["What", "Value", "Unit", "Period"].forEach(function (h) { head.appendChild(el("th", null, h)); });
+      ["What", "Value", "Unit", "Period", "Kind"].forEach(function (h) { head.appendChild(el("th", null, h)); });
       table.appendChild(head);
       n.indicators.forEach(function (ind) {
         var tr = el("tr");
         tr.title = ind.document + ": " + ind.sentence;
         var what = ind.label.length > 90 ? ind.label.slice(0, 89) + "\u2026" : ind.label;
-        [what, ind.value, ind.unit, ind.period].forEach(function (v, i) {
+        [what, ind.value, ind.unit, ind.period, ind.kind].forEach(function (v, i) {
           tr.appendChild(el("td", i === 1 ? "kg-num" : null, v));
         });
         table.appendChild(tr);

@@ -88,6 +88,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                 "value": _number(graph.value(ind, SDMX_MEASURE.obsValue)),
                 "unit": str(graph.value(ind, GKG.unitCode) or ""),
                 "period": str(graph.value(ind, GKG.period) or ""),
+                "kind": _kind(graph.value(ind, GKG.kind)),
                 "document": report.get("file", ""),
                 "sentence": str(graph.value(mention, GKG.sentence) or "") if mention else "",
             }
@@ -158,7 +159,7 @@ def add_facts(g: nx.MultiDiGraph, sentences: list[tuple], indicators: list[tuple
         if sentence:
             said[entity].add((sentence, file))
     values: dict = defaultdict(list)
-    for entity, ind, label, value, unit, period, file, sentence in indicators:
+    for entity, ind, label, value, unit, period, kind, file, sentence in indicators:
         values[entity].append(
             {
                 "id": ind,
@@ -166,6 +167,7 @@ def add_facts(g: nx.MultiDiGraph, sentences: list[tuple], indicators: list[tuple
                 "value": _number(value),
                 "unit": unit,
                 "period": period,
+                "kind": _kind(kind),
                 "document": file,
                 "sentence": sentence,
             }
@@ -433,6 +435,11 @@ def _offline(page: str) -> str:
 
 def _asset(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _kind(iri: object) -> str:
+    """The code of an indicator kind (``gkg:kind-target`` → ``target``); "" for none."""
+    return str(iri or "").rpartition("#kind-")[2]
 
 
 def _short(name: str, n: int = 40) -> str:
