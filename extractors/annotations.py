@@ -40,6 +40,7 @@ class IndicatorNote:
     context_end: int
     rule: str
     kind: str = "realised"  # realised, target, budget, spending, change, forecast
+    measure: str = ""  # what is counted: "aanvragen", "gemiddelde wachttijd"; "" unknown
 
 
 @dataclass(frozen=True)

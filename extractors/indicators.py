@@ -19,6 +19,7 @@ from . import gazetteer, keys
 from .annotations import IndicatorNote, Section
 from .gazetteer import fold
 from .kinds import cell_kind, compile_cues, prose_kind
+from .measures import cell_measure, prose_measure
 from .numbers import (
     MONTHS,
     NUMBER_RE,
@@ -162,6 +163,7 @@ class IndicatorFinder:
             c.context_end,
             c.rule,
             cell_kind(c.column, c.row, c.title, c.unit, self.kinds),
+            cell_measure(c.row, c.column, c.title),
         )
 
     def _financial(self, text: str) -> bool:
@@ -208,7 +210,9 @@ class IndicatorFinder:
             label = f"{_line_before(text, start)} {label}"
         if len(label) > 160:
             label = label[:157] + "..."
+        measure = ""  # of the number before, which a bare number may repeat
         for (a, b, value, unit, rule), period in zip(found, periods, strict=True):
+            measure = prose_measure(sentence, a - start, b - start, unit, measure)
             # money and shares in a passage about the budget are about the programme;
             # otherwise the nearest initiative or organisation, here or just before
             about, section = None, None
@@ -230,6 +234,7 @@ class IndicatorFinder:
                     end,
                     rule,
                     prose_kind(sentence, a - start, b - start, unit, self.kinds),
+                    measure,
                 )
             )
         return notes
@@ -629,6 +634,7 @@ def _percent_columns(text: str, notes: list[IndicatorNote]) -> list[IndicatorNot
                 n.context_end,
                 "prose.percent_column",
                 n.kind,
+                n.measure,
             )
         out.append(n)
     return out

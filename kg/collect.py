@@ -32,6 +32,7 @@ from .facts import (
     Mention,
     Relation,
 )
+from .measures import common_measure
 from .vocab import RELATIONS
 
 SCOPED, GLOBAL = SCOPED_PREFIXES, SHARED_PREFIXES
@@ -249,7 +250,13 @@ class _Collector:
             elif n.about_section is not None:
                 about = self.section_ids.get(n.about_section)
             m = self.mention(n.start, n.end, n.rule)
-            out.append(Indicator(n.label, as_plain(n.value), n.unit, n.period, about, m, n.kind))
+            common, rule = common_measure(n.measure, m.sentence or n.label, n.unit) or ("", "")
+            value = as_plain(n.value)
+            out.append(
+                Indicator(
+                    n.label, value, n.unit, n.period, about, m, n.kind, n.measure, common, rule
+                )
+            )
         return out
 
 

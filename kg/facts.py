@@ -71,6 +71,9 @@ class Indicator:
     about: str | None  # Entity.id
     mention: Mention
     kind: str = KINDS[0]  # what sort of number: one of KINDS (realised, target, budget, ...)
+    measure: str = ""  # what it counts, in the report's words: "aanvragen"; "" unknown
+    common: str = ""  # the common measure it is a value of (kg.vocab.MEASURES), or ""
+    common_rule: str = ""  # how that was matched: measure.name, measure.sentence
 
 
 @dataclass(frozen=True)

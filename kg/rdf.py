@@ -248,6 +248,18 @@ def _indicator(
     g.add((node, GKG.unitCode, Literal(i.unit)))
     g.add((node, GKG.period, Literal(i.period)))
     g.add((node, GKG.kind, GKG[f"kind-{i.kind}"]))
+    if i.measure:
+        g.add((node, GKG.measureName, Literal(i.measure)))
+    if i.common:
+        concept = GKG[f"measure-{i.common}"]
+        g.add((node, GKG.measure, concept))
+        g.add((node, GKG.measureRule, Literal(i.common_rule)))
+        # the concept's name and scheme travel with the documents that use it, so a query
+        # of the store can show it
+        g.add((concept, RDF.type, SKOS.Concept))
+        g.add((concept, SKOS.inScheme, GKG.measures))
+        g.add((concept, SKOS.notation, Literal(i.common)))
+        g.add((concept, SKOS.prefLabel, Literal(vocab.MEASURES[i.common][0], lang="nl")))
     if i.about:
         g.add((node, GKG.about, entity_iri(i.about)))
     g.add((node, GKG.mention, _mention(g, m, report, text)))

@@ -49,6 +49,247 @@ KINDS = (
     "forecast",
 )
 
+# the common measures (gkg:measure is gkg:measure-<id>): id → (Dutch label, unit codes,
+# the words a report uses for it)
+MEASURES = {
+    "bijstand": (
+        "personen met een bijstandsuitkering",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "bijstand",
+            "bijstandsgerechtigden",
+            "bijstandsuitkering",
+            "bijstandsuitkeringen",
+            "participatiewet",
+            "uitkeringsgerechtigden",
+        ),
+    ),
+    "uitstroom-werk": (
+        "uitstroom naar werk",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "naar betaald werk",
+            "naar werk bemiddeld",
+            "regulier werk",
+            "uitgestroomd",
+            "uitgestroomd naar werk",
+            "uitstroom naar werk",
+        ),
+    ),
+    "re-integratie": (
+        "lopende re-integratievoorzieningen",
+        ("count",),
+        (
+            "loonkostensubsidie",
+            "participatietrajecten",
+            "re-integratie",
+            "re-integratietrajecten",
+            "re-integratievoorzieningen",
+        ),
+    ),
+    "wmo-clienten": (
+        "cliënten met een Wmo-maatwerkarrangement",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "begeleiding",
+            "huishoudelijke ondersteuning",
+            "hulpmiddelen",
+            "lopende voorzieningen",
+            "maatwerkarrangementen",
+            "maatwerkvoorzieningen",
+            "wmo",
+            "wmo-voorzieningen",
+        ),
+    ),
+    "jeugdhulp": (
+        "jongeren met jeugdhulp",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "jeugd voorzieningen",
+            "jeugdhulp",
+            "jeugdhulptrajecten",
+            "jeugdvoorzieningen",
+            "jeugdzorg",
+            "jeugdzorgtrajecten",
+        ),
+    ),
+    "jeugdbescherming": (
+        "jongeren met jeugdbescherming",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "jeugdbescherming",
+            "kinderbescherming",
+            "ondertoezichtstelling",
+        ),
+    ),
+    "jeugdreclassering": (
+        "jongeren met jeugdreclassering",
+        (
+            "count",
+            "percent",
+        ),
+        ("jeugdreclassering",),
+    ),
+    "wachttijd": (
+        "wachttijd",
+        (
+            "days",
+            "hours",
+            "months",
+            "weeks",
+        ),
+        (
+            "wachtlijst",
+            "wachttijd",
+            "wachttijden",
+        ),
+    ),
+    "doorlooptijd": (
+        "doorlooptijd",
+        (
+            "days",
+            "hours",
+            "months",
+            "weeks",
+        ),
+        (
+            "afhandeltermijn",
+            "behandelduur",
+            "doorlooptijd",
+            "doorlooptijden",
+        ),
+    ),
+    "schuldhulp": (
+        "aanmeldingen schuldhulpverlening",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "budgetbeheer",
+            "problematische schulden",
+            "schulden",
+            "schuldhulp",
+            "schuldhulpverlening",
+            "schuldregeling",
+        ),
+    ),
+    "vroegsignalering": (
+        "signalen vroegsignalering",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "betalingsachterstand",
+            "betalingsachterstanden",
+            "signalen",
+            "vroegsignalering",
+        ),
+    ),
+    "mantelzorg": (
+        "mantelzorgers",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "mantelzorger",
+            "mantelzorgers",
+            "mantelzorgwaardering",
+            "respijtzorg",
+        ),
+    ),
+    "huiselijk-geweld": (
+        "meldingen huiselijk geweld en kindermishandeling",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "huiselijk geweld",
+            "kindermishandeling",
+            "meldingen veilig thuis",
+            "veilig thuis",
+        ),
+    ),
+    "clientervaring": (
+        "cliëntervaring",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "cliëntervaring",
+            "cliëntervaringsonderzoek",
+            "rapportcijfer",
+            "tevreden",
+            "tevredenheid",
+            "waarderen",
+        ),
+    ),
+    "eenzaamheid": (
+        "inwoners die zich eenzaam voelen",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "eenzaam",
+            "eenzaamheid",
+        ),
+    ),
+    "overgewicht": (
+        "kinderen met overgewicht",
+        (
+            "count",
+            "percent",
+        ),
+        ("overgewicht",),
+    ),
+    "inburgering": (
+        "statushouders in de inburgering",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "inburgering",
+            "inburgeringsplichtigen",
+            "inburgeringstraject",
+        ),
+    ),
+    "beschermd-wonen": (
+        "cliënten beschermd wonen",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "beschermd wonen",
+            "beschermde woonplekken",
+            "dakloos",
+            "daklozen",
+            "maatschappelijke opvang",
+        ),
+    ),
+}
+
 # every term of the gkg: namespace
 TERMS = (
     "District",
@@ -82,6 +323,29 @@ TERMS = (
     "kind-spending",
     "kind-target",
     "locatedIn",
+    "measure",
+    "measure-beschermd-wonen",
+    "measure-bijstand",
+    "measure-clientervaring",
+    "measure-doorlooptijd",
+    "measure-eenzaamheid",
+    "measure-huiselijk-geweld",
+    "measure-inburgering",
+    "measure-jeugdbescherming",
+    "measure-jeugdhulp",
+    "measure-jeugdreclassering",
+    "measure-mantelzorg",
+    "measure-overgewicht",
+    "measure-re-integratie",
+    "measure-schuldhulp",
+    "measure-uitstroom-werk",
+    "measure-vroegsignalering",
+    "measure-wachttijd",
+    "measure-wmo-clienten",
+    "measureName",
+    "measureRule",
+    "measureUnit",
+    "measures",
     "mention",
     "municipality",
     "partOfProgramme",

@@ -35,6 +35,7 @@ class Vocabulary:
     relations: tuple[tuple[str, str, str], ...]  # (name, domain, range)
     units: tuple[tuple[str, str], ...]  # (code, QUDT IRI)
     kinds: tuple[str, ...]  # indicator kind codes, the notations of gkg:indicatorKinds
+    measures: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]  # see below
     terms: tuple[str, ...]  # every gkg: term the ontology defines, sorted
 
 
@@ -64,8 +65,16 @@ def vocabulary(text: str) -> Vocabulary:
         str(g.value(c, SKOS.notation))
         for c in ordered(set(g.subjects(SKOS.inScheme, GKG.indicatorKinds)))
     ]
+    measures = []
+    for c in ordered(set(g.subjects(SKOS.inScheme, GKG.measures))):
+        label = next(str(x) for x in g.objects(c, SKOS.prefLabel) if x.language == "nl")
+        unit_codes = tuple(sorted(str(u) for u in g.objects(c, GKG.measureUnit)))
+        words = tuple(sorted(str(w) for w in g.objects(c, SKOS.altLabel)))
+        measures.append((str(g.value(c, SKOS.notation)), label, unit_codes, words))
     terms = sorted({local(s) for s in g.subjects(RDF.type, None) if str(s).startswith(str(GKG))})
-    return Vocabulary(tuple(names), tuple(relations), tuple(units), tuple(kinds), tuple(terms))
+    return Vocabulary(
+        tuple(names), tuple(relations), tuple(units), tuple(kinds), tuple(measures), tuple(terms)
+    )
 
 
 def vocab_module(v: Vocabulary) -> str:
@@ -78,6 +87,18 @@ def vocab_module(v: Vocabulary) -> str:
     relations = "".join(f"    {q(n)}: ({q(d)}, {q(r)}),\n" for n, d, r in v.relations)
     units = "".join(f"    {q(code)}: {q(iri)},\n" for code, iri in v.units)
     kinds = "".join(f"    {q(k)},\n" for k in v.kinds)
+
+    def strings(items: tuple[str, ...]) -> str:
+        """A tuple of strings as ruff formats it, at the indent of a measure's parts."""
+        if len(items) == 1:
+            return f"        ({q(items[0])},),\n"
+        inner = "".join(f"            {q(x)},\n" for x in items)
+        return f"        (\n{inner}        ),\n"
+
+    measures = "".join(
+        f"    {q(m)}: (\n        {q(label)},\n{strings(units)}{strings(words)}    ),\n"
+        for m, label, units, words in v.measures
+    )
     terms = "".join(f"    {q(t)},\n" for t in v.terms)
     return f'''"""The Gemeente KG vocabulary, generated from ``ontology/gkg.ttl`` by
 ``scripts/make_vocab.py``: do not edit by hand (``tests/test_vocab.py`` regenerates it
@@ -102,6 +123,11 @@ UNITS = {{
 # the indicator kinds (gkg:kind is gkg:kind-<code>); the first is the default
 KINDS = (
 {kinds})
+
+# the common measures (gkg:measure is gkg:measure-<id>): id → (Dutch label, unit codes,
+# the words a report uses for it)
+MEASURES = {{
+{measures}}}
 
 # every term of the gkg: namespace
 TERMS = (
@@ -132,13 +158,16 @@ def shape_blocks(v: Vocabulary) -> list[str]:
     )
     codes = " ".join(f'"{code}"' for code, _ in v.units)
     kinds = " ".join(f"gkg:kind-{k}" for k in v.kinds)
+    measures = " ".join(f"gkg:measure-{m}" for m, *_ in v.measures)
     units = (
         f"    sh:property [ sh:path sdmx-attribute:unitMeasure ; sh:minCount 1 ; "
         f"sh:maxCount 1 ;\n                  sh:in ( {qudt} ) ] ;\n"
         f"    sh:property [ sh:path gkg:unitCode ; sh:minCount 1 ; sh:maxCount 1 ;\n"
         f"                  sh:in ( {codes} ) ] ;\n"
         f"    sh:property [ sh:path gkg:kind ; sh:minCount 1 ; sh:maxCount 1 ;\n"
-        f"                  sh:in ( {kinds} ) ] ;"
+        f"                  sh:in ( {kinds} ) ] ;\n"
+        f"    sh:property [ sh:path gkg:measure ; sh:maxCount 1 ;\n"
+        f"                  sh:in ( {measures} ) ] ;"
     )
     predicates = " ".join(f"gkg:{n}" for n, _, _ in v.relations)
     assertion = (

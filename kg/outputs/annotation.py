@@ -35,6 +35,8 @@ def to_annotation(facts: FactSet) -> dict:
             "unit": i.unit,
             "period": i.period,
             "kind": i.kind,
+            "measure": i.measure,
+            "common_measure": i.common or None,
             "about": names.get(i.about) if i.about else None,
             "rule": i.mention.rule,
         }
