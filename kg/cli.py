@@ -546,6 +546,63 @@ def push(endpoint, out):
     click.echo(f"pushed {report.graphs} graph(s), {report.triples} triples to {endpoint}")
 
 
+@main.command()
+@click.option("--measure", help="A common measure: its id (kg compare --list), name or word.")
+@click.option("--initiative", help="Who runs an initiative of this name, with which partners.")
+@click.option("--municipality", "municipalities", multiple=True, help="Only these (repeatable).")
+@click.option("--year", "years", multiple=True, help="Only these years (repeatable).")
+@click.option("--trace", is_flag=True, help="Also list each value with its sentence.")
+@click.option("--list", "list_", is_flag=True, help="List the common measures.")
+@click.option(
+    "-o",
+    "target",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the values to a .csv file or an Excel .xlsx workbook.",
+)
+@out_option
+@handle_errors
+def compare(measure, initiative, municipalities, years, trace, list_, target, out):
+    """Municipalities side by side: a measure per municipality and period, or who runs an
+    initiative with which partners."""
+    from . import compare as cmp
+
+    if list_:
+        table = Table("measure", "name", "units")
+        for mid, (label, units, _) in cmp.MEASURES.items():
+            _row(table, mid, label, ", ".join(units))
+        _console().print(table)
+        return
+    if bool(measure) == bool(initiative):
+        raise UsageError("give --measure or --initiative (kg compare --list shows measures)")
+    if target and Path(target).suffix.lower() not in (".csv", ".xlsx"):
+        raise UsageError(f"-o {target}: write a .csv or an .xlsx file")
+    if initiative:
+        rows = cmp.compare_initiative(out, initiative)
+        table = Table("municipality", "initiative", "partner", "programme")
+        for row in rows:
+            _row(table, *row)
+        _console().print(table)
+        click.echo(f"{len(rows)} row(s)")
+        return
+    comparison = cmp.compare_measure(out, measure, municipalities, years)
+    table = Table("municipality", *comparison.periods, title=comparison.label)
+    for muni in comparison.municipalities:
+        cells = [
+            " / ".join(v.shown() for v in comparison.cell(muni, p)) for p in comparison.periods
+        ]
+        _row(table, muni, *cells)
+    _console().print(table)
+    if trace:
+        for v in comparison.values:
+            click.echo(f"{v.municipality} {v.period} {v.shown()}: {v.document}: {v.sentence}")
+    click.echo(f"{len(comparison.values)} value(s) of {comparison.measure}")
+    if target:
+        write = cmp.write_xlsx if Path(target).suffix.lower() == ".xlsx" else cmp.write_csv
+        written = write(comparison, target)
+        click.echo(f"wrote {written}")
+
+
 @main.command("list")
 @out_option
 @handle_errors

@@ -1,0 +1,169 @@
+"""Municipalities side by side: the values of one common measure per municipality and
+period, each traceable to its sentence, and who runs an initiative with which partners.
+Shown as a table, written as CSV or as an Excel workbook (typed numbers, a header row, a
+sheet of sources)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import queries as named
+from .errors import UsageError
+from .outputs.files import atomic_stream, atomic_write
+from .search import search_key
+from .store import open_store
+from .store.results import solution_rows
+from .vocab import MEASURES
+
+COLUMNS = (
+    "municipality",
+    "period",
+    "value",
+    "unit",
+    "kind",
+    "measure name",
+    "document",
+    "sentence",
+)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One reported value of a measure, with where it stands."""
+
+    municipality: str
+    period: str
+    value: float
+    unit: str
+    kind: str
+    name: str  # the report's own measure name
+    document: str
+    sentence: str
+
+    def shown(self) -> str:
+        """``3.2 weeks``, ``4 weeks (target)``: the number in Dutch notation."""
+        kind = "" if self.kind == "realised" else f" ({self.kind})"
+        return f"{dutch_number(self.value)} {self.unit}{kind}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    measure: str  # the common measure's id
+    label: str  # its Dutch label
+    values: tuple[Value, ...]
+
+    @property
+    def municipalities(self) -> list[str]:
+        return sorted({v.municipality for v in self.values})
+
+    @property
+    def periods(self) -> list[str]:
+        return sorted({v.period for v in self.values})
+
+    def cell(self, municipality: str, period: str) -> list[Value]:
+        return [v for v in self.values if (v.municipality, v.period) == (municipality, period)]
+
+
+def resolve_measure(text: str) -> str:
+    """The id of the common measure that ``text`` names: its id, its label, or one of the
+    words reports use for it (case and accents ignored)."""
+    key = search_key(text)
+    for mid, (label, _, words) in MEASURES.items():
+        if key in (mid, search_key(label), *(search_key(w) for w in words)):
+            return mid
+    known = ", ".join(MEASURES)
+    raise UsageError(f"no common measure {text!r}; choose from {known}")
+
+
+def compare_measure(
+    out: Path, measure: str, municipalities: Iterable[str] = (), years: Iterable[str] = ()
+) -> Comparison:
+    """The values of ``measure`` (see :func:`resolve_measure`) in the store of ``out``,
+    for the given municipalities and years (all when none are given)."""
+    mid = resolve_measure(measure)
+    wanted = {search_key(m) for m in municipalities}
+    years = {str(y) for y in years}
+    text = named.fill(named.get("measure-series").text, {"measure": mid})
+    with open_store(out, read_only=True) as st:
+        rows = solution_rows(st.query(text))
+    values = []
+    for muni, period, value, unit, kind, name, document, sentence in sorted(set(rows)):
+        if wanted and search_key(muni) not in wanted:
+            continue
+        if years and period[:4] not in years:
+            continue
+        values.append(Value(muni, period, float(value), unit, kind, name, document, sentence))
+    if wanted and not values:
+        raise UsageError(f"no values of {mid} for {', '.join(sorted(municipalities))}")
+    return Comparison(mid, MEASURES[mid][0], tuple(values))
+
+
+def compare_initiative(out: Path, initiative: str) -> list[tuple[str, ...]]:
+    """(municipality, initiative, partner, programme) rows for the initiatives whose name
+    contains ``initiative`` (the named query initiatives-partners)."""
+    template = named.get("initiatives-partners").text
+    params = {"entity": initiative}
+    named.check(template, params)
+    with open_store(out, read_only=True) as st:
+        return sorted(set(solution_rows(st.query(named.fill(template, params)))))
+
+
+def dutch_number(value: float) -> str:
+    """``1234567.5`` → ``1.234.567,5``: Dutch thousands and decimal separators."""
+    text = f"{value:,.10f}".rstrip("0").rstrip(".")
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def write_csv(comparison: Comparison, target: Path) -> Path:
+    """Every value as one row of :data:`COLUMNS` (numbers as numbers)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for v in comparison.values:
+        writer.writerow(
+            [v.municipality, v.period, v.value, v.unit, v.kind, v.name, v.document, v.sentence]
+        )
+    atomic_write(target, buffer.getvalue())
+    return target
+
+
+def write_xlsx(comparison: Comparison, target: Path) -> Path:
+    """An Excel workbook: the sheet ``comparison`` (municipalities × periods, one typed
+    number per value, a value of another kind in a column of its own) and the sheet
+    ``sources`` (every value with its document and sentence)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "comparison"
+    columns = sorted({(v.period, v.unit, v.kind) for v in comparison.values})
+    sheet.append(["municipality", *(_header(c) for c in columns)])
+    for muni in comparison.municipalities:
+        row: list[object] = [muni]
+        for period, unit, kind in columns:
+            found = [v for v in comparison.cell(muni, period) if (v.unit, v.kind) == (unit, kind)]
+            row.append(found[0].value if found else None)
+        sheet.append(row)
+    sources = book.create_sheet("sources")
+    sources.append(list(COLUMNS))
+    for v in comparison.values:
+        sources.append(
+            [v.municipality, v.period, v.value, v.unit, v.kind, v.name, v.document, v.sentence]
+        )
+    for ws in (sheet, sources):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        ws.freeze_panes = "B2"
+    book.properties.title = f"{comparison.label} ({comparison.measure})"
+    atomic_stream(Path(target), book.save)
+    return target
+
+
+def _header(column: tuple[str, str, str]) -> str:
+    period, unit, kind = column
+    return f"{period} ({unit}{'' if kind == 'realised' else ', ' + kind})"

@@ -1,0 +1,110 @@
+"""kg.compare and ``kg compare``: municipalities side by side, end to end on two reports
+of our own (the sample, Lindewaard 2023, and a short Zwolle 2022), the xlsx read back."""
+
+import csv
+
+import pytest
+
+from kg import compare, pipeline
+from kg.cli import main
+from kg.errors import UsageError
+
+ZWOLLE = """Jaarverslag 2022 gemeente Zwolle
+
+Programma Zorg en welzijn
+
+De gemiddelde wachttijd voor een eerste gesprek was 5,1 weken.
+We streven naar een wachttijd van hooguit 4 weken.
+Via de mantelzorgwaardering ontvingen 2.340 mantelzorgers een waardebon.
+"""
+
+
+@pytest.fixture(scope="module")
+def towns(tmp_path_factory):
+    src = tmp_path_factory.mktemp("compare-src")
+    (src / "zwolle-2022.txt").write_text(ZWOLLE, encoding="utf-8")
+    out = tmp_path_factory.mktemp("compare-out")
+    report = pipeline.build([pipeline.sample_path(), src / "zwolle-2022.txt"], out)
+    assert not report.failed
+    return out
+
+
+def test_compare_measure_lines_up_municipalities_and_periods(towns):
+    result = compare.compare_measure(towns, "wachttijd")
+    assert result.municipalities == ["Lindewaard", "Zwolle"]
+    zwolle = {(v.value, v.unit, v.kind) for v in result.cell("Zwolle", "2022")}
+    assert zwolle == {(5.1, "weeks", "realised"), (4.0, "weeks", "target")}
+    assert all(v.sentence and v.document for v in result.values)  # each value traceable
+    assert {v.period for v in result.values if v.municipality == "Lindewaard"} >= {"2022", "2023"}
+
+
+def test_compare_measure_is_named_by_id_label_or_word(towns):
+    assert compare.resolve_measure("Mantelzorgers") == "mantelzorg"
+    assert compare.resolve_measure("wachttijden") == "wachttijd"
+    with pytest.raises(UsageError, match="choose from"):
+        compare.resolve_measure("geluk")
+
+
+def test_compare_measure_narrows_to_municipalities_and_years(towns):
+    only = compare.compare_measure(towns, "wachttijd", municipalities=["zwolle"])
+    assert only.municipalities == ["Zwolle"]
+    years = compare.compare_measure(towns, "wachttijd", years=["2022"])
+    assert years.periods == ["2022"] and years.municipalities == ["Lindewaard", "Zwolle"]
+
+
+def test_compare_cli_table_trace_and_csv(towns, runner, tmp_path):
+    target = tmp_path / "mantelzorg.csv"
+    result = runner.invoke(
+        main,
+        ["compare", "--measure", "mantelzorg", "--trace", "-o", str(target), "--out", str(towns)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "2.340 count" in result.output  # Dutch thousands separator
+    assert "ontvingen 2.340 mantelzorgers" in result.output  # --trace: the sentence
+    with target.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {(r["municipality"], float(r["value"])) for r in rows} >= {("Zwolle", 2340.0)}
+
+
+def test_compare_cli_xlsx_read_back(towns, runner, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "wachttijd.xlsx"
+    result = runner.invoke(
+        main, ["compare", "--measure", "wachttijd", "-o", str(target), "--out", str(towns)]
+    )
+    assert result.exit_code == 0, result.output
+    book = load_workbook(target)
+    assert book.sheetnames == ["comparison", "sources"]
+    sheet = book["comparison"]
+    header = [c.value for c in sheet[1]]
+    assert header[0] == "municipality" and "2022 (weeks)" in header
+    assert "2022 (weeks, target)" in header
+    zwolle = next(row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "Zwolle")
+    assert zwolle[header.index("2022 (weeks)")] == 5.1  # a number, not text
+    assert zwolle[header.index("2022 (weeks, target)")] == 4
+    sources = list(book["sources"].iter_rows(values_only=True))
+    expected = compare.compare_measure(towns, "wachttijd")
+    assert sources[0][:3] == ("municipality", "period", "value")
+    assert len(sources) - 1 == len(expected.values)
+    assert all(isinstance(row[2], (int, float)) and row[7] for row in sources[1:])
+
+
+def test_compare_cli_initiative_and_errors(towns, runner):
+    result = runner.invoke(main, ["compare", "--initiative", "doorbraakteam", "--out", str(towns)])
+    assert result.exit_code == 0, result.output
+    assert "Veilig Thuis" in result.output and "Lindewaard" in result.output
+    neither = runner.invoke(main, ["compare", "--out", str(towns)])
+    assert neither.exit_code == 2 and "--measure or --initiative" in neither.output
+    bad = runner.invoke(
+        main, ["compare", "--measure", "wachttijd", "-o", "x.pdf", "--out", str(towns)]
+    )
+    assert bad.exit_code == 2 and ".xlsx" in bad.output
+
+
+@pytest.mark.parametrize(
+    "value,shown",
+    [(1234567.5, "1.234.567,5"), (3.2, "3,2"), (48, "48"), (-72468000, "-72.468.000")],
+)
+def test_compare_dutch_number(value, shown):
+    assert compare.dutch_number(value) == shown
