@@ -247,13 +247,17 @@ def _cell_period(text: str) -> str | None:
 
 
 def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
-    """Cells of pipe tables (``a | b | c``): row label from the first text cell."""
+    """Cells of pipe tables (``a | b | c``): row label from the first text cell; the
+    header row's other text (``Programma (bedragen x € 1.000)``) says the unit and the
+    multiplier of the cells under it."""
     cells: list[Cell] = []
     used: set[int] = set()
     headers: list[str] = []
+    caption = ""  # the header row's text that is not a period
     for idx, line in enumerate(all_lines):
         if line.text.count("|") < 2:
             headers = [] if "|" not in line.text else headers
+            caption = "" if "|" not in line.text else caption
             continue
         parts = [c.strip() for c in line.text.split("|")]
         values = [c for c in parts if c and _is_value(c)]
@@ -261,6 +265,7 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
             if any(c and not set(c) <= set("-: ") for c in parts):
                 if not headers:
                     headers = [c for c in parts if period_in(c)]
+                    caption = " ".join(c for c in parts if c and not period_in(c))
             used.add(idx)
             continue
         texts = [c for c in parts if c and not _is_value(c) and not re.fullmatch(r"\d+\.?", c)]
@@ -276,6 +281,8 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
             value = parse_number(_CELL_PERIOD.sub("", c).strip())
             if value is None:
                 continue
+            if "%" not in c and _MULTIPLIER.search(caption):
+                value *= multiplier_of(caption)
             header = (
                 headers[min(col * len(headers) // max(len(values), 1), len(headers) - 1)]
                 if headers
@@ -283,7 +290,7 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
             )
             column = f"{header} [{col + 1}]".strip()
             period = _cell_period(c) or period_in(header)
-            unit = _unit(c, header, "")
+            unit = _unit(c, header, caption)
             start = line.start + pos
             cells.append(
                 Cell(

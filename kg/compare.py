@@ -65,7 +65,9 @@ class Comparison:
         return sorted({v.period for v in self.values})
 
     def cell(self, municipality: str, period: str) -> list[Value]:
-        return [v for v in self.values if (v.municipality, v.period) == (municipality, period)]
+        """The values of one municipality and period, realised values first."""
+        found = [v for v in self.values if (v.municipality, v.period) == (municipality, period)]
+        return sorted(found, key=lambda v: (v.kind != "realised", v.unit, v.kind, v.value))
 
 
 def resolve_measure(text: str) -> str:

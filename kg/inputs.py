@@ -14,8 +14,16 @@ from .settings import DEFAULT_INCLUDE, SAMPLE
 
 
 def sample_path() -> Path:
-    """The bundled sample report (a fictional municipality, written for this project)."""
+    """The first bundled sample report (Lindewaard 2023, a fictional municipality written
+    for this project)."""
     return Path(str(resources.files("kg").joinpath("sample").joinpath(SAMPLE)))
+
+
+def sample_paths() -> list[Path]:
+    """Every bundled sample report: two fictional municipalities and two years (Lindewaard
+    2023, Beekdal 2022), so that comparisons have something to compare."""
+    folder = resources.files("kg").joinpath("sample")
+    return sorted(Path(str(f)) for f in folder.iterdir() if f.name.endswith(".txt"))
 
 
 def input_files(paths: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE) -> list[Path]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .build import BuildOptions, BuildReport, BuildSession, OnDocument, extractor_version
 from .errors import InputError, KGError, StoreError, UsageError
 from .extraction import extract_document, extract_file
-from .inputs import input_files, sample_path, scan_inputs
+from .inputs import input_files, sample_path, sample_paths, scan_inputs
 from .lock import writer_lock
 from .outputs import write_outputs
 from .outputs.annotation import to_annotation
@@ -35,6 +35,7 @@ __all__ = [
     "input_files",
     "remove",
     "sample_path",
+    "sample_paths",
 ]
 
 
@@ -63,7 +64,7 @@ def build(
         options = BuildOptions(**option_fields)
     elif option_fields:
         raise TypeError("give either options or its fields, not both")
-    files, ignored = scan_inputs(paths, include) if paths else ([sample_path()], Counter())
+    files, ignored = scan_inputs(paths, include) if paths else (sample_paths(), Counter())
     with writer_lock(Path(out), "build"):
         return BuildSession(Path(out), options, on_document).run(files, ignored)
 

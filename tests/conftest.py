@@ -49,10 +49,20 @@ def sample_facts():
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """An output folder with the sample report built into it."""
+    """An output folder with the first sample report (Lindewaard 2023) built into it."""
     out = tmp_path_factory.mktemp("built")
-    report = pipeline.build(None, out)
+    report = pipeline.build([pipeline.sample_path()], out)
     assert not report.failed
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_default(tmp_path_factory):
+    """An output folder as ``kg build`` leaves it: every bundled sample report (two
+    municipalities, two years)."""
+    out = tmp_path_factory.mktemp("built-default")
+    report = pipeline.build(None, out)
+    assert not report.failed and len(report.built) == len(pipeline.sample_paths()) >= 2
     return out
 
 

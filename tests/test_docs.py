@@ -34,7 +34,20 @@ def test_docs_readme_has_examples():
 
 
 @pytest.mark.parametrize("sparql,shown", EXAMPLES)
-def test_docs_readme_queries_give_the_output_shown(runner, built, sparql, shown):
-    result = runner.invoke(main, ["query", sparql, "--format", "csv", "--out", str(built)])
+def test_docs_readme_queries_give_the_output_shown(runner, built_default, sparql, shown):
+    result = runner.invoke(main, ["query", sparql, "--format", "csv", "--out", str(built_default)])
     assert result.exit_code == 0, result.output
     assert result.output.replace("\r\n", "\n") == shown
+
+
+COMPARE = re.findall(
+    r"\(`kg build`, then `kg compare --measure\nwachttijd`\):\n\n```\n(.*?)```", README, re.S
+)
+
+
+def test_docs_readme_compare_gives_the_output_shown(runner, built_default):
+    """The README's kg compare example is real output on the bundled sample."""
+    assert len(COMPARE) == 1
+    result = runner.invoke(main, ["compare", "--measure", "wachttijd", "--out", str(built_default)])
+    assert result.exit_code == 0, result.output
+    assert result.output == COMPARE[0]
