@@ -21,6 +21,7 @@ class Section:
     level: int  # 0 = document title, 1 = programme, deeper = sub-programme
     parent: int | None  # index of the parent section in doc._.kg_sections
     rule: str
+    taakvelden: tuple[tuple[str, str], ...] = ()  # (Iv3 taakveld code, rule) it covers
 
 
 @dataclass(frozen=True)

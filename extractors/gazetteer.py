@@ -150,6 +150,13 @@ def taakvelden() -> tuple[Taakveld, ...]:
 
 
 @lru_cache(maxsize=1)
+def taakveld_keywords() -> dict[str, list[str]]:
+    """Heading words → the Iv3 taakvelden that budget them (``data/taakveld_keywords.json``)."""
+    data = json.loads(_data("taakveld_keywords.json"))
+    return {code: words for code, words in data.items() if not code.startswith("_")}
+
+
+@lru_cache(maxsize=1)
 def words() -> dict:
     """The word lists of the name rules and of the language check (``data/words.json``):
     general Dutch, kept as data beside the cue lists."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from . import gazetteer, keys
 from .annotations import Section
 from .gazetteer import fold, organisations, taakvelden
+from .taakvelden import links as taakveld_links
 from .tables import glued_tables
 from .text import GLUED, Line, is_numeric_cell, lines_of, text_of
 
@@ -65,6 +66,7 @@ class SectionFinder:
         self.starts: set[str] = set()
         self.taakvelden: set[str] = set()
         self.not_programme_heads: tuple[str, ...] = ()
+        self.taakveld_keywords: dict[str, list[str]] = {}
 
     def initialize(
         self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
@@ -79,6 +81,7 @@ class SectionFinder:
         self.noise_prefixes = tuple(w.lower() for w in c["noise_heading_prefixes"])
         self.not_programme_heads = tuple(w.lower() for w in c["initiative_heading_heads"])
         self.taakvelden = {fold(t.name) for t in taakvelden()}
+        self.taakveld_keywords = gazetteer.taakveld_keywords()
         self.organisations = {
             fold(n) for e in organisations() for n in (e.name, *e.aliases) if len(fold(n)) >= 3
         }
@@ -98,8 +101,24 @@ class SectionFinder:
         if named is not None:
             headings = sorted([named, *headings], key=lambda h: h.line.start)
         sections = _tree(headings, len(text))
-        doc._.kg_sections = sections
+        doc._.kg_sections = self._with_taakvelden(sections, text, doc._.kg_year or 0)
         return doc
+
+    def _with_taakvelden(self, sections: list[Section], text: str, year: int) -> list[Section]:
+        """Each programme with the Iv3 taakvelden it covers, read from its heading and
+        its own text (up to its first sub-programme)."""
+        first_child: dict[int, int] = {}
+        for s in sections:
+            if s.parent is not None:
+                first_child.setdefault(s.parent, s.start)
+        out = []
+        for i, s in enumerate(sections):
+            if s.level >= 1:
+                own = text[s.start : first_child.get(i, s.end)]
+                found = taakveld_links(s.name, own, year or 2017, self.taakveld_keywords)
+                s = replace(s, taakvelden=tuple(found))
+            out.append(s)
+        return out
 
     # -- classification of lines ------------------------------------------------------
 

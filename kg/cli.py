@@ -549,6 +549,7 @@ def push(endpoint, out):
 @main.command()
 @click.option("--measure", help="A common measure: its id (kg compare --list), name or word.")
 @click.option("--initiative", help="Who runs an initiative of this name, with which partners.")
+@click.option("--taakveld", help="The programmes on an Iv3 taakveld (6.1; 6 for all of 6.x).")
 @click.option("--municipality", "municipalities", multiple=True, help="Only these (repeatable).")
 @click.option("--year", "years", multiple=True, help="Only these years (repeatable).")
 @click.option("--trace", is_flag=True, help="Also list each value with its sentence.")
@@ -562,7 +563,7 @@ def push(endpoint, out):
 )
 @out_option
 @handle_errors
-def compare(measure, initiative, municipalities, years, trace, list_, target, out):
+def compare(measure, initiative, taakveld, municipalities, years, trace, list_, target, out):
     """Municipalities side by side: a measure per municipality and period, or who runs an
     initiative with which partners."""
     from . import compare as cmp
@@ -573,10 +574,20 @@ def compare(measure, initiative, municipalities, years, trace, list_, target, ou
             _row(table, mid, label, ", ".join(units))
         _console().print(table)
         return
-    if bool(measure) == bool(initiative):
-        raise UsageError("give --measure or --initiative (kg compare --list shows measures)")
+    if sum(map(bool, (measure, initiative, taakveld))) != 1:
+        raise UsageError(
+            "give one of --measure, --initiative, --taakveld (kg compare --list shows measures)"
+        )
     if target and Path(target).suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(f"-o {target}: write a .csv or an .xlsx file")
+    if taakveld:
+        rows = cmp.compare_taakveld(out, taakveld)
+        table = Table("municipality", "year", "programme", "code", "taakveld", "rule")
+        for row in rows:
+            _row(table, *row)
+        _console().print(table)
+        click.echo(f"{len(rows)} programme link(s)")
+        return
     if initiative:
         rows = cmp.compare_initiative(out, initiative)
         table = Table("municipality", "initiative", "partner", "programme")

@@ -19,6 +19,7 @@ from extractors.annotations import Section
 from extractors.entities import PRIORITY
 from extractors.gazetteer import common_names, cues, find_municipality
 from extractors.numbers import as_plain
+from extractors.taakvelden import name_of as taakveld_name
 from extractors.text import normalise_name, sentence_offsets, slug, strip_quotes, text_of
 
 from .document import Document
@@ -31,6 +32,7 @@ from .facts import (
     Indicator,
     Mention,
     Relation,
+    TaakveldLink,
 )
 from .measures import common_measure
 from .vocab import RELATIONS
@@ -55,6 +57,7 @@ class _Collector:
         self.by_offsets: dict[tuple[int, int], str] = {}
         self.section_ids: dict[int, str] = {}
         self.entities: dict[str, Entity] = {}
+        self.taakvelden: list[TaakveldLink] = []
         bounds = sentence_offsets(doc) if len(doc) else []
         self.sentences = bounds
         self.sentence_starts = [a for a, _ in bounds]
@@ -83,6 +86,7 @@ class _Collector:
             tuple(sorted(self.entities.values(), key=lambda e: e.id)),
             tuple(sorted(set(relations), key=_relation_key)),
             tuple(indicators),
+            tuple(sorted(set(self.taakvelden), key=lambda t: (t.programme, t.code))),
         )
 
     # -- mentions --------------------------------------------------------------------
@@ -151,6 +155,10 @@ class _Collector:
             aliases = (s.heading,) if s.heading != s.name else ()
             m = self.mention(s.start, s.start + len(s.heading), s.rule)
             self.section_ids[i] = self._add(Entity(eid, "Programme", s.name, aliases, (m,)))
+            for code, rule in s.taakvelden:
+                link = self.mention(s.start, s.start + len(s.heading), rule)
+                name = taakveld_name(code, self.document.year)
+                self.taakvelden.append(TaakveldLink(self.section_ids[i], code, name, link))
             self.by_offsets[(s.start, s.start + len(s.heading))] = eid
 
     def _mentions(self) -> None:

@@ -114,6 +114,18 @@ def compare_initiative(out: Path, initiative: str) -> list[tuple[str, ...]]:
         return sorted(set(solution_rows(st.query(named.fill(template, params)))))
 
 
+def compare_taakveld(out: Path, taakveld: str) -> list[tuple[str, ...]]:
+    """(municipality, year, programme, code, taakveld, rule) rows for the programmes that
+    cover the Iv3 taakveld ``taakveld`` or one under it (the named query
+    programmes-per-taakveld)."""
+    code = taakveld.strip()
+    if not code or not all(part.isalnum() for part in code.split(".")):
+        raise UsageError(f"--taakveld {taakveld!r}: give an Iv3 code such as 6.1, 6.71 or 6")
+    text = named.fill(named.get("programmes-per-taakveld").text, {"taakveld": code})
+    with open_store(out, read_only=True) as st:
+        return sorted(set(solution_rows(st.query(text))))
+
+
 def dutch_number(value: float) -> str:
     """``1234567.5`` → ``1.234.567,5``: Dutch thousands and decimal separators."""
     text = f"{value:,.10f}".rstrip("0").rstrip(".")

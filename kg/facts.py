@@ -23,6 +23,7 @@ __all__ = [
     "Indicator",
     "Mention",
     "Relation",
+    "TaakveldLink",
 ]
 
 # the id prefix of each entity type: scoped ones are per municipality
@@ -77,6 +78,17 @@ class Indicator:
 
 
 @dataclass(frozen=True)
+class TaakveldLink:
+    """A programme covers an Iv3 taakveld (``6.1``); the mention is its heading, its rule
+    how the link was found (taakveld.code, taakveld.name, taakveld.keyword)."""
+
+    programme: str  # Entity.id
+    code: str
+    name: str  # the taakveld's name in the report's year
+    mention: Mention
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     id: str  # the file stem, unique within a build: "nijmegen-2020"
     file: str  # the file name
@@ -96,6 +108,7 @@ class FactSet:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     indicators: tuple[Indicator, ...]
+    taakvelden: tuple[TaakveldLink, ...] = ()
 
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)

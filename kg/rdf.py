@@ -20,7 +20,15 @@ from extractors.gazetteer import laws, organisations
 from extractors.text import normalise_name
 
 from . import iris, vocab
-from .facts import SCOPED_PREFIXES, Entity, FactSet, Indicator, Mention, Relation
+from .facts import (
+    SCOPED_PREFIXES,
+    Entity,
+    FactSet,
+    Indicator,
+    Mention,
+    Relation,
+    TaakveldLink,
+)
 from .namespace import GKG
 from .search import search_key, search_words, stem, stem_key
 
@@ -174,6 +182,8 @@ def document_triples(facts: FactSet) -> set[tuple]:
             g.add((entity_iri(entity.id), GKG.municipality, home))
     for relation in facts.relations:
         _relation(g, relation, report, text)
+    for link in facts.taakvelden:
+        _taakveld(g, link, report, text)
     dataset = ID[f"dataset/{iris.safe(doc.id)}"]
     if facts.indicators:
         g.add((dataset, RDF.type, QB.DataSet))
@@ -233,6 +243,21 @@ def _relation(g: _Triples, r: Relation, report: URIRef, text: URIRef) -> None:
     g.add((node, RDF.predicate, p))
     g.add((node, RDF.object, o))
     g.add((node, GKG.mention, _mention(g, r.mention, report, text)))
+
+
+def _taakveld(g: _Triples, t: TaakveldLink, report: URIRef, text: URIRef) -> None:
+    programme, concept = entity_iri(t.programme), ID[f"taakveld/{t.code}"]
+    g.add((programme, GKG.taakveld, concept))
+    g.add((concept, RDF.type, SKOS.Concept))
+    g.add((concept, SKOS.inScheme, GKG.taakvelden))
+    g.add((concept, SKOS.notation, Literal(t.code)))
+    g.add((concept, SKOS.prefLabel, Literal(t.name, lang="nl")))
+    node = ID[f"taakveld-link/{iris.safe(t.mention.document)}/{t.mention.start}-{t.code}"]
+    g.add((node, RDF.type, GKG.TaakveldLink))
+    g.add((node, RDF.subject, programme))
+    g.add((node, RDF.predicate, GKG.taakveld))
+    g.add((node, RDF.object, concept))
+    g.add((node, GKG.mention, _mention(g, t.mention, report, text)))
 
 
 def _indicator(

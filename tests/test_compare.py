@@ -95,7 +95,7 @@ def test_compare_cli_initiative_and_errors(towns, runner):
     assert result.exit_code == 0, result.output
     assert "Veilig Thuis" in result.output and "Lindewaard" in result.output
     neither = runner.invoke(main, ["compare", "--out", str(towns)])
-    assert neither.exit_code == 2 and "--measure or --initiative" in neither.output
+    assert neither.exit_code == 2 and "--measure, --initiative, --taakveld" in neither.output
     bad = runner.invoke(
         main, ["compare", "--measure", "wachttijd", "-o", "x.pdf", "--out", str(towns)]
     )
@@ -108,3 +108,14 @@ def test_compare_cli_initiative_and_errors(towns, runner):
 )
 def test_compare_dutch_number(value, shown):
     assert compare.dutch_number(value) == shown
+
+
+def test_compare_cli_taakveld(towns, runner):
+    """Programmes of two municipalities on one taakveld axis: 6.1 (Samenkracht)."""
+    rows = compare.compare_taakveld(towns, "6.1")
+    assert {r[0] for r in rows} >= {"Lindewaard", "Zwolle"}
+    assert all(r[3].startswith("6.1") and r[5].startswith("taakveld.") for r in rows)
+    result = runner.invoke(main, ["compare", "--taakveld", "6", "--out", str(towns)])
+    assert result.exit_code == 0 and "programme link(s)" in result.output
+    bad = runner.invoke(main, ["compare", "--taakveld", "x y", "--out", str(towns)])
+    assert bad.exit_code == 2
