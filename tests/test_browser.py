@@ -13,6 +13,7 @@ import pytest
 from explorer_fixtures import PAYLOADS, hostile_facts
 
 from kg import store as kgstore
+from kg.compare import dutch_number
 from kg.outputs.explorer import viz
 from kg.rdf import document_graph
 
@@ -182,8 +183,11 @@ def test_browser_click_opens_the_panel_with_the_right_facts(open_page, built):
     ex.page.mouse.click(x, y)
     text = ex.panel_text()
     assert data["name"] in text and "Initiative" in text and "Lindewaard" in text
-    for ind in data["indicators"]:
-        assert f"{ind['value']}\t{ind['unit']}\t{ind['period']}" in text
+    for ind in data["indicators"]:  # numbers in Dutch notation, with their kind
+        shown = (
+            f"{dutch_number(float(ind['value']))}\t{ind['unit']}\t{ind['period']}\t{ind['kind']}"
+        )
+        assert shown in text
     for sentence in data["sentences"]:
         assert sentence["text"] in text
     assert "lindewaard-2023.txt" in text
@@ -201,6 +205,17 @@ def test_browser_click_opens_the_panel_with_the_right_facts(open_page, built):
     assert "Organisation" in ex.panel_text() and "Veilig Thuis" in ex.panel_text()
     ex.page.click("#kg-close")
     assert ex.page.locator("#kg-panel").is_hidden()
+    assert ex.errors == []
+
+
+def test_browser_panel_numbers_have_dutch_separators(open_page, built):
+    """2415 aanmeldingen read 2.415, 3.2 weeks 3,2; the measure name stands in the table."""
+    graph = viz.to_networkx(kgstore.load_graph(built))
+    node = next(n for n, d in graph.nodes(data=True) if d["name"] == "buurtteams")
+    ex = open_page(built / "graph.html")
+    ex.page.mouse.click(*ex.point_of(node))
+    text = ex.panel_text()
+    assert "aanmeldingen\t2.415\tcount\t2023" in text and "\t3,2\tweeks\t2023" in text
     assert ex.errors == []
 
 

@@ -288,7 +288,7 @@ class Store:
     def explorer_facts(self, entities: list[str]) -> tuple[list, list]:
         """What the explorer's panel shows of ``entities`` beyond the skeleton: (entity,
         sentence, file) rows for their mentions and (entity, indicator, label, value,
-        unit, period, kind, file, sentence) rows for their indicators. Memory follows
+        unit, period, kind, measure name, file, sentence) rows for their indicators. Memory follows
         ``entities``."""
         if not entities:
             return [], []

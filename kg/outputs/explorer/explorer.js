@@ -10,6 +10,15 @@
   var ids = Object.keys(KG.nodes);
   var state = { types: {}, municipality: "", year: "", selected: null, dimmed: {} };
 
+  // 1234567.5 → "1.234.567,5": Dutch thousands and decimal separators, the same in every
+  // browser (toLocaleString depends on the locales a browser ships)
+  function dutch(value) {
+    var text = String(value);  // the exact decimal as the graph states it
+    var m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+    if (!m) { return text; }
+    return m[1] + m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ".") + (m[3] ? "," + m[3] : "");
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -159,8 +168,9 @@
       n.indicators.forEach(function (ind) {
         var tr = el("tr");
         tr.title = ind.document + ": " + ind.sentence;
-        var what = ind.label.length > 90 ? ind.label.slice(0, 89) + "\u2026" : ind.label;
-        [what, ind.value, ind.unit, ind.period, ind.kind].forEach(function (v, i) {
+        var said = ind.measure || ind.label;  // the measure name; the sentence is the title
+        var what = said.length > 90 ? said.slice(0, 89) + "\u2026" : said;
+        [what, dutch(ind.value), ind.unit, ind.period, ind.kind].forEach(function (v, i) {
           tr.appendChild(el("td", i === 1 ? "kg-num" : null, v));
         });
         table.appendChild(tr);

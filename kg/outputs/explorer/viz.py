@@ -89,6 +89,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                 "unit": str(graph.value(ind, GKG.unitCode) or ""),
                 "period": str(graph.value(ind, GKG.period) or ""),
                 "kind": _kind(graph.value(ind, GKG.kind)),
+                "measure": str(graph.value(ind, GKG.measureName) or ""),
                 "document": report.get("file", ""),
                 "sentence": str(graph.value(mention, GKG.sentence) or "") if mention else "",
             }
@@ -159,7 +160,7 @@ def add_facts(g: nx.MultiDiGraph, sentences: list[tuple], indicators: list[tuple
         if sentence:
             said[entity].add((sentence, file))
     values: dict = defaultdict(list)
-    for entity, ind, label, value, unit, period, kind, file, sentence in indicators:
+    for entity, ind, label, value, unit, period, kind, measure, file, sentence in indicators:
         values[entity].append(
             {
                 "id": ind,
@@ -168,6 +169,7 @@ def add_facts(g: nx.MultiDiGraph, sentences: list[tuple], indicators: list[tuple
                 "unit": unit,
                 "period": period,
                 "kind": _kind(kind),
+                "measure": measure,
                 "document": file,
                 "sentence": sentence,
             }
