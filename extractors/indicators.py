@@ -85,6 +85,9 @@ _BASELINE = re.compile(
 )
 
 
+_WORD = re.compile(r"[^\W\d_]{2}")  # two letters: a word to read a kind or measure from
+
+
 class IndicatorFinder:
     """Find indicators in the prose and the tables of a report."""
 
@@ -211,8 +214,10 @@ class IndicatorFinder:
         if len(label) > 160:
             label = label[:157] + "..."
         measure = ""  # of the number before, which a bare number may repeat
+        wordy = _WORD.search(sentence) is not None  # no words, nothing to read them from
         for (a, b, value, unit, rule), period in zip(found, periods, strict=True):
-            measure = prose_measure(sentence, a - start, b - start, unit, measure)
+            if wordy:
+                measure = prose_measure(sentence, a - start, b - start, unit, measure)
             # money and shares in a passage about the budget are about the programme;
             # otherwise the nearest initiative or organisation, here or just before
             about, section = None, None
@@ -233,7 +238,9 @@ class IndicatorFinder:
                     start,
                     end,
                     rule,
-                    prose_kind(sentence, a - start, b - start, unit, self.kinds),
+                    prose_kind(sentence, a - start, b - start, unit, self.kinds)
+                    if wordy
+                    else "realised",
                     measure,
                 )
             )

@@ -21,6 +21,8 @@ DEFAULT = "realised"
 HEDGE = r"(?:(?:ruim|bijna|circa|ca\.|zo'n|ongeveer|maar liefst|slechts|nog|wel|een)\s+)*"
 # a clause ends at these: the cue of one clause does not reach into the next
 CLAUSE_END = re.compile(r"[;:!?]|,\s|\s(?:maar|terwijl|waarvan|en\s+(?:dat|er|we|het))\s")
+CLAUSE_WORD = re.compile(r"\s(?:maar|terwijl|waarvan|en\s+(?:dat|er|we|het))\s")
+COMPARED = re.compile(r"\s*(?:hoger|lager|meer|minder|groter|kleiner)\s+dan(?!\w)")
 NEAR = 60  # characters before the number that its clause is read in
 
 
@@ -59,8 +61,13 @@ def compile_cues(cues: Mapping[str, Sequence[str]]) -> KindCues:
 def clause_before(sentence: str, at: int) -> str:
     """The words of the clause that ends at ``at`` (at most :data:`NEAR` characters)."""
     window = sentence[max(0, at - NEAR) : at]
-    ends = list(CLAUSE_END.finditer(window))
-    return window[ends[-1].end() :] if ends else window
+    cut = max(window.rfind(c) for c in ";:!?") + 1  # 0 when there is none
+    comma = window.rfind(", ")
+    if comma >= 0:
+        cut = max(cut, comma + 2)
+    for m in CLAUSE_WORD.finditer(window, cut):
+        cut = m.end()
+    return window[cut:]
 
 
 def prose_kind(sentence: str, start: int, end: int, unit: str, cues: KindCues) -> str:
@@ -70,7 +77,7 @@ def prose_kind(sentence: str, start: int, end: int, unit: str, cues: KindCues) -
     after = after[: m.start()] if (m := CLAUSE_END.search(after)) else after
     if cues.change_by.search(before) and (cues.change.search(before) or cues.change.search(after)):
         return "change"
-    if re.match(r"\s*(?:hoger|lager|meer|minder|groter|kleiner)\s+dan(?!\w)", after):
+    if COMPARED.match(after):
         return "change"  # "€ 1,7 miljoen hoger dan begroot"
     kind = _by_words(before, unit, cues)
     if kind == DEFAULT and unit == "EUR":  # "is € 1,1 miljoen uitgegeven"

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from .gazetteer import words
 
@@ -24,6 +25,8 @@ PREPOSITIONS = frozenset({"met", "in", "van", "voor", "over", "op", "bij", "uit"
 ARTICLES = frozenset({"de", "het", "een"})
 PARTICIPLE = re.compile(r"^[a-zà-ÿ]{0,6}ge[a-zà-ÿ]{2,}en$")  # vastgelopen, gesloten
 DURATIONS = ("weeks", "days", "months", "hours", "years")
+BEFORE = 240  # characters before a number that its measure is looked for in
+SHARE_OF = re.compile(r"\s*\)?\s*van\s+(?:de|het|alle)\s+")
 COST_SPLIT = re.compile(r"(?<!\w)(?:lasten|baten|saldo)(?!\w)")
 
 
@@ -46,7 +49,9 @@ def prose_measure(sentence: str, start: int, end: int, unit: str, previous: str 
     is that of the number before it in the sentence, for a number that only repeats it
     (``411 aanvragen (389 in 2019)``); "" when the sentence does not say."""
     subject, duration, stop = _lists()
-    before = sentence[:start].lower()
+    # the subject stands near: a bounded window keeps a sentence of a thousand numbers
+    # linear
+    before = sentence[max(0, start - BEFORE) : start].lower()
     after = sentence[end : end + 160].lower()
     if unit in DURATIONS:
         found = list(duration.finditer(before))
@@ -58,7 +63,7 @@ def prose_measure(sentence: str, start: int, end: int, unit: str, previous: str 
         m = found[-1]
         return _phrase(m.group(1), None, before[m.end() :], stop, tails=2)
     if unit == "percent":
-        m = re.match(r"\s*\)?\s*van\s+(?:de|het|alle)\s+", after)
+        m = SHARE_OF.match(after)
         return _phrase("", None, after[m.end() :], stop, tails=0) if m else ""
     if unit == "count":
         return _phrase("", None, after, stop, tails=1, tail_words={"met"}) or previous
@@ -87,7 +92,7 @@ def _phrase(
     """``head``, then (unless ``noun`` is given, as ``[]`` for a head that is the noun
     itself) a noun phrase read from the start of ``text``, then up to ``tails``
     prepositional parts whose preposition is in ``tail_words``."""
-    tokens = [t.group(0) for t in TOKEN.finditer(text[:160])]
+    tokens = [t.group(0) for t in islice(TOKEN.finditer(text, 0, 160), 24)]
     parts = [head] if head else []
     i = 0
     if noun is None:

@@ -95,6 +95,9 @@ def _extract(text: str) -> float:
 # found by this test: one abbreviation defined a thousand times (each definition searched
 # the whole text for its uses and listed them again)
 @example(units=[",<*/8[(", "A", ":", "JIP (JIP) "], spaced=False)
+# and: ten thousand numbers in one sentence (each one's measure name was looked for in
+# the whole text before it)
+@example(units=["0;"], spaced=False)
 def test_nlp_extraction_is_linear_on_adversarial_text(units, spaced):
     unit = ("" if not spaced else " ").join(units) or "*_"
     text = (unit * (SIZE // len(unit) + 1))[:SIZE]
