@@ -46,8 +46,14 @@ def cases(municipality: str) -> list[tuple[str, str, dict]]:
         forms = [] if about_entity else [{}]
         if "entity" in q.parameters:
             forms += [BROAD, {"entity": "doorbraakteam"}]
-        if "municipality" in q.parameters:
+        if "measure" in q.parameters:  # a series of one common measure
+            forms = [{"measure": "wachttijd"}]
+            if "municipality" in q.parameters:
+                forms.append({"measure": "wachttijd", "municipality": municipality})
+        elif "municipality" in q.parameters:
             forms.append({**(BROAD if about_entity else {}), "municipality": municipality})
+        if "taakveld" in q.parameters:  # every programme on any taakveld, and on one
+            forms.append({"taakveld": "6.1"})
         out += [(label(q.name, params), q.name, params) for params in forms]
     return out
 

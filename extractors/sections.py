@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from . import gazetteer, keys
 from .annotations import Section
 from .gazetteer import fold, organisations, taakvelden
+from .taakvelden import folded as folded_keywords
 from .taakvelden import links as taakveld_links
 from .tables import glued_tables
 from .text import GLUED, Line, is_numeric_cell, lines_of, text_of
@@ -81,7 +82,7 @@ class SectionFinder:
         self.noise_prefixes = tuple(w.lower() for w in c["noise_heading_prefixes"])
         self.not_programme_heads = tuple(w.lower() for w in c["initiative_heading_heads"])
         self.taakvelden = {fold(t.name) for t in taakvelden()}
-        self.taakveld_keywords = gazetteer.taakveld_keywords()
+        self.taakveld_keywords = folded_keywords(gazetteer.taakveld_keywords())
         self.organisations = {
             fold(n) for e in organisations() for n in (e.name, *e.aliases) if len(fold(n)) >= 3
         }

@@ -39,11 +39,25 @@ def _by_code(year: int) -> dict[str, Taakveld]:
     return {t.code: t for t in in_force(year)}
 
 
+@lru_cache(maxsize=8)
+def _by_exact_name(year: int) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for t in in_force(year):
+        index.setdefault(_exact(t.name), []).append(t.code)
+    return index
+
+
+def folded(keywords: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The keyword lists as :func:`links` takes them: folded (case and accents)."""
+    return {code: [fold(c) for c in cues] for code, cues in keywords.items()}
+
+
 def links(
     heading: str, own_text: str, year: int, keywords: Mapping[str, Sequence[str]]
 ) -> list[Link]:
     """The taakvelden of a programme with ``heading`` whose own text (up to its first
-    sub-programme) is ``own_text``, in a report of ``year``; each with its rule."""
+    sub-programme) is ``own_text``, in a report of ``year``; each with its rule.
+    ``keywords`` are heading words per taakveld code, folded (:func:`folded`)."""
     codes = _by_code(year)
     found: dict[str, str] = {}
     for m in re.finditer(r"(?<![\d.])(\d{1,2}\.\d{1,3}[a-d]?)(?![\d])", own_text):
@@ -52,14 +66,13 @@ def links(
         before = own_text[max(0, m.start() - 12) : m.start()].lower()
         if t and (after.startswith(fold(t.name)) or "taakveld" in before):
             found.setdefault(t.code, "taakveld.code")
-    for t in codes.values():
-        if _exact(t.name) == _exact(heading):  # "18+" and "18-" are two taakvelden
-            found.setdefault(t.code, "taakveld.name")
+    for code in _by_exact_name(year).get(_exact(heading), ()):  # 18+ and 18- are two
+        found.setdefault(code, "taakveld.name")
     if found:
         return sorted(found.items(), key=lambda item: _order(item[0]))
     words = f" {fold(heading)} "
     for code, cues in keywords.items():
-        if code.startswith("_") or not any(f" {fold(c)} " in words for c in cues):
+        if code.startswith("_") or not any(f" {c} " in words for c in cues):
             continue
         for t in codes.values():
             if t.code.startswith(code):  # the code, or what it was split into

@@ -4,9 +4,9 @@ our own, in the taakvelden of the report's year."""
 import pytest
 
 from extractors.gazetteer import taakveld_keywords
-from extractors.taakvelden import links, name_of
+from extractors.taakvelden import folded, links, name_of
 
-KEYWORDS = taakveld_keywords()
+KEYWORDS = folded(taakveld_keywords())
 
 
 @pytest.mark.parametrize(
