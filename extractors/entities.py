@@ -455,8 +455,11 @@ class EntityFinder:
 
     def _capitalised(self, text: str, starts: set[int], headings: list[str]) -> list[Candidate]:
         out = []
+        # a name inside any heading: one search of the headings joined (a name has no
+        # line break), not a scan of every heading per name
+        joined = "\n".join(headings)
         for m in _split_lists(re.finditer(rf"(?<![\w\-#’'])({CAP_STRICT})", text)):
-            if any(m.group(1) in h for h in headings):
+            if m.group(1) in joined:
                 continue
             words = m.group(1).split()
             caps = [w for w in words if w[:1].isupper()]
