@@ -191,10 +191,20 @@ class Store:
     def stored_fingerprint(self, doc_id: str) -> tuple[str, ...] | None:
         """(content hash, extractor version, municipality name, year) of a stored
         document, if it is there: what decides its graph besides the file's name."""
-        rows = self._rows(
-            "fingerprint", graph=iris.graph_iri(doc_id), report=iris.report_iri(doc_id), meta=META
+        text = render(
+            "fingerprint.rq",
+            graph=iris.graph_iri(doc_id),
+            report=iris.report_iri(doc_id),
+            meta=META,
         )
-        return rows[0] if rows else None
+        try:  # one row at most: read as terms (a CSV round trip costs more, once per file)
+            solutions = self.db.query(text)
+            assert isinstance(solutions, ox.QuerySolutions)  # a SELECT
+            for sol in solutions:
+                return tuple(sol[v].value for v in ("sha", "ver", "name", "year"))
+        except OSError as err:
+            raise StoreError(f"cannot read the store: {err}") from err
+        return None
 
     def graph_size(self, graph: str) -> int:
         """The triples in one named graph."""
