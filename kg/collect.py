@@ -34,11 +34,13 @@ from .facts import (
     Relation,
     TaakveldLink,
 )
+from .initiatives import initiative_kind
 from .measures import common_measure
 from .vocab import RELATIONS
 
 SCOPED, GLOBAL = SCOPED_PREFIXES, SHARED_PREFIXES
 RULE_RANK = dict(PRIORITY, municipality=-1)
+WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 CUE_WORDS = frozenset(w.lower() for w in cues()["initiative_cue_words"])
 
 
@@ -123,7 +125,13 @@ class _Collector:
         if old is not None:
             aliases = tuple(sorted({*old.aliases, *entity.aliases, entity.name} - {old.name}))
             entity = Entity(
-                old.id, old.type, old.name, aliases, old.mentions + entity.mentions, old.code
+                old.id,
+                old.type,
+                old.name,
+                aliases,
+                old.mentions + entity.mentions,
+                old.code,
+                old.kind or entity.kind,
             )
         self.entities[entity.id] = entity
         return entity.id
@@ -190,9 +198,18 @@ class _Collector:
                 self.mention(s.start_char, s.end_char, f"entities.{s.id_}") for s in spans
             )
             aliases = tuple(sorted({re.sub(r"\s+", " ", t) for t in surfaces} - {name}))
-            self._add(Entity(eid, etype, name, aliases, mentions))
+            kind = ""
+            if etype == "Initiative":
+                before = (self._word_before(s.start_char) for s in spans)
+                kind = initiative_kind((name, *aliases), before)
+            self._add(Entity(eid, etype, name, aliases, mentions, kind=kind))
             for s in spans:
                 self.by_offsets[(s.start_char, s.end_char)] = eid
+
+    def _word_before(self, start: int) -> str:
+        """The word in front of offset ``start`` ("" at a line's start)."""
+        m = WORD_BEFORE.search(self.text, max(0, start - 40), start)
+        return m.group(1) if m else ""
 
     def _municipality(self, span: Span) -> None:
         found = find_municipality(

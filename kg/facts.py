@@ -53,6 +53,7 @@ class Entity:
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
     code: str | None = None  # CBS code for municipalities ("GM0268")
+    kind: str = ""  # an initiative's sort (kg.vocab.INITIATIVE_KINDS: "team"), or ""
 
 
 @dataclass(frozen=True)

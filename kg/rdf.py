@@ -208,6 +208,13 @@ def _entity(g: _Triples, e: Entity, report: URIRef, text: URIRef) -> None:
             g.add((node, GKG.searchWord, Literal(stem(word))))
     if e.code:
         g.add((node, GKG.cbsCode, Literal(e.code)))
+    if e.kind:
+        concept = GKG[f"initiative-{e.kind}"]
+        g.add((node, GKG.initiativeKind, concept))
+        g.add((concept, RDF.type, SKOS.Concept))
+        g.add((concept, SKOS.inScheme, GKG.initiativeKinds))
+        g.add((concept, SKOS.notation, Literal(e.kind)))
+        g.add((concept, SKOS.prefLabel, Literal(vocab.INITIATIVE_KINDS[e.kind][0], lang="nl")))
     for m in e.mentions:
         g.add((node, GKG.mention, _mention(g, m, report, text)))
 

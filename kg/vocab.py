@@ -290,6 +290,139 @@ MEASURES = {
     ),
 }
 
+# the kinds of initiatives (gkg:initiativeKind is gkg:initiative-<code>): code → (Dutch
+# label, the head words that name it)
+INITIATIVE_KINDS = {
+    "team": (
+        "team",
+        (
+            "team",
+            "teams",
+        ),
+    ),
+    "project": (
+        "project",
+        (
+            "project",
+            "projecten",
+        ),
+    ),
+    "pilot": (
+        "pilot",
+        (
+            "experiment",
+            "pilot",
+            "pilots",
+            "proef",
+            "proeftuin",
+        ),
+    ),
+    "aanpak": (
+        "aanpak",
+        (
+            "aanpak",
+            "cursus",
+            "interventie",
+            "methode",
+            "methodiek",
+            "training",
+            "traject",
+            "trajecten",
+            "werkwijze",
+        ),
+    ),
+    "regeling": (
+        "regeling",
+        (
+            "fonds",
+            "pas",
+            "premie",
+            "regeling",
+            "regelingen",
+            "subsidieregeling",
+            "tegemoetkoming",
+            "toeslag",
+            "vergoeding",
+            "voucher",
+        ),
+    ),
+    "campagne": (
+        "campagne",
+        (
+            "campagne",
+            "campagnes",
+            "voorlichting",
+        ),
+    ),
+    "loket": (
+        "loket",
+        (
+            "app",
+            "cafe",
+            "café",
+            "huis",
+            "huizen",
+            "inloop",
+            "lijn",
+            "loket",
+            "loketten",
+            "plein",
+            "punt",
+            "spreekuur",
+            "website",
+            "winkel",
+        ),
+    ),
+    "samenwerking": (
+        "samenwerking",
+        (
+            "afspraken",
+            "akkoord",
+            "alliantie",
+            "coalitie",
+            "convenant",
+            "deal",
+            "netwerk",
+            "overeenkomst",
+            "platform",
+            "samenwerking",
+            "samenwerkingsverband",
+            "tafel",
+        ),
+    ),
+    "plan": (
+        "plan",
+        (
+            "actieplan",
+            "agenda",
+            "beleid",
+            "beleidskader",
+            "koers",
+            "manifest",
+            "nota",
+            "offensief",
+            "plan",
+            "programma",
+            "strategie",
+            "verordening",
+            "visie",
+        ),
+    ),
+    "evenement": (
+        "evenement",
+        (
+            "bijeenkomst",
+            "conferentie",
+            "dag",
+            "evenement",
+            "festival",
+            "markt",
+            "symposium",
+            "week",
+        ),
+    ),
+}
+
 # every term of the gkg: namespace
 TERMS = (
     "District",
@@ -316,6 +449,18 @@ TERMS = (
     "hasProgramme",
     "hasSubProgramme",
     "indicatorKinds",
+    "initiative-aanpak",
+    "initiative-campagne",
+    "initiative-evenement",
+    "initiative-loket",
+    "initiative-pilot",
+    "initiative-plan",
+    "initiative-project",
+    "initiative-regeling",
+    "initiative-samenwerking",
+    "initiative-team",
+    "initiativeKind",
+    "initiativeKinds",
     "kind",
     "kind-budget",
     "kind-change",

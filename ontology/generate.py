@@ -36,6 +36,7 @@ class Vocabulary:
     units: tuple[tuple[str, str], ...]  # (code, QUDT IRI)
     kinds: tuple[str, ...]  # indicator kind codes, the notations of gkg:indicatorKinds
     measures: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...]  # see below
+    initiative_kinds: tuple[tuple[str, str, tuple[str, ...]], ...]  # (code, label, words)
     terms: tuple[str, ...]  # every gkg: term the ontology defines, sorted
 
 
@@ -71,9 +72,20 @@ def vocabulary(text: str) -> Vocabulary:
         unit_codes = tuple(sorted(str(u) for u in g.objects(c, GKG.measureUnit)))
         words = tuple(sorted(str(w) for w in g.objects(c, SKOS.altLabel)))
         measures.append((str(g.value(c, SKOS.notation)), label, unit_codes, words))
+    initiative_kinds = []
+    for c in ordered(set(g.subjects(SKOS.inScheme, GKG.initiativeKinds))):
+        label = next(str(x) for x in g.objects(c, SKOS.prefLabel) if x.language == "nl")
+        words = tuple(sorted(str(w) for w in g.objects(c, SKOS.altLabel)))
+        initiative_kinds.append((str(g.value(c, SKOS.notation)), label, words))
     terms = sorted({local(s) for s in g.subjects(RDF.type, None) if str(s).startswith(str(GKG))})
     return Vocabulary(
-        tuple(names), tuple(relations), tuple(units), tuple(kinds), tuple(measures), tuple(terms)
+        tuple(names),
+        tuple(relations),
+        tuple(units),
+        tuple(kinds),
+        tuple(measures),
+        tuple(initiative_kinds),
+        tuple(terms),
     )
 
 
@@ -98,6 +110,10 @@ def vocab_module(v: Vocabulary) -> str:
     measures = "".join(
         f"    {q(m)}: (\n        {q(label)},\n{strings(units)}{strings(words)}    ),\n"
         for m, label, units, words in v.measures
+    )
+    initiative_kinds = "".join(
+        f"    {q(k)}: (\n        {q(label)},\n{strings(words)}    ),\n"
+        for k, label, words in v.initiative_kinds
     )
     terms = "".join(f"    {q(t)},\n" for t in v.terms)
     return f'''"""The Gemeente KG vocabulary, generated from ``ontology/gkg.ttl`` by
@@ -129,6 +145,11 @@ KINDS = (
 MEASURES = {{
 {measures}}}
 
+# the kinds of initiatives (gkg:initiativeKind is gkg:initiative-<code>): code → (Dutch
+# label, the head words that name it)
+INITIATIVE_KINDS = {{
+{initiative_kinds}}}
+
 # every term of the gkg: namespace
 TERMS = (
 {terms})
@@ -137,7 +158,8 @@ TERMS = (
 
 def shape_blocks(v: Vocabulary) -> list[str]:
     """The generated blocks of ``shapes.ttl``, in the order they stand there: the entity
-    targets, one shape per relation domain, the unit lists, the relation predicates."""
+    targets, one shape per relation domain, the unit lists, the relation predicates, the
+    initiative kinds."""
     targets = " , ".join(f"gkg:{t}" for t in v.entity_types)
     entity = f"gkgsh:EntityShape a sh:NodeShape ;\n    sh:targetClass {targets} ;"
     domains: dict[str, list[tuple[str, str]]] = {}
@@ -174,7 +196,15 @@ def shape_blocks(v: Vocabulary) -> list[str]:
         f"    sh:property [ sh:path rdf:predicate ; sh:minCount 1 ; sh:maxCount 1 ;\n"
         f"                  sh:in ( {predicates} ) ] ;"
     )
-    return [entity, "\n\n".join(relations), units, assertion]
+    initiative_kinds = " ".join(f"gkg:initiative-{k}" for k, *_ in v.initiative_kinds)
+    initiative = (
+        "gkgsh:InitiativeKindShape a sh:NodeShape ;\n"
+        "    sh:targetSubjectsOf gkg:initiativeKind ;\n"
+        "    sh:class gkg:Initiative ;\n"
+        "    sh:property [ sh:path gkg:initiativeKind ; sh:maxCount 1 ;\n"
+        f"                  sh:in ( {initiative_kinds} ) ] ."
+    )
+    return [entity, "\n\n".join(relations), units, assertion, initiative]
 
 
 def shapes(text: str, v: Vocabulary) -> str:

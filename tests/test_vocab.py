@@ -55,7 +55,20 @@ gkg:runs a owl:ObjectProperty ; rdfs:domain gkg:Organisation ; rdfs:range gkg:In
     g = Graph().parse(data=text, format="turtle")
     shape = URIRef("https://w3id.org/gemeente-kg/shapes#OrganisationRelationsShape")
     assert (shape, RDF.type, URIRef("http://www.w3.org/ns/shacl#NodeShape")) in g
-    assert "gkg:runs" in text.split(BEGIN)[-1]  # the relation predicates list
+    assert "gkg:runs" in text.split(BEGIN)[4]  # the relation predicates list
+
+
+def test_vocab_shapes_follow_a_new_initiative_kind():
+    v = vocabulary(
+        ontology.read(ontology.ONTOLOGY_FILE)
+        + """
+gkg:initiative-fiets a skos:Concept ; skos:inScheme gkg:initiativeKinds ; skos:notation "fiets" ;
+    skos:prefLabel "fiets"@nl ; skos:altLabel "fietsplan"@nl .
+"""
+    )
+    assert v.initiative_kinds[-1] == ("fiets", "fiets", ("fietsplan",))
+    text = shapes(ontology.read(ontology.SHAPES_FILE), v)
+    assert "gkg:initiative-fiets" in text.split(BEGIN)[-1]
 
 
 def test_vocab_shapes_without_their_markers_are_refused():
