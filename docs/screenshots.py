@@ -5,6 +5,8 @@
   and report text is not ours to republish.
 - ``explorer-panel.png``: the bundled sample report (our own fictional text) with the
   panel of one initiative open: indicators, relations, source sentences.
+- ``explorer-side-by-side.png``: the two bundled sample municipalities side by side, as
+  ticking both under "Side by side" shows them.
 
 Usage: python docs/screenshots.py [--shared ../shared]
 """
@@ -30,7 +32,9 @@ def build(paths: list[str], out: Path) -> Path:
     return out / "graph.html"
 
 
-def shoot(page_file: Path, target: Path, search: str, panel: bool) -> None:
+def shoot(
+    page_file: Path, target: Path, search: str, panel: bool, compare: tuple[str, ...] = ()
+) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -43,6 +47,8 @@ def shoot(page_file: Path, target: Path, search: str, panel: bool) -> None:
         page.goto(page_file.resolve().as_uri())
         page.wait_for_selector("body[data-kg-ready='1']", state="attached")
         page.wait_for_timeout(1500)
+        for town in compare:
+            page.locator(f"#kg-compare input[value='{town}']").check()
         page.fill("#kg-search", search)
         if panel:
             page.press("#kg-search", "Enter")
@@ -60,7 +66,9 @@ def main() -> None:
     shoot(corpus, HERE / "explorer-corpus.png", "wijk", panel=False)
     sample = build([], work / "sample")
     shoot(sample, HERE / "explorer-panel.png", "doorbraakteam", panel=True)
-    print(f"wrote {HERE / 'explorer-corpus.png'} and {HERE / 'explorer-panel.png'}")
+    both = ("Beekdal", "Lindewaard")
+    shoot(sample, HERE / "explorer-side-by-side.png", "", panel=False, compare=both)
+    print(f"wrote the pictures in {HERE}")
 
 
 if __name__ == "__main__":

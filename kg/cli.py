@@ -439,6 +439,12 @@ def validate(out):
     help="HTML file to write (default: OUT/graph.html).",
 )
 @click.option("--municipality", help="Only what the reports of this municipality mention.")
+@click.option(
+    "--compare",
+    multiple=True,
+    help="Put these municipalities side by side (repeatable, two or more): shared "
+    "entities and initiatives of the same kind are marked.",
+)
 @click.option("--focus", help="Centre on the entity with this name or alias (ego graph).")
 @click.option(
     "--depth",
@@ -469,14 +475,17 @@ def validate(out):
     help="At most this many entities (the most connected ones).",
 )
 @handle_errors
-def viz(out, target, municipality, focus, depth, types, indicators, limit):
+def viz(out, target, municipality, compare, focus, depth, types, indicators, limit):
     """Write the interactive HTML explorer of the built graph (or a view of it)."""
     from .outputs import explorer
     from .outputs.explorer import View
 
+    if len(compare) == 1:
+        raise click.UsageError("--compare needs two or more municipalities (repeat it)")
     canonical = {n.lower(): n for n in ENTITY_TYPES}
     view = View(
         municipality=municipality,
+        compare=tuple(compare),
         focus=focus,
         depth=depth,
         types=tuple(canonical[t.lower()] for t in types),

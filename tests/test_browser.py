@@ -16,6 +16,7 @@ from kg import store as kgstore
 from kg.compare import dutch_number
 from kg.outputs.explorer import viz
 from kg.rdf import document_graph
+from kg.vocab import INITIATIVE_KINDS
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
@@ -289,3 +290,89 @@ def test_browser_explorer_served_by_kg_serve(open_page, two_towns, tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _expected_comparison(graph, towns):
+    """What the side-by-side view should mark, computed from the graph: the entities of
+    two or more of ``towns``, and the initiative kinds run in two or more of them."""
+    shared = {
+        n for n, d in graph.nodes(data=True) if len(set(d["municipalities"]) & set(towns)) > 1
+    }
+    where = {}
+    for _, d in graph.nodes(data=True):
+        if d["type"] == "Initiative" and d["kind"]:
+            where.setdefault(d["kind"], set()).update(set(d["municipalities"]) & set(towns))
+    return shared, {k for k, ms in where.items() if len(ms) > 1}
+
+
+def test_browser_side_by_side_from_the_page(open_page, built_default):
+    graph = viz.to_networkx(kgstore.load_graph(built_default))
+    towns = ["Beekdal", "Lindewaard"]
+    shared, kinds = _expected_comparison(graph, towns)
+    assert shared and kinds  # the bundled samples share organisations and kinds
+    ex = open_page(built_default / "graph.html")
+    before = ex.js("network.getPositions()")
+    for town in towns:
+        ex.page.locator(f"#kg-compare input[value='{town}']").check()
+    assert ex.page.get_attribute("body", "data-kg-compare") == "Beekdal|Lindewaard"
+    assert ex.errors == []
+    text = ex.page.inner_text("#kg-compare-summary")
+    assert f"Shared ({len(shared)})" in text
+    for node in shared:
+        assert graph.nodes[node]["name"] in text
+    assert f"Initiatives of the same kind ({len(kinds)})" in text
+    names = ex.page.locator("#kg-compare-summary dt").all_inner_texts()
+    assert names == sorted(INITIATIVE_KINDS[k][0] for k in kinds)
+    # columns: Beekdal's own left of Lindewaard's own, what they share above both
+    at = ex.js("network.getPositions()")
+    own = {
+        t: [n for n, d in graph.nodes(data=True) if set(d["municipalities"]) & set(towns) == {t}]
+        for t in towns
+    }
+    assert max(at[n]["x"] for n in own["Beekdal"]) < min(at[n]["x"] for n in own["Lindewaard"])
+    lowest_shared = max(at[n]["y"] for n in shared)
+    assert all(at[n]["y"] > lowest_shared for t in towns for n in own[t])
+    # the shared ones and the initiatives of a shared kind are marked, nothing else
+    borders = ex.js("Object.fromEntries(nodes.get().map(n => [n.id, n.borderWidth || 1]))")
+    same_kind = {
+        n
+        for n, d in graph.nodes(data=True)
+        if d["type"] == "Initiative"
+        and d["kind"] in kinds
+        and set(d["municipalities"]) & set(towns)
+    }
+    assert {n for n, w in borders.items() if w > 1} == shared | same_kind
+    # a link in the summary opens the entity, with why it is marked
+    name = graph.nodes[sorted(shared)[0]]["name"]
+    ex.page.locator("#kg-compare-summary .kg-link", has_text=name).first.click()
+    assert "in the reports of Beekdal and Lindewaard" in ex.panel_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    ex.page.screenshot(path=str(ARTIFACTS / "explorer-side-by-side.png"))
+    # one municipality less: the ordinary view, every node back where it was
+    ex.page.locator("#kg-compare input[value='Beekdal']").uncheck()
+    assert ex.page.get_attribute("body", "data-kg-compare") is None
+    assert ex.page.locator("#kg-compare-summary").is_hidden()
+    back = ex.js("network.getPositions()")
+    assert all(
+        abs(back[n]["x"] - before[n]["x"]) < 1 and abs(back[n]["y"] - before[n]["y"]) < 1
+        for n in before
+    )
+    assert ex.js("nodes.get({filter: n => n.hidden}).length") == 0
+    assert ex.errors == []
+
+
+def test_browser_side_by_side_from_kg_viz(open_page, built_default, runner, tmp_path):
+    from kg.cli import main
+
+    target = tmp_path / "compare.html"
+    args = ["viz", "--out", str(built_default), "-o", str(target)]
+    result = runner.invoke(main, [*args, "--compare", "lindewaard", "--compare", "beekdal"])
+    assert result.exit_code == 0, result.output
+    ex = open_page(target)
+    assert ex.page.get_attribute("body", "data-kg-compare") == "Lindewaard|Beekdal"
+    assert ex.page.locator("#kg-compare input:checked").count() == 2
+    assert ex.page.is_disabled("#kg-municipality")
+    assert "Lindewaard | Beekdal" in ex.page.inner_text("#kg-count")
+    assert ex.errors == [] and ex.requests == []
+    one = runner.invoke(main, [*args, "--compare", "Lindewaard"])
+    assert one.exit_code == 2 and "two or more" in one.output

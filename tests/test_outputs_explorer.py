@@ -181,3 +181,28 @@ def test_layout_places_every_node_apart():
     points = sorted(pos.values())
     assert len(set(points)) == len(points)
     assert pos == layout.layout(g)
+
+
+def test_outputs_explorer_compare_view_keeps_the_municipalities_compared(two_towns):
+    graph = viz.to_networkx(kgstore.load_graph(two_towns))
+    both = viz.select(graph, viz.View(compare=("zwolle", "LINDEWAARD")))
+    assert set(both) == {n for n, d in graph.nodes(data=True) if d["municipalities"]}
+    data = page_data(viz.render(both, viz.View(compare=("zwolle", "LINDEWAARD"))))
+    assert data["compare"] == ["Zwolle", "Lindewaard"]  # the graph's names, in order given
+    assert data["typeOrder"][0] == "Municipality"
+    assert set(data["initiativeKinds"]) >= {"team", "project", "pilot"}
+    with pytest.raises(UsageError, match="no municipality 'Atlantis'.*Lindewaard, Zwolle"):
+        viz.select(graph, viz.View(compare=("Zwolle", "Atlantis")))
+    with pytest.raises(UsageError, match="not both"):
+        viz.select(graph, viz.View(municipality="Zwolle", compare=("Zwolle", "Lindewaard")))
+    # one municipality is no comparison: the page starts in the ordinary view
+    assert page_data(viz.render(graph, viz.View(compare=("Zwolle",))))["compare"] == []
+
+
+def test_outputs_explorer_initiatives_carry_their_kind(sample_graph, built):
+    kinds = {d["name"]: d["kind"] for _, d in sample_graph.nodes(data=True)}
+    assert kinds["doorbraakteam"] == "team" and kinds["buurtteams"] == "team"
+    assert kinds["GGD"] == ""  # only initiatives have a kind
+    data = page_data((built / "graph.html").read_text(encoding="utf-8"))
+    from_store = {n["name"]: n["kind"] for n in data["nodes"].values()}
+    assert from_store == kinds

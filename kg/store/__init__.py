@@ -284,15 +284,16 @@ class Store:
             )
         return rows
 
-    def explorer_skeleton(self) -> tuple[list, list, list]:
+    def explorer_skeleton(self) -> tuple[list, list, list, list]:
         """What the explorer needs to choose its nodes, without sentences or
         indicators: rows (entity, class IRI, name, municipality, year) for each document
-        an entity is in, (entity, alias) rows and (subject, predicate IRI, object)
-        relation rows."""
+        an entity is in, (entity, alias) rows, (subject, predicate IRI, object)
+        relation rows and (initiative, kind code) rows."""
         return (
             self._rows("explorer-entities", meta=META, kinds=iri_list(iris.CLASSES.values())),
             self._rows("explorer-aliases"),
             self._rows("explorer-relations", relations=iri_list(iris.PREDICATES.values())),
+            self._rows("explorer-initiative-kinds"),
         )
 
     def explorer_facts(self, entities: list[str]) -> tuple[list, list]:

@@ -8,7 +8,9 @@
   var DIM = { background: "#e9ecef", border: "#dde1e5" };
   var FONT = "#1d2733";
   var ids = Object.keys(KG.nodes);
-  var state = { types: {}, municipality: "", year: "", selected: null, dimmed: {} };
+  var MARK = "#e0a800";  // the border of what the compared municipalities share
+  var state = { types: {}, municipality: "", year: "", selected: null, dimmed: {},
+    compare: [], marked: {}, saved: null, columns: [] };
 
   // 1234567.5 → "1.234.567,5": Dutch thousands and decimal separators, the same in every
   // browser (toLocaleString depends on the locales a browser ships)
@@ -86,11 +88,17 @@
     applyFilters();
   });
 
+  function comparing() { return state.compare.length >= 2; }
+
+  function compared(n) {  // the compared municipalities whose reports mention n
+    return state.compare.filter(function (m) { return n.municipalities.indexOf(m) >= 0; });
+  }
+
   function visible(id) {
     var n = KG.nodes[id];
-    return !!state.types[n.type] &&
-      (!state.municipality || n.municipalities.indexOf(state.municipality) >= 0) &&
-      (!state.year || n.years.indexOf(state.year) >= 0);
+    var where = comparing() ? compared(n).length > 0
+      : !state.municipality || n.municipalities.indexOf(state.municipality) >= 0;
+    return !!state.types[n.type] && where && (!state.year || n.years.indexOf(state.year) >= 0);
   }
 
   function applyFilters() {
@@ -103,6 +111,7 @@
     if (updates.length) { nodes.update(updates); }
     $("kg-shown").textContent = "Showing " + shown + " of " + ids.length + " nodes";
     if (state.selected && !visible(state.selected)) { clearSelection(); }
+    if (comparing()) { sideBySide(); }
   }
 
   function resetFilters() {
@@ -115,6 +124,7 @@
     applyFilters();
   }
   $("kg-reset").addEventListener("click", function () {
+    setCompare([]);
     resetFilters();
     clearSelection();
     network.fit();
@@ -132,10 +142,23 @@
       var dim = id !== null && !keep[n];
       if (!!state.dimmed[n] === dim) { return; }
       state.dimmed[n] = dim;
-      updates.push(dim ? { id: n, color: DIM, font: { color: "#b8c0c8" } }
-        : { id: n, color: style(KG.nodes[n].type).color, font: { color: FONT } });
+      updates.push(look(n));
     });
     if (updates.length) { nodes.update(updates); }
+  }
+
+  // how a node is drawn: dimmed, marked as shared by the compared municipalities, or plain
+  function look(id) {
+    var colour = style(KG.nodes[id].type).color;
+    if (state.dimmed[id]) {
+      return { id: id, color: DIM, borderWidth: 1, font: { color: "#b8c0c8" } };
+    }
+    if (state.marked[id]) {
+      var ring = { background: colour, border: MARK };
+      return { id: id, color: { background: colour, border: MARK, highlight: ring, hover: ring },
+        borderWidth: 5, font: { color: FONT } };
+    }
+    return { id: id, color: colour, borderWidth: 1, font: { color: FONT } };
   }
 
   // ---- the facts panel ----------------------------------------------------------
@@ -153,8 +176,11 @@
     body.appendChild(el("h2", "kg-name", n.name));
     if (n.aliases.length) { body.appendChild(el("p", "kg-aliases", "Also: " + n.aliases.join("; "))); }
     var facts = el("dl", "kg-facts");
-    [["Municipality", n.municipalities.join(", ") || "\u2014"],
-      ["Year", n.years.join(", ") || "\u2014"]].forEach(function (row) {
+    var rows = [["Municipality", n.municipalities.join(", ") || "\u2014"],
+      ["Year", n.years.join(", ") || "\u2014"]];
+    if (n.kind) { rows.push(["Kind", KG.initiativeKinds[n.kind] || n.kind]); }
+    if (state.marked[id]) { rows.push(["Compared", markReason(id)]); }
+    rows.forEach(function (row) {
       facts.appendChild(el("dt", null, row[0]));
       facts.appendChild(el("dd", null, row[1]));
     });
@@ -223,6 +249,7 @@
 
   function choose(id) {
     if (!visible(id)) { resetFilters(); }
+    if (!visible(id)) { setCompare([]); }
     select(id);
     network.focus(id, { scale: Math.max(network.getScale(), 1.1),
       animation: { duration: 350, easingFunction: "easeInOutQuad" } });
@@ -234,6 +261,216 @@
   });
   network.on("click", function (params) {
     if (params.nodes.length) { select(params.nodes[0]); } else { clearSelection(); }
+  });
+
+
+  // ---- side by side -----------------------------------------------------------------
+  // Two or more municipalities in columns, what their reports share in a band above
+  // them (over the columns of the municipalities that share it), and a summary: the
+  // shared entities and the kinds of initiative that two or more of them run.
+  var GAP = 260, STEP_X = 165, STEP_Y = 85, PER_ROW = 7;
+  var TYPE_ORDER = KG.typeOrder;
+
+  function comparison() {
+    var c = { columns: {}, shared: [], kinds: {} };
+    state.compare.forEach(function (m) { c.columns[m] = []; });
+    ids.forEach(function (id) {
+      if (!visible(id)) { return; }
+      var n = KG.nodes[id], where = compared(n);
+      if (where.length > 1) { c.shared.push(id); } else { c.columns[where[0]].push(id); }
+      if (n.type === "Initiative" && n.kind) {
+        var kind = c.kinds[n.kind] = c.kinds[n.kind] || {};
+        where.forEach(function (m) { (kind[m] = kind[m] || []).push(id); });
+      }
+    });
+    Object.keys(c.kinds).forEach(function (k) {
+      if (Object.keys(c.kinds[k]).length < 2) { delete c.kinds[k]; }
+    });
+    return c;
+  }
+
+  function byTypeAndName(a, b) {
+    var na = KG.nodes[a], nb = KG.nodes[b];
+    return TYPE_ORDER.indexOf(na.type) - TYPE_ORDER.indexOf(nb.type) ||
+      (na.name < nb.name ? -1 : na.name > nb.name ? 1 : 0);
+  }
+
+  // rows of at most PER_ROW nodes centred on x from y downwards; a new row per type
+  function grid(list, x, y, positions) {
+    var rows = [];
+    list.slice().sort(byTypeAndName).forEach(function (id) {
+      var last = rows[rows.length - 1];
+      if (!last || last.length === PER_ROW || KG.nodes[last[0]].type !== KG.nodes[id].type) {
+        rows.push(last = []);
+      }
+      last.push(id);
+    });
+    rows.forEach(function (row, r) {
+      row.forEach(function (id, i) {
+        positions[id] = { x: x + (i - (row.length - 1) / 2) * STEP_X, y: y + r * STEP_Y };
+      });
+    });
+    return rows.length * STEP_Y;
+  }
+
+  // the width of a column of these nodes: its widest row
+  function width(list) { return Math.max(1, Math.min(PER_ROW, list.length)) * STEP_X; }
+
+  function fitBesidePanel() {
+    network.fit({ animation: false });
+    var side = $("kg-side").getBoundingClientRect().width + 24;
+    var canvas = document.querySelector("#mynetwork canvas").getBoundingClientRect().width || 1;
+    var share = Math.max(0.3, (canvas - side) / canvas);
+    network.moveTo({ position: network.getViewPosition(), scale: network.getScale() * share,
+      offset: { x: side / 2, y: 0 }, animation: false });
+  }
+
+  function sideBySide() {
+    var c = comparison(), positions = {}, marked = {}, x = 0, centre = {};
+    state.columns = [];
+    state.compare.forEach(function (m, i) {
+      if (i) { x += width(c.columns[state.compare[i - 1]]) / 2 + GAP + width(c.columns[m]) / 2; }
+      centre[m] = x;
+      state.columns.push({ name: m, x: x, y: 0 });
+      grid(c.columns[m], x, 0, positions);
+    });
+    // the shared ones: one band per set of municipalities, stacked upwards
+    var bands = {};
+    c.shared.forEach(function (id) {
+      var key = compared(KG.nodes[id]).join("\u0000");
+      (bands[key] = bands[key] || []).push(id);
+      marked[id] = "shared";
+    });
+    var top = -2 * STEP_Y;
+    Object.keys(bands).sort().forEach(function (key) {
+      var at = key.split("\u0000").map(function (m) { return centre[m]; });
+      var x = at.reduce(function (a, b) { return a + b; }, 0) / at.length;
+      var rows = Math.ceil(bands[key].length / PER_ROW) + 1;
+      top -= rows * STEP_Y;
+      grid(bands[key], x, top, positions);
+      state.columns.push({ name: "shared by " + key.split("\u0000").join(", "), x: x, y: top });
+    });
+    Object.keys(c.kinds).forEach(function (k) {
+      Object.keys(c.kinds[k]).forEach(function (m) {
+        c.kinds[k][m].forEach(function (id) { if (!marked[id]) { marked[id] = "kind"; } });
+      });
+    });
+    state.marked = marked;
+    network.setOptions({ physics: { enabled: false } });
+    nodes.update(Object.keys(positions).map(function (id) {
+      return { id: id, x: positions[id].x, y: positions[id].y };
+    }));
+    nodes.update(ids.map(look));
+    summary(c);
+    fitBesidePanel();
+    document.body.setAttribute("data-kg-compare", state.compare.join("|"));
+  }
+
+  function markReason(id) {
+    var n = KG.nodes[id];
+    if (state.marked[id] === "shared") { return "in the reports of " + compared(n).join(" and "); }
+    return "a " + (KG.initiativeKinds[n.kind] || n.kind) + ", as in " +
+      state.compare.filter(function (m) { return compared(n).indexOf(m) < 0; }).join(", ");
+  }
+
+  function linkTo(id) {
+    var b = el("button", "kg-link", KG.nodes[id].name);
+    b.type = "button";
+    b.addEventListener("click", function () { choose(id); });
+    return b;
+  }
+
+  function summary(c) {
+    var box = $("kg-compare-summary");
+    box.textContent = "";
+    box.appendChild(el("h4", null, "Shared (" + c.shared.length + ")"));
+    var list = el("ul", "kg-shared");
+    c.shared.slice().sort(function (a, b) {
+      var oa = KG.nodes[a].type === "Organisation" ? 0 : 1, ob = KG.nodes[b].type === "Organisation" ? 0 : 1;
+      return oa - ob || byTypeAndName(a, b);
+    }).forEach(function (id) {
+      var li = el("li");
+      li.appendChild(linkTo(id));
+      li.appendChild(el("span", "kg-hit-type", " " + KG.nodes[id].type));
+      list.appendChild(li);
+    });
+    if (!c.shared.length) { list.appendChild(el("li", "kg-none", "nothing in common")); }
+    box.appendChild(list);
+    var kinds = Object.keys(c.kinds).sort();
+    box.appendChild(el("h4", null, "Initiatives of the same kind (" + kinds.length + ")"));
+    var table = el("dl", "kg-kinds");
+    kinds.forEach(function (k) {
+      table.appendChild(el("dt", null, KG.initiativeKinds[k] || k));
+      state.compare.forEach(function (m) {
+        var dd = el("dd");
+        dd.appendChild(el("span", "kg-pred", m + ":"));
+        var found = (c.kinds[k][m] || []).slice().sort(byTypeAndName);
+        found.forEach(function (id, i) {
+          var item = el("span", "kg-item");
+          item.appendChild(linkTo(id));
+          if (i < found.length - 1) { item.appendChild(document.createTextNode(",")); }
+          dd.appendChild(item);
+          dd.appendChild(document.createTextNode(" "));
+        });
+        if (!found.length) { dd.appendChild(el("span", "kg-none", "none")); }
+        table.appendChild(dd);
+      });
+    });
+    if (!kinds.length) { table.appendChild(el("dd", "kg-none", "no kind run by two of them")); }
+    box.appendChild(table);
+    box.hidden = false;
+  }
+
+  function setCompare(chosen) {
+    var was = comparing();
+    state.compare = chosen.slice();
+    Array.prototype.forEach.call($("kg-compare").querySelectorAll("input"), function (box) {
+      box.checked = state.compare.indexOf(box.value) >= 0;
+    });
+    $("kg-municipality").disabled = comparing();
+    if (comparing() && !was) { state.saved = network.getPositions(); }
+    if (!comparing()) {
+      state.marked = {};
+      state.columns = [];
+      $("kg-compare-summary").hidden = true;
+      document.body.removeAttribute("data-kg-compare");
+      if (was && state.saved) {
+        var saved = state.saved;
+        nodes.update(Object.keys(saved).map(function (id) {
+          return { id: id, x: saved[id].x, y: saved[id].y };
+        }));
+        state.saved = null;
+      }
+      nodes.update(ids.map(look));
+    }
+    applyFilters();  // lays the columns out again while comparing
+    if (was && !comparing()) { network.fit({ animation: false }); }
+  }
+
+  Object.keys(municipalities).sort().forEach(function (m) {
+    var label = el("label", "kg-type");
+    var box = el("input");
+    box.type = "checkbox";
+    box.value = m;
+    box.addEventListener("change", function () {
+      var chosen = state.compare.filter(function (x) { return x !== m; });
+      if (box.checked) { chosen.push(m); }
+      setCompare(chosen);
+    });
+    label.appendChild(box);
+    label.appendChild(el("span", null, m));
+    $("kg-compare").appendChild(label);
+  });
+
+  // the column names, drawn on the canvas above each column
+  network.on("afterDrawing", function (ctx) {
+    if (!comparing()) { return; }
+    ctx.save();
+    ctx.font = "600 22px system-ui, sans-serif";
+    ctx.fillStyle = "#1d2733";
+    ctx.textAlign = "center";
+    state.columns.forEach(function (col) { ctx.fillText(col.name, col.x, col.y - 55); });
+    ctx.restore();
   });
 
   // ---- search -------------------------------------------------------------------
@@ -285,6 +522,7 @@
   if (!KG.large) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
+      if (comparing()) { setTimeout(sideBySide, 0); }  // after vis.js fits the whole graph
     });
   }
   network.once("afterDrawing", function () {
@@ -292,6 +530,8 @@
     document.body.setAttribute("data-kg-ready", "1");
   });
   applyFilters();
+  if (KG.compare.length > 1) { setCompare(KG.compare); }
   network.redraw();  // without physics the first frame may already be drawn: draw once more
-  window.kgExplorer = { select: select, choose: choose, matches: matches, applyFilters: applyFilters };
+  window.kgExplorer = { select: select, choose: choose, matches: matches, applyFilters: applyFilters,
+    setCompare: setCompare, comparison: comparison };
 })();

@@ -22,7 +22,8 @@ import html
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import networkx as nx
@@ -34,6 +35,7 @@ from ...errors import UsageError
 from ...namespace import GKG
 from ...rdf import CLASSES, PREDICATES, SDMX_MEASURE
 from ...search import search_key as fold
+from ...vocab import INITIATIVE_KINDS
 from .layout import layout
 
 TYPE_OF = {v: k for k, v in CLASSES.items()}
@@ -57,6 +59,7 @@ class View:
     """What part of the graph the page shows."""
 
     municipality: str | None = None
+    compare: tuple[str, ...] = ()  # two or more municipalities side by side
     focus: str | None = None
     depth: int = 1
     types: tuple[str, ...] = ()
@@ -110,6 +113,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             indicators=sorted(
                 indicators.get(node, []), key=lambda i: (i["label"], i["period"], i["value"])
             ),
+            kind=_initiative_kind(graph, node),
         )
     for predicate, name in PREDICATE_OF.items():
         for s, o in graph.subject_objects(predicate):
@@ -119,7 +123,10 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
 
 
 def skeleton(
-    entities: list[tuple], aliases: list[tuple], relations: list[tuple]
+    entities: list[tuple],
+    aliases: list[tuple],
+    relations: list[tuple],
+    kinds: Iterable[tuple] = (),
 ) -> nx.MultiDiGraph:
     """The graph of :func:`to_networkx` without sentences or indicators, from the rows
     of :meth:`kg.store.Store.explorer_skeleton`: enough to apply a :class:`View`."""
@@ -127,6 +134,7 @@ def skeleton(
     names = defaultdict(set)
     for entity, alias in aliases:
         names[entity].add(alias)
+    kind_of = dict(kinds)
     types = {str(v): k for k, v in CLASSES.items()}
     for entity, kind, name, home, year in entities:
         if entity not in g:
@@ -139,6 +147,7 @@ def skeleton(
                 years=[],
                 sentences=[],
                 indicators=[],
+                kind=kind_of.get(entity, ""),
             )
         data = g.nodes[entity]
         if home and home not in data["municipalities"]:
@@ -206,13 +215,10 @@ def _number(value) -> str:
 def select(g: nx.MultiDiGraph, view: View = View()) -> nx.MultiDiGraph:
     """The part of ``g`` that ``view`` asks for; unknown names are a :class:`UsageError`."""
     keep = set(g)
-    if view.municipality:
-        known = {m for _, d in g.nodes(data=True) for m in d["municipalities"]}
-        wanted = {m for m in known if fold(m) == fold(view.municipality)}
-        if not wanted:
-            raise UsageError(
-                f"no municipality {view.municipality!r} in the graph; known: {_some(known)}"
-            )
+    if view.municipality and view.compare:
+        raise UsageError("choose one municipality or several to compare, not both")
+    if view.municipality or view.compare:
+        wanted = set(municipalities(g, [view.municipality] if view.municipality else view.compare))
         keep = {n for n in keep if wanted & set(g.nodes[n]["municipalities"])}
     if view.types:
         unknown = set(view.types) - set(CLASSES)
@@ -230,6 +236,20 @@ def select(g: nx.MultiDiGraph, view: View = View()) -> nx.MultiDiGraph:
         ranked = sorted(keep, key=lambda n: (-g.degree(n), g.nodes[n]["name"], n))
         keep = set(ranked[: view.limit])
     return g.subgraph(keep).copy()
+
+
+def municipalities(g: nx.MultiDiGraph, names: Iterable[str]) -> list[str]:
+    """The municipalities of ``g`` called ``names`` (case and accents ignored), in the
+    order given; a :class:`UsageError` naming the known ones for a name not there."""
+    known = {m for _, d in g.nodes(data=True) for m in d["municipalities"]}
+    by_key = {fold(m): m for m in known}
+    out = []
+    for name in names:
+        if fold(name) not in by_key:
+            raise UsageError(f"no municipality {name!r} in the graph; known: {_some(known)}")
+        if by_key[fold(name)] not in out:
+            out.append(by_key[fold(name)])
+    return out
 
 
 def find(g: nx.MultiDiGraph, name: str) -> list[str]:
@@ -255,6 +275,8 @@ def _some(names: set[str], n: int = 8) -> str:
 
 def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") -> str:
     """The explorer page for the (already selected) entity graph ``g``."""
+    if view.compare:  # as the graph spells them
+        view = replace(view, compare=tuple(municipalities(g, view.compare)))
     shown = _with_indicator_nodes(g, view.limit) if view.indicators == "nodes" else g
     large = shown.number_of_nodes() >= LARGE
     net = _network(shown, large)
@@ -262,7 +284,10 @@ def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") 
     data = {
         "title": title,
         "view": describe(view),
+        "compare": list(view.compare) if len(view.compare) > 1 else [],
+        "initiativeKinds": {code: label for code, (label, _) in INITIATIVE_KINDS.items()},
         "styles": STYLE,
+        "typeOrder": list(STYLE),
         "large": large,
         "nodes": {n: _panel(shown, n) for n in shown},
         "entities": g.number_of_nodes(),
@@ -297,6 +322,8 @@ def describe(view: View) -> str:
     parts = []
     if view.municipality:
         parts.append(view.municipality)
+    if view.compare:
+        parts.append(" | ".join(view.compare))
     if view.focus:
         steps = "1 step" if view.depth == 1 else f"{view.depth} steps"
         parts.append(f"around {view.focus} ({steps})")
@@ -421,6 +448,7 @@ def _panel(g: nx.MultiDiGraph, node: str) -> dict:
         "aliases": data["aliases"],
         "municipalities": data["municipalities"],
         "years": data["years"],
+        "kind": data.get("kind", ""),
         "indicators": data["indicators"],
         "sentences": data["sentences"],
         "relations": relations,
@@ -437,6 +465,12 @@ def _offline(page: str) -> str:
 
 def _asset(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def _initiative_kind(graph: Graph, node) -> str:
+    """The code of an initiative's kind (``gkg:initiative-team`` → ``team``); "" for none."""
+    concept = graph.value(node, GKG.initiativeKind)
+    return "" if concept is None else str(graph.value(concept, SKOS.notation) or "")
 
 
 def _kind(iri: object) -> str:
@@ -461,6 +495,9 @@ _CHROME = """
     <select id="kg-municipality"><option value="">All municipalities</option></select>
     <label class="kg-label" for="kg-year">Year</label>
     <select id="kg-year"><option value="">All years</option></select>
+    <div class="kg-label">Side by side</div>
+    <div id="kg-compare" role="group" aria-label="Municipalities side by side"></div>
+    <div id="kg-compare-summary" hidden></div>
     <p id="kg-shown"></p>
     <button id="kg-reset" type="button">Reset view</button>
   </aside>
