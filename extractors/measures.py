@@ -28,6 +28,14 @@ DURATIONS = ("weeks", "days", "months", "hours", "years")
 BEFORE = 240  # characters before a number that its measure is looked for in
 SHARE_OF = re.compile(r"\s*\)?\s*van\s+(?:de|het|alle)\s+")
 COST_SPLIT = re.compile(r"(?<!\w)(?:lasten|baten|saldo)(?!\w)")
+# a chart's labels read as one row: "Sociale basisBegroting59,3 miljoen" is the row
+# "Sociale basis", the series "Begroting" and its value, glued
+GLUED = re.compile(r"(?<=[a-zà-ÿ.])([A-Z][a-zà-ÿ]+)\s*[\d€]")
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> frozenset[str]:
+    return frozenset(words()["measure_modifiers"])
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +81,12 @@ def prose_measure(sentence: str, start: int, end: int, unit: str, previous: str 
 def cell_measure(row: str, column: str, title: str) -> str:
     """A table cell counts what its row says (``Aantal cliënten Wmo``), else its title;
     in a cost table whose columns split each year into lasten, baten and saldo, the
-    row's ``lasten``, ``baten`` or ``saldo`` (``Sociale basis (lasten)``)."""
+    row's ``lasten``, ``baten`` or ``saldo`` (``Sociale basis (lasten)``); a chart's
+    glued labels give the row and the series (``Sociale basis (begroting)``)."""
     name = re.sub(r"\s+", " ", (row or title).strip(" :")).strip()[:80]
+    glued = GLUED.search(name)
+    if glued:
+        name = f"{name[: glued.start()].rstrip()} ({glued.group(1).lower()})"
     split = COST_SPLIT.search(column.lower())
     if split and split.group(0) not in name.lower():
         name = f"{name} ({split.group(0)})"
@@ -116,7 +128,10 @@ def _phrase(
 
 def _noun_phrase(tokens: list[str], i: int, stop: frozenset[str]) -> tuple[list[str], int]:
     """Inflected adjectives and a noun from ``tokens[i]`` on: ``geregistreerde
-    mantelzorgers``; nothing when the first word is a function word or no word."""
+    mantelzorgers``; nothing when the first word is a function word or no word. The
+    short name of a law or domain before a noun (``wmo meldingen``, ``ggz cliënten``) is
+    the first part of a compound written as two words, not the noun."""
+    modifiers = _modifiers()
     taken: list[str] = []
     while i < len(tokens) and len(taken) < 4:
         word = tokens[i]
@@ -124,6 +139,8 @@ def _noun_phrase(tokens: list[str], i: int, stop: frozenset[str]) -> tuple[list[
             break
         taken.append(word)
         i += 1
+        if word in modifiers and i < len(tokens) and WORD.fullmatch(tokens[i]):
+            continue  # "wmo meldingen": a compound written as two words
         # an inflected adjective ("lopende"), not a noun in -ie or -ee ("kwalificatie")
         inflected = word.endswith("e") and not word.endswith(("ie", "ee")) and len(word) > 3
         adjective = inflected or (

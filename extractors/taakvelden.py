@@ -4,8 +4,11 @@ budgets by, so that programmes of different municipalities meet on one axis.
 Three rules, strongest first: the programme's own text names a taakveld by code and name
 (``6.1 Samenkracht en burgerparticipatie``, ``taakveld 6.3``); its heading is a
 taakveld's name; a word of its heading names a policy field that taakvelden budget
-(``Jeugd`` → 6.72 and the taakvelden it was split into), when neither of the others
-found one. Only taakvelden in force in the report's year count. Pure: no spaCy, no rdflib."""
+(``Jeugd`` → 6.72 and the taakvelden it was split into; ``Begeleiding`` → 6.71b, which was
+part of 6.71 before 2023 and is 6.712 from 2025), when neither of the others found one;
+of a general word and a more particular one, the particular one counts, and a word
+inside a longer keyword (``werk`` in ``beschut werk``) does not. Only taakvelden in force
+in the report's year count. Pure: no spaCy, no rdflib."""
 
 from __future__ import annotations
 
@@ -71,13 +74,42 @@ def links(
     if found:
         return sorted(found.items(), key=lambda item: _order(item[0]))
     words = f" {fold(heading)} "
-    for code, cues in keywords.items():
-        if code.startswith("_") or not any(f" {c} " in words for c in cues):
-            continue
-        for t in codes.values():
-            if t.code.startswith(code):  # the code, or what it was split into
-                found.setdefault(t.code, "taakveld.keyword")
+    hits = [  # (start, end, code) of each keyword in the heading
+        (at, at + len(c), code)
+        for code, cues in keywords.items()
+        if not code.startswith("_")
+        for c in cues
+        if (at := words.find(f" {c} ")) >= 0
+    ]
+    # a keyword inside a longer one does not count: "beschut werk" is not "werk"
+    kept = {
+        code
+        for s, e, code in hits
+        if not any(s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, _ in hits)
+    }
+    matched = [group for code in kept if (group := frozenset(_resolve(code, codes)))]
+    for group in matched:
+        if any(other < group for other in matched):
+            continue  # "Begeleiding Wmo": the part that names it, not all of the Wmo's
+        for code in group:
+            found.setdefault(code, "taakveld.keyword")
     return sorted(found.items(), key=lambda item: _order(item[0]))
+
+
+def _resolve(code: str, codes: Mapping[str, Taakveld]) -> list[str]:
+    """The taakvelden of the year that a keyword's ``code`` stands for: the code and what
+    it was split into (6.71 in 2023: 6.71a-d); for a subdivision of 2023 (6.71a), its
+    2025 number (6.711) or, before the split, the taakveld it came from (6.71)."""
+    found = [c for c in codes if c.startswith(code)]
+    if found:
+        return found
+    m = re.fullmatch(r"(\d+\.\d+)([a-d])", code)
+    if not m:
+        return []
+    numbered = f"{m.group(1)}{'abcd'.index(m.group(2)) + 1}"
+    if numbered in codes:
+        return [numbered]
+    return [m.group(1)] if m.group(1) in codes else []
 
 
 def _exact(name: str) -> str:

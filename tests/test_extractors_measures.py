@@ -65,6 +65,25 @@ def test_extractors_measures_prose(sentence, number, unit, measure):
     assert _measure(sentence, number, unit) == measure
 
 
+@pytest.mark.parametrize(
+    "sentence,number,unit,measure",
+    [
+        # a law's short name before a noun: one compound written as two words
+        ("Het aantal Wmo aanvragen steeg naar 640.", "640", "count", "aantal wmo aanvragen"),
+        ("In 2024 kwamen 85 Ggz meldingen binnen.", "85", "count", "ggz meldingen"),
+        # ... a modifier before a preposition is the noun itself
+        (
+            "Het percentage jeugd met een indicatie was 12%.",
+            "12%",
+            "percent",
+            "percentage jeugd met een indicatie",
+        ),
+    ],
+)
+def test_extractors_measures_compound_in_two_words(sentence, number, unit, measure):
+    assert _measure(sentence, number, unit) == measure
+
+
 def test_extractors_measures_a_repeated_number_takes_the_one_before():
     sentence = "Er kwamen 530 aanvragen binnen (tegen 480 in 2023)."
     first = _measure(sentence, "530")
@@ -79,6 +98,16 @@ def test_extractors_measures_a_repeated_number_takes_the_one_before():
         ("Zorg en welzijn", "lasten (Rekening)", "Financiën", "Zorg en welzijn (lasten)"),
         ("Lasten", "Begroting 2024", "Wat heeft het gekost?", "Lasten"),
         ("", "2024", "Aantal meldingen", "Aantal meldingen"),
+        # a chart's labels glued into one row: the row, then the series
+        ("Zorg en welzijnBegroting12,5 miljoen", "", "", "Zorg en welzijn (begroting)"),
+        (
+            "Minimabeleid en schuldhulpRekening€ 3,1 mln",
+            "",
+            "",
+            "Minimabeleid en schuldhulp (rekening)",
+        ),
+        # a name with capitals inside is no chart label
+        ("Aantal deelnemers WijkFit", "2024", "", "Aantal deelnemers WijkFit"),
     ],
 )
 def test_extractors_measures_table_cells(row, column, title, measure):

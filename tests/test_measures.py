@@ -28,6 +28,16 @@ from kg.vocab import MEASURES
         # a negation is no match
         ("overige (niet wmo/jeugd)", "", "count", None),
         ("aanvragen", "Er kwamen 530 aanvragen binnen.", "count", None),
+        # a request is not a client; the compound in any spelling
+        ("aantal wmo meldingen", "", "count", ("wmo-meldingen", "measure.name")),
+        ("wmo-meldingen", "", "percent", ("wmo-meldingen", "measure.name")),
+        ("wmomeldingen", "", "count", ("wmo-meldingen", "measure.name")),
+        ("aantal lopende wmo voorzieningen", "", "count", ("wmo-clienten", "measure.name")),
+        # the law's name alone says too little
+        ("wmo", "", "count", None),
+        # money, or a share of it, is none of the measures
+        ("jeugdzorg (begroting)", "", "percent", None),
+        ("kosten bijstandsuitkeringen", "", "percent", None),
     ],
 )
 def test_measures_common_measure(name, sentence, unit, expected):

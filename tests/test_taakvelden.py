@@ -29,6 +29,10 @@ KEYWORDS = folded(taakveld_keywords())
         ("Jeugd", "", 2021, [("6.72", "taakveld.keyword")]),
         ("Wonen en welzijn", "", 2019, [("6.1", "taakveld.keyword")]),
         ("Dienstverlening", "", 2022, []),
+        # a word inside a longer keyword does not count: beschut werk is not werk (6.5)
+        ("Beschut werk en Wsw", "", 2022, [("6.4", "taakveld.keyword")]),
+        # a word that names more than one field names none
+        ("Participatie", "", 2022, []),
     ],
 )
 def test_taakvelden_links(heading, text, year, expected):
@@ -41,6 +45,29 @@ def test_taakvelden_follow_the_classification_of_the_year():
     assert "6.72" not in found and {"6.72a", "6.72b", "6.73a", "6.74c"} <= found
     assert name_of("6.2", 2021) == "Wijkteams"
     assert name_of("6.2", 2023) == "Toegang en eerstelijnsvoorzieningen"
+
+
+@pytest.mark.parametrize(
+    "heading,year,expected",
+    [
+        # a part of the Wmo's maatwerk: before 2023 all of 6.71, then its own part
+        ("Begeleiding", 2021, ["6.71"]),
+        ("Begeleiding", 2023, ["6.71b"]),
+        ("Begeleiding", 2025, ["6.712"]),
+        ("Hulp bij het huishouden", 2024, ["6.71a"]),
+        # the particular word counts, not the general one beside it
+        ("Begeleiding Wmo", 2023, ["6.71b"]),
+        ("Wmo", 2023, ["6.71a", "6.71b", "6.71c", "6.71d"]),
+        ("Beschermd wonen en opvang", 2025, ["6.811", "6.812"]),
+        ("Jeugdreclassering", 2020, ["6.82"]),
+    ],
+)
+def test_taakvelden_keywords_pick_the_part_a_word_names(heading, year, expected):
+    assert [code for code, _ in links(heading, "", year, KEYWORDS)] == expected
+
+
+def test_taakvelden_names_of_the_year():
+    assert name_of("6.71b", 2023) == "Begeleiding (Wmo)"
 
 
 def test_taakvelden_reach_the_graph(sample_facts):
