@@ -8,7 +8,10 @@ pyvis). Chromium (Debian's, via Playwright, network off) then opens it several t
   vis-network's first ``afterDrawing`` fires) and the wall time Playwright sees;
 - search: typing a name and Enter until the panel shows and the view has moved;
 - click: clicking a node until its panel shows and the neighbours are highlighted;
-- filter: unticking a type until the nodes are hidden and the frame is drawn.
+- filter: unticking a type until the nodes are hidden and the frame is drawn;
+- side by side: ticking a second municipality under "Side by side" until the columns are
+  laid out, the shared nodes marked and the frame drawn; back: unticking it until every
+  node is where it was.
 
 Usage: python bench/explorer.py [--copies 40] [--nodes 5000] [--runs 3] [--work DIR]
 Prints a Markdown table and writes bench/results/explorer.json.
@@ -126,6 +129,22 @@ def measure(page: Path, chromium: str) -> dict:
             tab.locator("#kg-types input[value='Initiative']").uncheck()
 
         filter_ms = timed(filter_)
+        tab.locator("#kg-types input[value='Initiative']").check()
+        boxes = tab.locator("#kg-compare input")
+        boxes.nth(0).check()
+
+        def side_by_side():
+            boxes.nth(1).check()
+            tab.wait_for_selector("body[data-kg-compare]", state="attached")
+
+        compare_ms = timed(side_by_side)
+        compared = tab.evaluate("nodes.get({filter: n => !n.hidden}).length")
+
+        def back():
+            boxes.nth(1).uncheck()
+            tab.wait_for_selector("body:not([data-kg-compare])", state="attached")
+
+        back_ms = timed(back)
         browser.close()
     return {
         "nodes": count,
@@ -134,6 +153,9 @@ def measure(page: Path, chromium: str) -> dict:
         "search_ms": search_ms,
         "click_ms": click_ms,
         "filter_ms": filter_ms,
+        "compare_ms": compare_ms,
+        "compared_nodes": compared,
+        "back_ms": back_ms,
         "errors": errors,
         "page_mb": page.stat().st_size / 1e6,
     }
@@ -154,7 +176,15 @@ def main() -> None:
     runs = [measure(page, args.chromium) for _ in range(args.runs)]
     median = {
         k: statistics.median(r[k] for r in runs)
-        for k in ("open_ms", "open_wall_s", "search_ms", "click_ms", "filter_ms")
+        for k in (
+            "open_ms",
+            "open_wall_s",
+            "search_ms",
+            "click_ms",
+            "filter_ms",
+            "compare_ms",
+            "back_ms",
+        )
     }
     result = {
         "copies": args.copies,
@@ -168,11 +198,12 @@ def main() -> None:
     (HERE / "results" / "explorer.json").write_text(json.dumps(result, indent=2))
     print(
         f"| nodes | page | kg viz | open (first frame) | open (wall) | search | click "
-        f"| filter |\n|---|---|---|---|---|---|---|---|\n"
+        f"| filter | side by side (nodes) | back |\n|---|---|---|---|---|---|---|---|---|---|\n"
         f"| {result['nodes']} | {result['page_mb']:.1f} MB | {render_s:.1f} s "
         f"| {median['open_ms'] / 1000:.2f} s | {median['open_wall_s']:.2f} s "
         f"| {median['search_ms']:.0f} ms | {median['click_ms']:.0f} ms "
-        f"| {median['filter_ms']:.0f} ms |"
+        f"| {median['filter_ms']:.0f} ms | {median['compare_ms']:.0f} ms "
+        f"({runs[0]['compared_nodes']}) | {median['back_ms']:.0f} ms |"
     )
     if any(r["errors"] for r in runs):
         print("page errors:", runs[0]["errors"])

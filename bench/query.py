@@ -50,6 +50,8 @@ def cases(municipality: str) -> list[tuple[str, str, dict]]:
             forms = [{"measure": "wachttijd"}]
             if "municipality" in q.parameters:
                 forms.append({"measure": "wachttijd", "municipality": municipality})
+        elif "kind" in q.parameters:  # the initiatives of one kind, everywhere and in one
+            forms = [{"kind": "team"}, {"kind": "team", "municipality": municipality}]
         elif "municipality" in q.parameters:
             forms.append({**(BROAD if about_entity else {}), "municipality": municipality})
         if "taakveld" in q.parameters:  # every programme on any taakveld, and on one

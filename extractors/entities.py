@@ -529,9 +529,15 @@ class EntityFinder:
         """``Welzijnswerk geeft uitvoering aan ...``, ``Buurtkracht24 biedt ...``: a name that
         opens a sentence as the subject of a service verb is an organisation."""
         out = []
-        rx = rf"([A-Z][\w\-]+(?:[ \t]+[A-Z][\w\-]+)?)[ \t]+(?:{self.service_verbs})\b"
-        for m in re.finditer(rx, text):
-            if m.start() not in starts or m.group(1).split()[0].lower() in self.starts:
+        # tried at sentence starts only, on words of a name's length: a search through the
+        # text tried every letter of a 20 KB word, each to the word's end (quadratic)
+        rx = re.compile(
+            rf"([A-Z][\w\-]{{1,60}}(?:[ \t]+[A-Z][\w\-]{{1,60}})?)[ \t]+"
+            rf"(?:{self.service_verbs})\b"
+        )
+        for start in sorted(starts):
+            m = rx.match(text, start)
+            if m is None or m.group(1).split()[0].lower() in self.starts:
                 continue
             if m.group(1) in CAPITAL_STOP or self._is_head(m.group(1).lower()):
                 continue

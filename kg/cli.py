@@ -558,6 +558,7 @@ def push(endpoint, out):
 @main.command()
 @click.option("--measure", help="A common measure: its id (kg compare --list), name or word.")
 @click.option("--initiative", help="Who runs an initiative of this name, with which partners.")
+@click.option("--kind", help="Who runs initiatives of this kind (team, pilot, regeling, ...).")
 @click.option("--taakveld", help="The programmes on an Iv3 taakveld (6.1; 6 for all of 6.x).")
 @click.option("--municipality", "municipalities", multiple=True, help="Only these (repeatable).")
 @click.option("--year", "years", multiple=True, help="Only these years (repeatable).")
@@ -572,9 +573,9 @@ def push(endpoint, out):
 )
 @out_option
 @handle_errors
-def compare(measure, initiative, taakveld, municipalities, years, trace, list_, target, out):
-    """Municipalities side by side: a measure per municipality and period, or who runs an
-    initiative with which partners."""
+def compare(measure, initiative, kind, taakveld, municipalities, years, trace, list_, target, out):
+    """Municipalities side by side: a measure per municipality and period, who runs an
+    initiative or initiatives of a kind with which partners, the programmes on a taakveld."""
     from . import compare as cmp
 
     if list_:
@@ -582,10 +583,15 @@ def compare(measure, initiative, taakveld, municipalities, years, trace, list_, 
         for mid, (label, units, _) in cmp.MEASURES.items():
             _row(table, mid, label, ", ".join(units))
         _console().print(table)
+        kinds = Table("kind", "name", "head words")
+        for code, (label, words) in cmp.INITIATIVE_KINDS.items():
+            _row(kinds, code, label, ", ".join(words))
+        _console().print(kinds)
         return
-    if sum(map(bool, (measure, initiative, taakveld))) != 1:
+    if sum(map(bool, (measure, initiative, kind, taakveld))) != 1:
         raise UsageError(
-            "give one of --measure, --initiative, --taakveld (kg compare --list shows measures)"
+            "give one of --measure, --initiative, --kind, --taakveld "
+            "(kg compare --list shows measures and kinds)"
         )
     if target and Path(target).suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(f"-o {target}: write a .csv or an .xlsx file")
@@ -597,8 +603,10 @@ def compare(measure, initiative, taakveld, municipalities, years, trace, list_, 
         _console().print(table)
         click.echo(f"{len(rows)} programme link(s)")
         return
-    if initiative:
-        rows = cmp.compare_initiative(out, initiative)
+    if initiative or kind:
+        rows = (
+            cmp.compare_initiative(out, initiative) if initiative else cmp.compare_kind(out, kind)
+        )
         table = Table("municipality", "initiative", "partner", "programme")
         for row in rows:
             _row(table, *row)

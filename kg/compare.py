@@ -17,7 +17,7 @@ from .outputs.files import atomic_stream, atomic_write
 from .search import search_key
 from .store import open_store
 from .store.results import solution_rows
-from .vocab import MEASURES
+from .vocab import INITIATIVE_KINDS, MEASURES
 
 COLUMNS = (
     "municipality",
@@ -112,6 +112,21 @@ def compare_initiative(out: Path, initiative: str) -> list[tuple[str, ...]]:
     named.check(template, params)
     with open_store(out, read_only=True) as st:
         return sorted(set(solution_rows(st.query(named.fill(template, params)))))
+
+
+def compare_kind(out: Path, kind: str) -> list[tuple[str, ...]]:
+    """(municipality, initiative, partner, programme) rows for the initiatives of the kind
+    ``kind`` (a code or Dutch name of :data:`kg.vocab.INITIATIVE_KINDS`; the named query
+    initiatives-by-kind)."""
+    wanted = kind.strip().lower()
+    code = next(
+        (c for c, (label, _) in INITIATIVE_KINDS.items() if wanted in (c, label.lower())), None
+    )
+    if code is None:
+        raise UsageError(f"--kind {kind!r}: one of {', '.join(INITIATIVE_KINDS)}")
+    text = named.fill(named.get("initiatives-by-kind").text, {"kind": code})
+    with open_store(out, read_only=True) as st:
+        return sorted(set(solution_rows(st.query(text))))
 
 
 def compare_taakveld(out: Path, taakveld: str) -> list[tuple[str, ...]]:

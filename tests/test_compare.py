@@ -16,6 +16,7 @@ Programma Zorg en welzijn
 De gemiddelde wachttijd voor een eerste gesprek was 5,1 weken.
 We streven naar een wachttijd van hooguit 4 weken.
 Via de mantelzorgwaardering ontvingen 2.340 mantelzorgers een waardebon.
+Het jeugdteam werkt samen met Stichting Kompaan. De pilot Thuisraam is in mei gestart.
 """
 
 
@@ -95,11 +96,32 @@ def test_compare_cli_initiative_and_errors(towns, runner):
     assert result.exit_code == 0, result.output
     assert "Veilig Thuis" in result.output and "Lindewaard" in result.output
     neither = runner.invoke(main, ["compare", "--out", str(towns)])
-    assert neither.exit_code == 2 and "--measure, --initiative, --taakveld" in neither.output
+    assert (
+        neither.exit_code == 2 and "--measure, --initiative, --kind, --taakveld" in neither.output
+    )
     bad = runner.invoke(
         main, ["compare", "--measure", "wachttijd", "-o", "x.pdf", "--out", str(towns)]
     )
     assert bad.exit_code == 2 and ".xlsx" in bad.output
+
+
+def test_compare_kind_lists_initiatives_of_a_kind(towns, runner):
+    teams = compare.compare_kind(towns, "team")
+    assert {(m, i) for m, i, *_ in teams} >= {
+        ("Lindewaard", "doorbraakteam"),
+        ("Lindewaard", "buurtteams"),
+        ("Zwolle", "jeugdteam"),
+    }
+    assert ("Zwolle", "jeugdteam", "Stichting Kompaan", "") in teams
+    assert all(m != "Zwolle" or i == "jeugdteam" for m, i, *_ in teams)  # not the pilot
+    pilots = compare.compare_kind(towns, "PILOT")  # code or name, any case
+    assert ("Zwolle", "pilot Thuisraam") in {(m, i) for m, i, *_ in pilots}
+    result = runner.invoke(main, ["compare", "--kind", "team", "--out", str(towns)])
+    assert result.exit_code == 0 and "Stichting Kompaan" in result.output
+    with pytest.raises(UsageError, match="one of team, project"):
+        compare.compare_kind(towns, "fiets")
+    listed = runner.invoke(main, ["compare", "--list", "--out", str(towns)])
+    assert "regeling" in listed.output and "wachttijd" in listed.output
 
 
 @pytest.mark.parametrize(

@@ -51,3 +51,14 @@ def test_docs_readme_compare_gives_the_output_shown(runner, built_default):
     result = runner.invoke(main, ["compare", "--measure", "wachttijd", "--out", str(built_default)])
     assert result.exit_code == 0, result.output
     assert result.output == COMPARE[0]
+
+
+KIND = re.findall(r"```\n\$ kg compare --kind team\n(.*?)```", README, re.S)
+
+
+def test_docs_readme_compare_kind_gives_the_output_shown(runner, built_default):
+    """The README's kg compare --kind example is real output on the bundled sample."""
+    assert len(KIND) == 1
+    result = runner.invoke(main, ["compare", "--kind", "team", "--out", str(built_default)])
+    assert result.exit_code == 0, result.output
+    assert result.output == KIND[0]

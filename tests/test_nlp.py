@@ -98,6 +98,9 @@ def _extract(text: str) -> float:
 # and: ten thousand numbers in one sentence (each one's measure name was looked for in
 # the whole text before it)
 @example(units=["0;"], spaced=False)
+# and: one 20 KB capitalised word (the service-subject rule tried every letter of it, each
+# to the word's end)
+@example(units=["A"], spaced=False)
 def test_nlp_extraction_is_linear_on_adversarial_text(units, spaced):
     unit = ("" if not spaced else " ").join(units) or "*_"
     text = (unit * (SIZE // len(unit) + 1))[:SIZE]
