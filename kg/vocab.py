@@ -305,6 +305,59 @@ MEASURES = {
             "maatschappelijke opvang",
         ),
     ),
+    "jongeren-delict": (
+        "jongeren met een delict voor de rechter",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "delict voor de rechter",
+            "jongeren met een delict",
+        ),
+    ),
+    "halt": (
+        "verwijzingen Halt",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "halt-verwijzingen",
+            "verwijzingen halt",
+            "verwijzingen naar halt",
+        ),
+    ),
+    "kinderen-uitkeringsgezin": (
+        "kinderen in uitkeringsgezin",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "uitkeringsgezin",
+            "uitkeringsgezinnen",
+        ),
+    ),
+    "arbeidsparticipatie": (
+        "netto arbeidsparticipatie",
+        ("percent",),
+        (
+            "arbeidsparticipatie",
+            "netto arbeidsparticipatie",
+        ),
+    ),
+    "werkloze-jongeren": (
+        "werkloze jongeren",
+        (
+            "count",
+            "percent",
+        ),
+        (
+            "jeugdwerkloosheid",
+            "werkloze jongeren",
+        ),
+    ),
 }
 
 # the kinds of initiatives (gkg:initiativeKind is gkg:initiative-<code>): code → (Dutch
@@ -487,16 +540,20 @@ TERMS = (
     "kind-target",
     "locatedIn",
     "measure",
+    "measure-arbeidsparticipatie",
     "measure-beschermd-wonen",
     "measure-bijstand",
     "measure-clientervaring",
     "measure-doorlooptijd",
     "measure-eenzaamheid",
+    "measure-halt",
     "measure-huiselijk-geweld",
     "measure-inburgering",
     "measure-jeugdbescherming",
     "measure-jeugdhulp",
     "measure-jeugdreclassering",
+    "measure-jongeren-delict",
+    "measure-kinderen-uitkeringsgezin",
     "measure-mantelzorg",
     "measure-overgewicht",
     "measure-re-integratie",
@@ -504,6 +561,7 @@ TERMS = (
     "measure-uitstroom-werk",
     "measure-vroegsignalering",
     "measure-wachttijd",
+    "measure-werkloze-jongeren",
     "measure-wmo-clienten",
     "measure-wmo-meldingen",
     "measureName",

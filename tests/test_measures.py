@@ -35,6 +35,23 @@ from kg.vocab import MEASURES
         ("aantal lopende wmo voorzieningen", "", "count", ("wmo-clienten", "measure.name")),
         # the law's name alone says too little
         ("wmo", "", "count", None),
+        # the BBV beleidsindicatoren, as a report's table of them names its rows
+        ("verwijzingen halt (bron: bureau halt)", "", "count", ("halt", "measure.name")),
+        (
+            "jongeren met een delict voor de rechter",
+            "",
+            "percent",
+            ("jongeren-delict", "measure.name"),
+        ),
+        (
+            "kinderen in uitkeringsgezin",
+            "",
+            "percent",
+            ("kinderen-uitkeringsgezin", "measure.name"),
+        ),
+        ("netto arbeidsparticipatie", "", "percent", ("arbeidsparticipatie", "measure.name")),
+        ("netto arbeidsparticipatie", "", "count", None),  # a share only
+        ("werkloze jongeren", "", "percent", ("werkloze-jongeren", "measure.name")),
         # money, or a share of it, is none of the measures
         ("jeugdzorg (begroting)", "", "percent", None),
         ("kosten bijstandsuitkeringen", "", "percent", None),
