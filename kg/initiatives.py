@@ -2,14 +2,14 @@
 :data:`kg.vocab.INITIATIVE_KINDS`): a team, a project, a scheme.
 
 Dutch names its sort in the head of a name, the last part of a compound included
-(``doorbraakteam``: a team; ``Stadspas``: a scheme); a name that does not (an acronym) is
-often introduced by one (``de pilot Stips``). So the first word of a name is read first,
-as it is the sort where a cue word leads the name (``project Stut en Steun``, ``Verordening
-Jeugdhulp``); then the words of the name before its first preposition, from the last to
-the first (``Week van de Eenzaamheid``: ``Week``); then the word in front of a mention,
-where only a head word itself counts. A compound's
-head must leave a word of its own in front (``Thuis`` is not a ``huis``): four letters
-for a head of three or fewer (``stads|pas``, not ``kom|pas``), two for a longer one."""
+(``buurtzorgteam``: a team; ``Stadspas``: a scheme); a name that does not (an acronym)
+is often introduced by one (``de pilot Zonnekracht``). So the first word of a name is read
+first, as it is the sort where a cue word leads the name (``project Groene Straat``,
+``Verordening Jeugdhulp``); then the words of the name before its first preposition, from
+the last to the first (``Week van de Buren``: ``Week``); then the word in front of a
+mention, where only a head word itself counts. A compound's head must leave a word of its
+own in front (``Thuis`` is not a ``huis``): four letters for a head of three or fewer
+(``stads|pas``, not ``kom|pas``), two for a longer one."""
 
 from __future__ import annotations
 
