@@ -342,6 +342,24 @@ def test_browser_side_by_side_from_the_page(open_page, built_default):
         and set(d["municipalities"]) & set(towns)
     }
     assert {n for n, w in borders.items() if w > 1} == shared | same_kind
+    dashed = ex.js(
+        "nodes.get({filter: n => n.shapeProperties && n.shapeProperties.borderDashes})"
+        ".map(n => n.id)"
+    )
+    assert set(dashed) == same_kind - shared  # a shared kind: a dashed ring, shared: solid
+    # a kind in the summary shows its initiatives only; a second click shows all again
+    kind = sorted(kinds)[0]
+    label = INITIATIVE_KINDS[kind][0]
+    ex.page.locator("#kg-compare-summary .kg-kind", has_text=label).click()
+    lit = ex.js(
+        "nodes.get({filter: n => !n.hidden && !(n.color && n.color.background === '#e9ecef')})"
+        ".map(n => n.id)"
+    )
+    assert set(lit) == {n for n in same_kind if graph.nodes[n]["kind"] == kind}
+    ex.page.locator("#kg-compare-summary .kg-kind", has_text=label).click()
+    assert (
+        ex.js("nodes.get({filter: n => n.color && n.color.background === '#e9ecef'}).length") == 0
+    )
     # a link in the summary opens the entity, with why it is marked
     name = graph.nodes[sorted(shared)[0]]["name"]
     ex.page.locator("#kg-compare-summary .kg-link", has_text=name).first.click()

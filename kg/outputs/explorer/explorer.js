@@ -10,7 +10,7 @@
   var ids = Object.keys(KG.nodes);
   var MARK = "#e0a800";  // the border of what the compared municipalities share
   var state = { types: {}, municipality: "", year: "", selected: null, dimmed: {},
-    compare: [], marked: {}, saved: null, columns: [] };
+    compare: [], marked: {}, saved: null, columns: [], kind: null };
 
   // 1234567.5 → "1.234.567,5": Dutch thousands and decimal separators, the same in every
   // browser (toLocaleString depends on the locales a browser ships)
@@ -132,14 +132,20 @@
 
   // ---- neighbour highlight ----------------------------------------------------
   function highlight(id) {
-    var keep = {};
+    var keep = null;
     if (id !== null) {
+      keep = {};
       keep[id] = true;
       network.getConnectedNodes(id).forEach(function (n) { keep[n] = true; });
     }
+    dimExcept(keep);
+  }
+
+  // dim every node not in keep (an object of ids; null: dim none)
+  function dimExcept(keep) {
     var updates = [];
     ids.forEach(function (n) {
-      var dim = id !== null && !keep[n];
+      var dim = keep !== null && !keep[n];
       if (!!state.dimmed[n] === dim) { return; }
       state.dimmed[n] = dim;
       updates.push(look(n));
@@ -153,12 +159,15 @@
     if (state.dimmed[id]) {
       return { id: id, color: DIM, borderWidth: 1, font: { color: "#b8c0c8" } };
     }
-    if (state.marked[id]) {
+    if (state.marked[id]) {  // shared: a solid ring; of a shared kind: a dashed one
       var ring = { background: colour, border: MARK };
+      var shared = state.marked[id] === "shared";
       return { id: id, color: { background: colour, border: MARK, highlight: ring, hover: ring },
-        borderWidth: 5, font: { color: FONT } };
+        borderWidth: shared ? 5 : 3, shapeProperties: { borderDashes: shared ? false : [4, 3] },
+        font: { color: FONT } };
     }
-    return { id: id, color: colour, borderWidth: 1, font: { color: FONT } };
+    return { id: id, color: colour, borderWidth: 1, shapeProperties: { borderDashes: false },
+      font: { color: FONT } };
   }
 
   // ---- the facts panel ----------------------------------------------------------
@@ -245,6 +254,10 @@
     network.unselectAll();
     highlight(null);
     $("kg-panel").hidden = true;
+    if (state.kind !== null) {  // the kind shown is undone with the rest
+      state.kind = null;
+      pressKind();
+    }
   }
 
   function choose(id) {
@@ -327,6 +340,8 @@
 
   function sideBySide() {
     var c = comparison(), positions = {}, marked = {}, x = 0, centre = {};
+    state.kind = null;
+    dimExcept(null);
     state.columns = [];
     state.compare.forEach(function (m, i) {
       if (i) { x += width(c.columns[state.compare[i - 1]]) / 2 + GAP + width(c.columns[m]) / 2; }
@@ -400,7 +415,14 @@
     box.appendChild(el("h4", null, "Initiatives of the same kind (" + kinds.length + ")"));
     var table = el("dl", "kg-kinds");
     kinds.forEach(function (k) {
-      table.appendChild(el("dt", null, KG.initiativeKinds[k] || k));
+      var dt = el("dt");
+      var show = el("button", "kg-link kg-kind", KG.initiativeKinds[k] || k);
+      show.type = "button";
+      show.title = "Show only the initiatives of this kind";
+      show.setAttribute("aria-pressed", String(state.kind === k));
+      show.addEventListener("click", function () { showKind(state.kind === k ? null : k, c); });
+      dt.appendChild(show);
+      table.appendChild(dt);
       state.compare.forEach(function (m) {
         var dd = el("dd");
         dd.appendChild(el("span", "kg-pred", m + ":"));
@@ -419,6 +441,30 @@
     if (!kinds.length) { table.appendChild(el("dd", "kg-none", "no kind run by two of them")); }
     box.appendChild(table);
     box.hidden = false;
+  }
+
+  // the initiatives of one kind in the compared municipalities stay in colour, the rest
+  // dims; null: none dimmed
+  function showKind(kind, c) {
+    clearSelection();
+    state.kind = kind;
+    if (kind === null) {
+      dimExcept(null);
+    } else {
+      var keep = {};
+      Object.keys(c.kinds[kind]).forEach(function (m) {
+        c.kinds[kind][m].forEach(function (id) { keep[id] = true; });
+      });
+      dimExcept(keep);
+    }
+    pressKind();
+  }
+
+  function pressKind() {
+    var shown = state.kind === null ? null : KG.initiativeKinds[state.kind] || state.kind;
+    Array.prototype.forEach.call(document.querySelectorAll(".kg-kind"), function (b) {
+      b.setAttribute("aria-pressed", String(b.textContent === shown));
+    });
   }
 
   function setCompare(chosen) {
