@@ -40,7 +40,7 @@ class IndicatorNote:
     context_start: int  # the sentence or table row that states it
     context_end: int
     rule: str
-    kind: str = "realised"  # realised, target, budget, spending, change, forecast
+    kind: str = "realised"  # realised, target, budget, spending, change, forecast, reference
     measure: str = ""  # what is counted: "aanvragen", "gemiddelde wachttijd"; "" unknown
 
 

@@ -1,5 +1,6 @@
 """What sort of number an indicator is: a realised value (the default), a target, a
-budget, actual spending, a change or a forecast.
+budget, actual spending, a change, a forecast, or a reference value (a table's column of
+another area: Nederland, NL, G40).
 
 Read from the words of the report around the number, with cue lists from
 ``data/cues.json`` (``indicator_kinds``): the clause before the number for prose, the
@@ -37,6 +38,7 @@ class KindCues:
     forecast: re.Pattern
     budget: re.Pattern
     spending: re.Pattern
+    reference: re.Pattern  # a table column of another area: "NL", "Nederland", "G40"
 
 
 def compile_cues(cues: Mapping[str, Sequence[str]]) -> KindCues:
@@ -55,6 +57,7 @@ def compile_cues(cues: Mapping[str, Sequence[str]]) -> KindCues:
         forecast=words("forecast"),
         budget=words("budget"),
         spending=words("spending"),
+        reference=words("reference_columns"),
     )
 
 
@@ -89,6 +92,8 @@ def cell_kind(column: str, row: str, title: str, unit: str, cues: KindCues) -> s
     """The kind of a table cell: its column says it first (``Begroting 2023``,
     ``Realisatie``, ``Streefwaarde``, ``Verschil``, a cost table's ``Resultaat``), then its
     row and the table's title."""
+    if cues.reference.search(column.lower()):
+        return "reference"  # "Jaarstukken 2021 NL": Nederland's value, to compare with
     if cues.change_column.search(column.lower()):
         return "change"
     for text in (column, f"{row} {title}"):

@@ -246,28 +246,39 @@ def _cell_period(text: str) -> str | None:
     return m.group(1) if m else None
 
 
+SUB_COLUMN = 24  # characters: the labels of a second header row are short
+
+
 def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
     """Cells of pipe tables (``a | b | c``): row label from the first text cell; the
     header row's other text (``Programma (bedragen x € 1.000)``) says the unit and the
-    multiplier of the cells under it."""
+    multiplier of the cells under it. A second header row of short labels, one for each
+    value of a row (``Gemeente | NL | Gemeente | NL`` under two years), names the cells'
+    columns further."""
     cells: list[Cell] = []
     used: set[int] = set()
     headers: list[str] = []
     caption = ""  # the header row's text that is not a period
+    subs: list[str] = []  # a second header row under the periods: "BD | NL | BD | NL"
+    seen_values = False
     for idx, line in enumerate(all_lines):
         if line.text.count("|") < 2:
-            headers = [] if "|" not in line.text else headers
-            caption = "" if "|" not in line.text else caption
+            if "|" not in line.text:
+                headers, caption, subs, seen_values = [], "", [], False
             continue
         parts = [c.strip() for c in line.text.split("|")]
         values = [c for c in parts if c and _is_value(c)]
         if not values:
-            if any(c and not set(c) <= set("-: ") for c in parts):
+            texts = [c for c in parts if c and not set(c) <= set("-: ")]
+            if texts:
                 if not headers:
                     headers = [c for c in parts if period_in(c)]
                     caption = " ".join(c for c in parts if c and not period_in(c))
+                elif not seen_values and not subs and all(len(c) <= SUB_COLUMN for c in texts):
+                    subs = texts
             used.add(idx)
             continue
+        seen_values = True
         texts = [c for c in parts if c and not _is_value(c) and not re.fullmatch(r"\d+\.?", c)]
         row = texts[0] if texts else ""
         offset = 0
@@ -288,7 +299,8 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
                 if headers
                 else ""
             )
-            column = f"{header} [{col + 1}]".strip()
+            sub = subs[col] if len(subs) == len(values) else ""
+            column = " ".join(x for x in (header, sub, f"[{col + 1}]") if x)
             period = _cell_period(c) or period_in(header)
             unit = _unit(c, header, caption)
             start = line.start + pos

@@ -47,6 +47,7 @@ KINDS = (
     "spending",
     "change",
     "forecast",
+    "reference",
 )
 
 # the common measures (gkg:measure is gkg:measure-<id>): id → (Dutch label, unit codes,
@@ -536,6 +537,7 @@ TERMS = (
     "kind-change",
     "kind-forecast",
     "kind-realised",
+    "kind-reference",
     "kind-spending",
     "kind-target",
     "locatedIn",

@@ -84,6 +84,27 @@ def test_indicators_pipe_table_cell_periods(annotate):
     assert _ind(annotate, text, 2021) == [(7.3, "percent", "2021"), (7.5, "percent", "2019")]
 
 
+def test_indicators_pipe_table_second_header_row_names_the_columns(annotate):
+    """Under each year a column of the municipality and one of Nederland: the second
+    header row names them, and Nederland's cells are reference values."""
+    text = (
+        "Indicator | Rekening 2024 | Begroting 2024 |\n---|---|---|\n"
+        "| Beekveen | NL | Beekveen | NL |\n"
+        "Inwoners met een uitkering | 3,1% (2024) | 5,0% (2024) | 3,3% (2023) | 5,1% (2023) |\n"
+    )
+    notes = annotate(text, 2024)._.kg_indicators
+    assert [(n.value, n.kind) for n in notes] == [
+        (3.1, "realised"),
+        (5.0, "reference"),
+        (3.3, "realised"),
+        (5.1, "reference"),
+    ]
+    assert "Rekening 2024 NL" in notes[1].label
+    # a second row whose labels do not match the values one to one names nothing
+    other = text.replace("| Beekveen | NL | Beekveen | NL |", "| Beekveen | NL |")
+    assert [n.kind for n in annotate(other, 2024)._.kg_indicators] == ["realised"] * 4
+
+
 def test_indicators_repeated_statement_is_one_fact(annotate):
     text = "Uitgaven\n\n24,19%\n\nSaldo\n\nUitgaven\n\n24,19%\n"
     assert _ind(annotate, text, 2022).count((24.19, "percent", "2022")) == 1

@@ -63,6 +63,10 @@ def test_kinds_of_numbers_in_prose(sentence, number, unit, kind):
         ("Realisatie 2024", "Aantal deelnemers", "count", "realised"),
         ("2024", "Aantal deelnemers", "count", "realised"),
         ("Prognose 2025", "Aantal deelnemers", "count", "forecast"),
+        # a column of another area holds values to compare with
+        ("Jaarstukken 2024 NL [2]", "Jongeren met jeugdhulp", "percent", "reference"),
+        ("Nederland 2024", "Aantal deelnemers", "count", "reference"),
+        ("Jaarstukken 2024 Beekveen [1]", "Jongeren met jeugdhulp", "percent", "realised"),
     ],
 )
 def test_kinds_of_table_cells(column, row, unit, kind):
