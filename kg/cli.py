@@ -617,7 +617,8 @@ def compare(measure, initiative, kind, taakveld, municipalities, years, trace, l
     table = Table("municipality", *comparison.periods, title=comparison.label)
     for muni in comparison.municipalities:
         cells = [
-            " / ".join(v.shown() for v in comparison.cell(muni, p)) for p in comparison.periods
+            "\n".join(v.shown(named=len(cell) > 1) for v in cell)  # one value a line
+            for cell in (comparison.cell(muni, p) for p in comparison.periods)
         ]
         _row(table, muni, *cells)
     _console().print(table)

@@ -44,10 +44,15 @@ class Value:
     document: str
     sentence: str
 
-    def shown(self) -> str:
-        """``3.2 weeks``, ``4 weeks (target)``: the number in Dutch notation."""
+    def shown(self, named: bool = False) -> str:
+        """``3,2 weeks``, ``4 weeks (target)``: the number in Dutch notation; ``named``
+        adds the report's own measure name, to tell apart the values of one cell
+        (``9 days: wachttijd doorbraakteam``)."""
         kind = "" if self.kind == "realised" else f" ({self.kind})"
-        return f"{dutch_number(self.value)} {self.unit}{kind}"
+        name = ""
+        if named and self.name:
+            name = f": {self.name if len(self.name) <= 40 else self.name[:39] + '…'}"
+        return f"{dutch_number(self.value)} {self.unit}{kind}{name}"
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,19 @@ def test_compare_cli_table_trace_and_csv(towns, runner, tmp_path):
     assert {(r["municipality"], float(r["value"])) for r in rows} >= {("Zwolle", 2340.0)}
 
 
+def test_compare_cli_cell_of_several_values_names_each(towns, runner):
+    """Zwolle 2022 has a waiting time and a target: one a line, each with its name; a
+    cell of one value is the value alone."""
+    result = runner.invoke(main, ["compare", "--measure", "wachttijd", "--out", str(towns)])
+    assert result.exit_code == 0, result.output
+    assert "5,1 weeks: gemiddelde wachttijd voor een eerste ge…" in result.output
+    assert "4 weeks (target): wachttijd" in result.output
+    assert " / " not in result.output
+    value = compare.Value("Zwolle", "2022", 5.1, "weeks", "realised", "x" * 60, "", "")
+    assert value.shown() == "5,1 weeks"
+    assert value.shown(named=True) == "5,1 weeks: " + "x" * 39 + "…"
+
+
 def test_compare_cli_xlsx_read_back(towns, runner, tmp_path):
     from openpyxl import load_workbook
 
