@@ -79,17 +79,28 @@ def shared():
 
 
 @pytest.fixture(scope="session")
-def two_towns(tmp_path_factory):
+def sample_and_zwolle(tmp_path_factory):
+    """Build the sample (Lindewaard 2023) and a Zwolle 2022 report of the given text into
+    a fresh output folder; the folder."""
+
+    def build(text: str, name: str):
+        src = tmp_path_factory.mktemp(f"{name}-src")
+        (src / "zwolle-2022.txt").write_text(text, encoding="utf-8")
+        out = tmp_path_factory.mktemp(name)
+        report = pipeline.build([pipeline.sample_path(), src / "zwolle-2022.txt"], out)
+        assert not report.failed
+        return out
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def two_towns(sample_and_zwolle):
     """An output folder with the sample (Lindewaard 2023) and a second report (Zwolle
     2022) built into it, for views and filters."""
     from explorer_fixtures import SECOND_REPORT
 
-    src = tmp_path_factory.mktemp("two-towns-src")
-    (src / "zwolle-2022.txt").write_text(SECOND_REPORT, encoding="utf-8")
-    out = tmp_path_factory.mktemp("two-towns")
-    report = pipeline.build([pipeline.sample_path(), src / "zwolle-2022.txt"], out)
-    assert not report.failed
-    return out
+    return sample_and_zwolle(SECOND_REPORT, "two-towns")
 
 
 SECOND = (

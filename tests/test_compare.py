@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from kg import compare, pipeline
+from kg import compare
 from kg.cli import main
 from kg.errors import UsageError
 
@@ -21,13 +21,8 @@ Het jeugdteam werkt samen met Stichting Kompaan. De pilot Thuisraam is in mei ge
 
 
 @pytest.fixture(scope="module")
-def towns(tmp_path_factory):
-    src = tmp_path_factory.mktemp("compare-src")
-    (src / "zwolle-2022.txt").write_text(ZWOLLE, encoding="utf-8")
-    out = tmp_path_factory.mktemp("compare-out")
-    report = pipeline.build([pipeline.sample_path(), src / "zwolle-2022.txt"], out)
-    assert not report.failed
-    return out
+def towns(sample_and_zwolle):
+    return sample_and_zwolle(ZWOLLE, "compare-out")
 
 
 def test_compare_measure_lines_up_municipalities_and_periods(towns):
