@@ -9,6 +9,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+BLOCK_ROLES = ("heading", "paragraph", "list_item", "table_row", "toc", "title")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the document model: a heading, a paragraph, a list item, a table row
+    or a line of the table of contents, with its page and its offsets in the kept text.
+
+    Readers make them (``kg.layout`` for PDF from fonts and positions); the pipeline
+    carries them on the ``Doc`` as plain tuples (:meth:`as_tuple`), so an annotated Doc
+    still serialises."""
+
+    start: int
+    end: int
+    role: str  # one of BLOCK_ROLES
+    page: int = 0  # PDF page counted from 1 at the first page; 0 where the file has none
+    level: int = 0  # a heading's level: 1 the largest type in the document, then 2, ...
+
+    def as_tuple(self) -> tuple[int, int, str, int, int]:
+        return (self.start, self.end, self.role, self.page, self.level)
+
+    @classmethod
+    def from_tuple(cls, t) -> Block:
+        return cls(int(t[0]), int(t[1]), str(t[2]), int(t[3]), int(t[4]))
+
 
 @dataclass(frozen=True)
 class Section:

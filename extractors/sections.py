@@ -17,8 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import gazetteer, keys
-from .annotations import Section
+from .annotations import Block, Section
 from .gazetteer import fold, organisations, taakvelden
+from .outline import outline_sections
 from .taakvelden import folded as folded_keywords
 from .taakvelden import links as taakveld_links
 from .tables import glued_tables
@@ -68,6 +69,7 @@ class SectionFinder:
         self.taakvelden: set[str] = set()
         self.not_programme_heads: tuple[str, ...] = ()
         self.taakveld_keywords: dict[str, list[str]] = {}
+        self.part_heads: tuple[str, ...] = ()
 
     def initialize(
         self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
@@ -81,6 +83,7 @@ class SectionFinder:
         self.sub_columns = tuple(c["table_sub_columns"])
         self.noise_prefixes = tuple(w.lower() for w in c["noise_heading_prefixes"])
         self.not_programme_heads = tuple(w.lower() for w in c["initiative_heading_heads"])
+        self.part_heads = tuple(w.lower() for w in c["bbv_part_headings"])
         self.taakvelden = {fold(t.name) for t in taakvelden()}
         self.taakveld_keywords = folded_keywords(gazetteer.taakveld_keywords())
         self.organisations = {
@@ -92,8 +95,13 @@ class SectionFinder:
             self.initialize()
         text = text_of(doc)
         all_lines = lines_of(doc)
-        headings = self._headings(all_lines)
         doc.user_data[GLUED] = glued_tables(all_lines, self.sub_columns)
+        blocks = [Block.from_tuple(t) for t in doc._.kg_blocks or ()]
+        outline = outline_sections(text, blocks, self._is_noise, self.part_heads)
+        if outline is not None:  # a paged report whose headings name its programmes
+            doc._.kg_sections = self._with_taakvelden(outline, text, doc._.kg_year or 0)
+            return doc
+        headings = self._headings(all_lines)
         headings = sorted(
             headings + self._cost_rows(doc.user_data[GLUED][0], headings),
             key=lambda h: h.line.start,
@@ -124,6 +132,8 @@ class SectionFinder:
     # -- classification of lines ------------------------------------------------------
 
     def _is_noise(self, text: str) -> bool:
+        if text.rstrip().endswith("?"):  # a question: the BBV's "Wat willen we bereiken?"
+            return True
         key = text.lower().strip(" ?:.!").strip()
         if key in self.noise or key.startswith("terug naar navigatie"):
             return True

@@ -347,24 +347,36 @@ def _default_shared(sub: str) -> Path:
     is_flag=True,
     help="Also score each document alone (entities, relations, indicators, about).",
 )
+@click.option(
+    "--reports",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Score whole PDF reports instead: the folder of the PDFs, with their gold in "
+    "its gold/ (*.structure.json: the programme tree; *.chapter.json: one chapter).",
+)
 @model_option
 @handle_errors
-def evaluate(corpus, gold, as_json, errors, by_document, model):
+def evaluate(corpus, gold, as_json, errors, by_document, reports, model):
     """Score extraction against gold annotations (rules of ANNOTATION.md)."""
     from . import pipeline
 
+    if reports is not None:
+        structure, chapters = pipeline.evaluate_reports(reports, model)
+        if as_json:
+            out = {"structure": structure.as_dict(), "chapters": chapters.as_dict()}
+            click.echo(json.dumps(out, indent=1))
+            return
+        for title, part in (
+            ("whole reports: programme tree", structure),
+            ("whole reports: chapters", chapters),
+        ):
+            _print_errors(part, errors)
+            _console().print(scores_table(part, title))
+        return
     scores = pipeline.evaluate(
         corpus or _default_shared("corpus"), gold or _default_shared("gold"), model
     )
-    if errors:
-        for e in scores.errors:
-            click.echo(f"== {e.document}")
-            for line in e.false_positives:
-                click.echo(f"  FP   {line}")
-            for line in e.misses:
-                click.echo(f"  MISS {line}")
-            for line in e.wrong_about:
-                click.echo(f"  ABOUT {line}")
+    _print_errors(scores, errors)
     if as_json:
         out = scores.as_dict()
         if by_document:
@@ -376,6 +388,18 @@ def evaluate(corpus, gold, as_json, errors, by_document, model):
     _console().print(scores_table(scores))
 
 
+def _print_errors(scores, errors: bool) -> None:
+    if errors:
+        for e in scores.errors:
+            click.echo(f"== {e.document}")
+            for line in e.false_positives:
+                click.echo(f"  FP   {line}")
+            for line in e.misses:
+                click.echo(f"  MISS {line}")
+            for line in e.wrong_about:
+                click.echo(f"  ABOUT {line}")
+
+
 def documents_table(scores) -> Table:
     table = Table(
         "document", "entities", "relations", "indicators", "about", title="F1 per document (typed)"
@@ -385,8 +409,8 @@ def documents_table(scores) -> Table:
     return table
 
 
-def scores_table(scores) -> Table:
-    table = Table("score", "P", "R", "F1", "pred", "gold", title="kg evaluate")
+def scores_table(scores, title: str = "kg evaluate") -> Table:
+    table = Table("score", "P", "R", "F1", "pred", "gold", title=title)
     for name, c in scores.rows.items():
         _row(
             table,

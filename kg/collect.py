@@ -106,6 +106,7 @@ class _Collector:
                 self.text[start:end],
                 start,
                 rule,
+                self.document.page_at(start),
             )
         first = max(bisect_right(self.sentence_starts, start) - 1, 0)
         last = max(bisect_right(self.sentence_starts, end - 1) - 1, first)
@@ -118,6 +119,7 @@ class _Collector:
             self.text[s_start:s_end].strip(),
             s_start,
             rule,
+            self.document.page_at(start),
         )
 
     def _add(self, entity: Entity) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.annotations import Block
 from extractors.gazetteer import (
     ambiguous_municipality_names,
     common_names,
@@ -23,7 +24,8 @@ from extractors.gazetteer import (
 from extractors.text import alternation
 
 from .errors import InputError, MunicipalityError
-from .readers import read_report
+from .layout import Layout, page_at
+from .readers import read_layout
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,13 @@ class Document:
     municipality: str
     municipality_code: str | None  # None: not in the CBS list (a slug IRI is used)
     year: int
+    blocks: tuple[Block, ...] = ()  # the document model (headings, paragraphs, tables)
+    pages: tuple[tuple[int, int], ...] = ()  # (PDF page, offset of its first character)
+    ocr_pages: int = 0  # pages read by OCR
+
+    def page_at(self, offset: int) -> int:
+        """The PDF page (from 1) that holds ``offset``; 0 for a file without pages."""
+        return page_at(self.pages, offset)
 
     @property
     def sha256(self) -> str:
@@ -45,12 +54,20 @@ class Document:
 
 
 def read_document(
-    path: Path, municipality: str | None = None, year: int | None = None, text: str | None = None
+    path: Path,
+    municipality: str | None = None,
+    year: int | None = None,
+    text: str | None = None,
+    *,
+    pages: str | None = None,
+    ocr: bool = False,
 ) -> Document:
-    """Read ``path`` and settle its municipality and year."""
+    """Read ``path`` and settle its municipality and year (``pages``: a PDF's page range,
+    ``"25-40"``; ``ocr``: read a PDF without a usable text layer with Tesseract)."""
     path = Path(path)
-    if text is None:
-        text = read_report(path)
+    layout = Layout(text) if text is not None else read_layout(path, pages=pages, ocr=ocr)
+    text = layout.text
+    model = (layout.blocks, layout.pages, layout.ocr_pages)
     stem_name, stem_year = _from_stem(path.stem)
     year = year or stem_year or _year_from_text(text)
     if year is None:
@@ -65,10 +82,10 @@ def read_document(
             f"{path}: cannot determine the municipality{hint}; pass --municipality"
         )
     if found is not None:
-        return Document(path.stem, path, text, found.name, found.code, year)
+        return Document(path.stem, path, text, found.name, found.code, year, *model)
     display = municipality or _title(name or path.stem)
     log.warning("%s: municipality %r is not in the CBS list; using a slug IRI", path, display)
-    return Document(path.stem, path, text, display, None, year)
+    return Document(path.stem, path, text, display, None, year, *model)
 
 
 def _from_stem(stem: str) -> tuple[str | None, int | None]:

@@ -4,6 +4,7 @@
     ├── UsageError               the command was called wrongly (a path that does not exist)
     ├── InputError               a report file cannot be read or understood
     │   ├── MunicipalityError    the reporting municipality cannot be determined
+    │   ├── NoTextLayerError     a PDF whose text layer is missing or glyph codes (--ocr)
     │   └── TimeBudgetError      extracting a document took longer than its time budget
     ├── PipelineError            the spaCy pipeline cannot be built (e.g. an unknown model)
     ├── StoreError               the graph store is missing, locked or unreadable
@@ -30,6 +31,11 @@ class InputError(KGError):
 
 class MunicipalityError(InputError):
     """The reporting municipality cannot be determined."""
+
+
+class NoTextLayerError(InputError):
+    """A PDF has no usable text layer (scanned pages, or fonts without a character map
+    whose text comes out as glyph codes): it can be read with ``--ocr``."""
 
 
 class TimeBudgetError(InputError):

@@ -43,6 +43,7 @@ class Mention:
     sentence: str
     sentence_start: int
     rule: str
+    page: int = 0  # the PDF page (from 1) that holds ``start``; 0 for a file without pages
 
 
 @dataclass(frozen=True)

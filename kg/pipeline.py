@@ -18,7 +18,7 @@ from .inputs import input_files, sample_path, sample_paths, scan_inputs
 from .lock import writer_lock
 from .outputs import write_outputs
 from .outputs.annotation import to_annotation
-from .outputs.evaluation import Scores, load_gold, score
+from .outputs.evaluation import Scores, load_gold, load_report_gold, score, score_reports
 from .outputs.files import atomic_write
 from .settings import DEFAULT_INCLUDE, DEFAULT_MODEL, DEFAULT_OUT
 from .store import open_store, store_path
@@ -28,6 +28,7 @@ __all__ = [
     "BuildReport",
     "build",
     "evaluate",
+    "evaluate_reports",
     "extract",
     "extract_document",
     "extract_file",
@@ -120,3 +121,20 @@ def evaluate(corpus: Path, gold: Path, model: str = DEFAULT_MODEL) -> Scores:
         facts = extract_file(path, muni, gold_data.get("year"), model)
         pairs.append((to_annotation(facts), gold_data))
     return score(pairs)
+
+
+def evaluate_reports(reports: Path, model: str = DEFAULT_MODEL) -> tuple[Scores, Scores]:
+    """Extract every whole report in ``reports`` that has gold in ``reports/gold`` and
+    score its programme tree (``*.structure.json``) and its annotated chapter
+    (``*.chapter.json``): ``(structure scores, chapter scores)``. A report whose PDF
+    cannot be read is an :class:`~kg.errors.InputError`."""
+    golds = load_report_gold(Path(reports) / "gold")
+    predicted = {}
+    for g in golds:
+        path = Path(reports) / g.source
+        if not path.is_file():
+            raise InputError(f"{path}: report for gold {g.source} is missing")
+        data = g.structure or g.chapter or {}
+        facts = extract_file(path, data.get("municipality"), data.get("year"), model)
+        predicted[g.source] = to_annotation(facts)
+    return score_reports(predicted, golds)

@@ -13,6 +13,7 @@ from pathlib import Path
 from extractors.gazetteer import words
 
 from .errors import InputError
+from .layout import Layout, pdf_layout
 
 MAX_BYTES = 50 * 1024 * 1024
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".pdf")
@@ -24,6 +25,17 @@ OTHER = {lang: set(ws) for lang, ws in _WORDS["other_function_words"].items()}
 def read_report(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """The plain text of a report file; :class:`InputError` with a clear reason if it
     cannot be read or is not a Dutch report."""
+    return read_layout(path, max_bytes).text
+
+
+def read_layout(
+    path: Path, max_bytes: int = MAX_BYTES, pages: str | None = None, ocr: bool = False
+) -> Layout:
+    """A report file as the document model: its kept text and, for a PDF, its blocks
+    (headings with their level, paragraphs, list items, table rows, contents) and pages.
+    ``pages`` (``"25-40"``) reads part of a PDF; ``ocr`` reads a PDF without a usable
+    text layer with Tesseract. :class:`InputError` with a clear reason if the file cannot
+    be read or is not a Dutch report."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -42,8 +54,12 @@ def read_report(path: Path, max_bytes: int = MAX_BYTES) -> str:
         raise InputError(f"{path}: cannot read file ({err.strerror or err})") from err
     if not data.strip():
         raise InputError(f"{path}: file is empty")
+    layout: Layout | None = None
+    if pages and suffix != ".pdf":
+        raise InputError(f"{path}: --pages reads part of a PDF; this is a {suffix} file")
     if suffix == ".pdf":
-        text = pdf_text(data, path)
+        layout = read_pdf(data, path, pages, ocr)
+        text = layout.text
     else:
         if _looks_binary(data):
             raise InputError(f"{path}: looks like a binary file, not report text")
@@ -56,7 +72,22 @@ def read_report(path: Path, max_bytes: int = MAX_BYTES) -> str:
     if not text.strip():
         raise InputError(f"{path}: no text found")
     check_dutch(text, path)
-    return text
+    return layout if layout is not None else Layout(text)
+
+
+def read_pdf(data: bytes, path: Path, pages: str | None, ocr: bool) -> Layout:
+    """The text layer through PDFium; with ``ocr``, a PDF without a usable one is read by
+    Tesseract instead."""
+    from .errors import NoTextLayerError
+
+    try:
+        return pdf_layout(data, path, pages)
+    except NoTextLayerError:
+        if not ocr:
+            raise
+    from .ocr import ocr_layout
+
+    return ocr_layout(data, path, pages)
 
 
 def normalise_text(text: str) -> str:
@@ -200,42 +231,3 @@ def markdown_text(text: str) -> str:
         line = line.replace("`", "")
         out.append(line)
     return "\n".join(out) + "\n"
-
-
-# -- PDF ----------------------------------------------------------------------------------
-
-
-def pdf_text(data: bytes, path: Path) -> str:
-    """The text layer of a PDF, page by page. pypdf's repairs of a damaged file (a wrong
-    xref offset, a missing EOF marker) are not the user's to read: its log is kept quiet
-    while it reads, and a file it cannot read is one InputError."""
-    import io
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    log = logging.getLogger("pypdf")
-    level = log.level
-    log.setLevel(logging.CRITICAL)
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                if not reader.decrypt(""):
-                    raise InputError(f"{path}: the PDF is encrypted")
-            except (NotImplementedError, PdfReadError) as err:
-                raise InputError(f"{path}: the PDF is encrypted") from err
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except InputError:
-        raise
-    except Exception as err:  # noqa: BLE001  pypdf on a damaged file raises anything
-        # (AttributeError on a name where a dictionary belongs, found by the fuzzer): the
-        # file is the user's, the error is not a bug of ours
-        raise InputError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from err
-    finally:
-        log.setLevel(level)
-    text = "\n\n".join(p.strip() for p in pages)
-    if not text.strip():
-        raise InputError(f"{path}: the PDF has no text layer (scanned pages need OCR first)")
-    return text + "\n"

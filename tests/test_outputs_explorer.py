@@ -206,3 +206,17 @@ def test_outputs_explorer_initiatives_carry_their_kind(sample_graph, built):
     data = page_data((built / "graph.html").read_text(encoding="utf-8"))
     from_store = {n["name"]: n["kind"] for n in data["nodes"].values()}
     assert from_store == kinds
+
+
+def test_layout_of_a_600_node_part_runs_on_the_declared_dependencies():
+    """A connected part of 600 nodes that no community split breaks up (a star: one
+    hub, 599 leaves) is laid out by networkx's spring layout, which needs scipy from 500
+    nodes on: scipy must be a dependency ``pip install .`` installs, and the layout must
+    run with it."""
+    from importlib.metadata import requires
+
+    declared = {re.split(r"[<>=!~ \[;]", r)[0].lower() for r in requires("gemeente-kg") or []}
+    assert "scipy" in declared
+    g = nx.star_graph(599)
+    pos = layout.layout(g)
+    assert set(pos) == set(g) and len(set(pos.values())) == 600

@@ -15,19 +15,25 @@ def to_annotation(facts: FactSet) -> dict:
             "name": e.name,
             "aliases": list(e.aliases),
             "rules": sorted({m.rule for m in e.mentions}),
+            **_pages(e.mentions),
         }
         for e in facts.entities
     ]
-    seen: set[tuple[str, str, str]] = set()
-    relations = []
+    relations: dict[tuple[str, str, str], dict] = {}
     for r in facts.relations:
         key = (names[r.subject], r.predicate, names[r.object])
-        if key in seen:
+        if key in relations:
+            if r.mention.page:
+                pages = relations[key].setdefault("pages", [])
+                relations[key]["pages"] = sorted({*pages, r.mention.page})
             continue
-        seen.add(key)
-        relations.append(
-            {"subject": key[0], "predicate": key[1], "object": key[2], "rule": r.mention.rule}
-        )
+        relations[key] = {
+            "subject": key[0],
+            "predicate": key[1],
+            "object": key[2],
+            "rule": r.mention.rule,
+            **_pages([r.mention]),
+        }
     indicators = [
         {
             "label": i.label,
@@ -39,6 +45,7 @@ def to_annotation(facts: FactSet) -> dict:
             "common_measure": i.common or None,
             "about": names.get(i.about) if i.about else None,
             "rule": i.mention.rule,
+            **_pages([i.mention]),
         }
         for i in facts.indicators
     ]
@@ -47,7 +54,14 @@ def to_annotation(facts: FactSet) -> dict:
         "municipality": doc.municipality,
         "year": doc.year,
         "entities": entities,
-        "relations": relations,
+        "relations": list(relations.values()),
         "indicators": indicators,
         "ignore": [],
     }
+
+
+def _pages(mentions) -> dict[str, list[int]]:
+    """``{"pages": [27, 31]}``: the PDF pages of the mentions, or nothing for a file
+    without pages."""
+    pages = sorted({m.page for m in mentions if m.page})
+    return {"pages": pages} if pages else {}

@@ -285,3 +285,87 @@ def load_gold(gold_dir: Path) -> dict[str, dict]:
     if not out:
         raise EvaluationError(f"no gold files (*.json) in {gold_dir}")
     return out
+
+
+# -- whole reports (ANNOTATION.md, "Whole reports") ---------------------------------------
+
+STRUCTURE_TYPES = ("Municipality", "Programme")
+STRUCTURE_PREDICATES = ("hasProgramme", "hasSubProgramme")
+
+
+def structure_view(pred: dict) -> dict:
+    """What a ``*.structure.json`` gold scores: the municipality, the programmes and the
+    ``hasProgramme``/``hasSubProgramme`` relations of the whole report."""
+    home = norm(pred.get("municipality", ""))
+    return {
+        **pred,
+        "entities": [
+            e
+            for e in pred.get("entities", [])
+            if e["type"] == "Programme" or (e["type"] == "Municipality" and norm(e["name"]) == home)
+        ],
+        "relations": [
+            r for r in pred.get("relations", []) if r["predicate"] in STRUCTURE_PREDICATES
+        ],
+        "indicators": [],
+    }
+
+
+def chapter_view(pred: dict, first: int, last: int) -> dict:
+    """What a ``*.chapter.json`` gold scores: the entities and relations with a mention
+    on its pages, the indicators whose mention lies on them."""
+
+    def on(item: dict) -> bool:
+        return any(first <= p <= last for p in item.get("pages", []))
+
+    return {
+        **pred,
+        "entities": [e for e in pred.get("entities", []) if on(e)],
+        "relations": [r for r in pred.get("relations", []) if on(r)],
+        "indicators": [i for i in pred.get("indicators", []) if on(i)],
+    }
+
+
+@dataclass(frozen=True)
+class ReportGold:
+    source: str  # the PDF's file name
+    structure: dict | None
+    chapter: dict | None
+
+
+def load_report_gold(gold_dir: Path) -> list[ReportGold]:
+    """The gold of the whole reports in ``gold_dir``, one record per PDF."""
+    if not gold_dir.is_dir():
+        raise EvaluationError(f"gold folder {gold_dir} does not exist")
+    found: dict[str, dict[str, dict]] = {}
+    for path in sorted(gold_dir.glob("*.json")):
+        kind = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else ""
+        if kind not in ("structure", "chapter"):
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as err:
+            raise EvaluationError(f"{path}: not a readable gold file ({err})") from err
+        source = data.get("source") or path.name.split(".")[0] + ".pdf"
+        found.setdefault(source, {})[kind] = data
+    if not found:
+        raise EvaluationError(
+            f"no whole-report gold (*.structure.json, *.chapter.json) in {gold_dir}"
+        )
+    return [ReportGold(s, k.get("structure"), k.get("chapter")) for s, k in sorted(found.items())]
+
+
+def score_reports(predicted: dict[str, dict], golds: list[ReportGold]) -> tuple[Scores, Scores]:
+    """Score each whole report's annotation (by PDF file name) against its structure and
+    chapter gold: ``(structure scores, chapter scores)``."""
+    structure, chapters = [], []
+    for g in golds:
+        pred = predicted.get(g.source)
+        if pred is None:
+            continue
+        if g.structure is not None:
+            structure.append((structure_view(pred), g.structure))
+        if g.chapter is not None:
+            first, last = g.chapter["pages"]
+            chapters.append((chapter_view(pred, first, last), g.chapter))
+    return score(structure), score(chapters)

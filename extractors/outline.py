@@ -1,0 +1,103 @@
+"""The programme tree of a whole report, read from its document model.
+
+A begroting or jaarstukken follows the BBV (Besluit begroting en verantwoording provincies
+en gemeenten): a programme part ("Programmaplan", "Beleidsbegroting",
+"Programmaverantwoording") in which each programme opens with a numbered heading
+(``P2 Verkeer en vervoer``, ``Programma 2: Mens en maatschappij``), followed by the
+obligatory paragraphs, the financial statements and the appendices. In a PDF the
+headings are known from the type (``kg.layout``), so the tree is read from heading blocks:
+
+- the **programmes** are the headings that are numbered as programmes, at the level most
+  of them share; each runs to the next heading of its level or higher;
+- their **sub-programmes** are the headings one level below, inside a programme, that are
+  not one of the BBV's fixed questions or section titles ("Wat willen we bereiken?",
+  "Toelichting", "Verbonden partijen");
+- the contents, the paragraphs, the financial statements and the appendices yield none:
+  a heading of the programme level or higher that opens one of those parts ends the
+  programme part.
+
+Pure: no spaCy; the section finder calls :func:`outline_sections`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from .annotations import Block, Section
+
+PROGRAMME = re.compile(
+    r"^(?:programma\s*[:.]?\s*(?:P\s?)?|P\s?)(\d{1,2}[a-z]?)(?![.,]\d)\s*[:.\-–]?\s+(\S.*)$",
+    re.IGNORECASE,
+)
+NUMBERED = re.compile(r"^(?:taakveld\s+)?(\d{1,2}(?:\.\d{1,3}){1,2}[a-z]?)\.?\s+(\S.*)$", re.I)
+
+
+def heading_name(text: str) -> str:
+    """A heading without its numbering: ``P6 Sociaal Domein`` → ``Sociaal Domein``,
+    ``0.1 Bestuur`` → ``Bestuur``."""
+    for rx in (PROGRAMME, NUMBERED):
+        m = rx.match(text)
+        if m:
+            return m.group(2).strip()
+    return text.strip()
+
+
+def outline_sections(
+    text: str,
+    blocks: list[Block],
+    is_noise: Callable[[str], bool],
+    part_heads: tuple[str, ...],
+) -> list[Section] | None:
+    """The programme sections of a paged document, or ``None`` when its headings name
+    no programme (then the line rules apply). ``is_noise`` says whether a heading is a
+    fixed question or section title; ``part_heads`` are the first words of the headings
+    that open a part other than the programmes (paragrafen, jaarrekening, bijlagen)."""
+    headings = [b for b in blocks if b.role == "heading"]
+    named = [b for b in headings if _programme(_text(text, b))]
+    if not named:
+        return None
+    level = Counter(b.level for b in named).most_common(1)[0][0]
+    # (block, depth, index of the parent) in document order; ``stops`` end a programme
+    found: list[tuple[Block, int, int | None]] = []
+    stops: list[int] = []
+    top: int | None = None  # the open programme
+    for b in headings:
+        line = _text(text, b)
+        if b.level <= level:
+            top = None
+            if found:
+                stops.append(b.start)
+            if b.level == level and _programme(line):
+                found.append((b, 1, None))
+                top = len(found) - 1
+            elif found and line.lower().startswith(part_heads):
+                break  # the paragraphs, the financial statements or the appendices
+        elif top is not None and b.level == level + 1 and not is_noise(line):
+            if _heading_like(line):
+                found.append((b, 2, top))
+    sections: list[Section] = []
+    for i, (b, depth, parent) in enumerate(found):
+        stop = next((s for s in stops if s > b.start), len(text))
+        if depth == 2:  # a sub-programme also ends where the next one starts
+            stop = min([stop] + [nb.start for nb, _, _ in found[i + 1 : i + 2]])
+        line = _text(text, b)
+        name = heading_name(line)
+        if parent is not None and name.lower() == sections[parent].name.lower():
+            name = line  # "2.1 Verkeer en vervoer" under "P2 Verkeer en vervoer": two things
+        sections.append(Section(name, line, b.start, stop, depth, parent, "sections.layout"))
+    return sections
+
+
+def _programme(line: str) -> bool:
+    return bool(PROGRAMME.match(line)) and len(line.split()) <= 12
+
+
+def _text(text: str, b: Block) -> str:
+    return text[b.start : b.end].strip()
+
+
+def _heading_like(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 10 and line[-1] not in ".;:,?" and not re.search(r"€|%", line)

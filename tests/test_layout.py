@@ -1,0 +1,198 @@
+"""The document model of a PDF: headings from the type, margins dropped, paragraphs
+joined, pages kept; the programme tree read from the headings."""
+
+import pytest
+
+from extractors.annotations import Block
+from extractors.outline import heading_name, outline_sections
+from kg.errors import InputError, NoTextLayerError
+from kg.layout import _usable, page_at, parse_pages, pdf_layout
+
+BODY = [
+    "De gemeente werkt met de buurtteams aan een betere ondersteuning van",
+    "inwoners die hulp nodig hebben, dicht bij huis en op tijd.",
+]
+
+
+def _report(path, pages):
+    """A PDF of ``pages``: each a list of (font size, bold, text) lines from the top, a
+    running footer and a page number at the bottom of every page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for number, lines in enumerate(pages, start=1):
+        y = 780
+        for size, bold, text in lines:
+            c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+            c.drawString(72, y, text)
+            y -= size * 1.8 if size == 9 else size * 3
+        c.setFont("Helvetica", 8)
+        c.drawString(72, 30, "Programmabegroting 2021 gemeente Beekdal")
+        c.drawString(520, 30, str(number))
+        c.showPage()
+    c.save()
+    return path.read_bytes()
+
+
+PAGES = [
+    [(16, True, "Programma's"), (9, False, "Een inleiding op de programma's van dit jaar.")],
+    [
+        (13, True, "P6 Sociaal domein"),
+        (11, True, "Wat willen we bereiken?"),
+        (9, False, BODY[0]),
+        (9, False, BODY[1]),
+        (11, True, "6.1 Samenkracht en burgerparticipatie"),
+        (9, True, "Buurtkamers"),
+        (9, False, "In elke wijk is een buurtkamer open."),
+    ],
+    [
+        (13, True, "P7 Volksgezondheid en milieu"),
+        (11, True, "7.1 Volksgezondheid"),
+        (9, False, "De GGD voert de jeugdgezondheidszorg uit."),
+        (9, False, "Lasten 1.200 1.350 1.400"),
+    ],
+    [(16, True, "Paragrafen"), (11, True, "Paragraaf Bedrijfsvoering")],
+]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    path = tmp_path_factory.mktemp("pdf") / "beekdal-2021.pdf"
+    return path, _report(path, PAGES)
+
+
+def _blocks(layout):
+    return [(b.role, b.level, b.page, layout.text[b.start : b.end]) for b in layout.blocks]
+
+
+def test_layout_headings_levels_pages_and_margins(report):
+    path, data = report
+    layout = pdf_layout(data, path)
+    blocks = _blocks(layout)
+    assert ("heading", 1, 1, "Programma's") in blocks
+    assert ("heading", 2, 2, "P6 Sociaal domein") in blocks
+    assert ("heading", 3, 2, "6.1 Samenkracht en burgerparticipatie") in blocks
+    assert ("heading", 4, 2, "Buurtkamers") in blocks  # bold in the body size: lowest level
+    assert ("table_row", 0, 3, "Lasten 1.200 1.350 1.400") in blocks
+    # the footer and the page numbers recur on every page: gone
+    assert "Programmabegroting 2021 gemeente Beekdal" not in layout.text
+    assert not any(text.isdigit() for *_, text in blocks)
+    # the two lines of one paragraph are one block, one line of text
+    assert ("paragraph", 0, 2, " ".join(BODY)) in blocks
+    assert [p for p, _ in layout.pages] == [1, 2, 3, 4]
+    for b in layout.blocks:
+        assert layout.page_at(b.start) == b.page
+
+
+def test_layout_part_of_a_report_keeps_its_page_numbers(report):
+    path, data = report
+    layout = pdf_layout(data, path, pages="2-3")
+    assert [p for p, _ in layout.pages] == [2, 3]
+    assert "Programma's" not in layout.text and "Paragrafen" not in layout.text
+    assert {b.page for b in layout.blocks} == {2, 3}
+
+
+@pytest.mark.parametrize(
+    "spec,count,expected",
+    [
+        (None, 5, range(1, 6)),
+        ("2-3", 5, range(2, 4)),
+        ("4", 5, range(4, 5)),
+        ("3-", 5, range(3, 6)),
+    ],
+)
+def test_layout_parse_pages(spec, count, expected):
+    assert parse_pages(spec, count) == expected
+
+
+@pytest.mark.parametrize("spec", ["0-3", "5-2", "x", "9"])
+def test_layout_parse_pages_refuses_bad_ranges(spec):
+    with pytest.raises(InputError, match="--pages"):
+        parse_pages(spec, 5)
+
+
+@pytest.mark.parametrize(
+    "text,usable",
+    [
+        ("De gemeente werkt samen met de buurtteams aan ondersteuning.", True),
+        ("\x01\x04\x05\x06 \x07\x06\x08\t\n\n\x04\x05 \x0b\x0c\r\x0e" * 4, False),
+        ("/1/2/3/3/4 /5/6/7/8 /9/10/11/12/13 /14/15/16" * 3, False),
+        ("12 34 56 78 90 12 34 56", False),
+    ],
+)
+def test_layout_glyph_codes_are_not_a_text_layer(text, usable):
+    assert _usable(text) is usable
+
+
+def test_layout_page_at():
+    pages = ((5, 0), (6, 100), (7, 250))
+    assert [page_at(pages, o) for o in (0, 99, 100, 249, 250, 9999)] == [5, 5, 6, 6, 7, 7]
+    assert page_at((), 10) == 0
+
+
+@pytest.mark.parametrize(
+    "heading,name",
+    [
+        ("P6 Sociaal Domein", "Sociaal Domein"),
+        ("Programma 2: Mens en maatschappij", "Mens en maatschappij"),
+        ("Programma P3 Bestuur", "Bestuur"),
+        ("0.61 OZB Woningen", "OZB Woningen"),
+        ("Taakveld 6.1 Samenkracht", "Samenkracht"),
+        ("Paragraaf Lokale heffingen", "Paragraaf Lokale heffingen"),
+    ],
+)
+def test_outline_heading_name(heading, name):
+    assert heading_name(heading) == name
+
+
+def _outline(lines):
+    text, blocks, pos = "", [], 0
+    for level, line in lines:
+        blocks.append(Block(pos, pos + len(line), "heading" if level else "paragraph", 1, level))
+        text += line + "\n"
+        pos = len(text)
+    return outline_sections(text, blocks, lambda t: t.endswith("?"), ("paragra", "bijlage"))
+
+
+def test_outline_programmes_and_their_sub_programmes():
+    sections = _outline(
+        [
+            (1, "Programma's"),
+            (2, "Inleiding"),
+            (3, "P1 Veiligheid"),
+            (4, "Wat willen we bereiken?"),
+            (4, "1.1 Crisisbeheersing en brandweer"),
+            (0, "De veiligheidsregio doet dit."),
+            (5, "Een project in vet"),
+            (3, "P2 Verkeer en vervoer"),
+            (4, "2.1 Verkeer en vervoer"),
+            (2, "Paragrafen"),
+            (3, "P9 Nieuw beleid per programma"),
+        ]
+    )
+    assert [(s.name, s.level, s.parent) for s in sections] == [
+        ("Veiligheid", 1, None),
+        ("Crisisbeheersing en brandweer", 2, 0),
+        ("Verkeer en vervoer", 1, None),
+        ("2.1 Verkeer en vervoer", 2, 2),  # the name of its parent: keeps its number
+    ]
+    # each section runs to the next of its level or higher, the last to "Paragrafen"
+    assert sections[0].end == sections[2].start
+    assert sections[3].end == sections[2].end
+
+
+def test_outline_without_numbered_programmes_is_left_to_the_line_rules():
+    assert _outline([(1, "Jaarverslag"), (2, "Zorg en welzijn"), (0, "Tekst.")]) is None
+
+
+def test_layout_pdf_without_text_layer_is_refused(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "beekdal-2021.pdf"
+    c = canvas.Canvas(str(path))
+    c.rect(50, 50, 200, 200, fill=1)  # a page with a picture and no text
+    c.showPage()
+    c.save()
+    with pytest.raises(NoTextLayerError, match="--ocr"):
+        pdf_layout(path.read_bytes(), path)
