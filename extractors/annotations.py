@@ -26,13 +26,14 @@ class Block:
     role: str  # one of BLOCK_ROLES
     page: int = 0  # PDF page counted from 1 at the first page; 0 where the file has none
     level: int = 0  # a heading's level: 1 the largest type in the document, then 2, ...
+    target: int = 0  # a contents line: the PDF page it points to (0: none or unknown)
 
-    def as_tuple(self) -> tuple[int, int, str, int, int]:
-        return (self.start, self.end, self.role, self.page, self.level)
+    def as_tuple(self) -> tuple[int, int, str, int, int, int]:
+        return (self.start, self.end, self.role, self.page, self.level, self.target)
 
     @classmethod
     def from_tuple(cls, t) -> Block:
-        return cls(int(t[0]), int(t[1]), str(t[2]), int(t[3]), int(t[4]))
+        return cls(*(int(t[i]) if i != 2 else str(t[i]) for i in range(6)))
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,14 @@ from collections.abc import Callable
 
 from .annotations import Block, Section
 
+# "P0" read by OCR as "PO": the letter O stands for the digit there
 PROGRAMME = re.compile(
-    r"^(?:programma\s*[:.]?\s*(?:P\s?)?|P\s?)(\d{1,2}[a-z]?)(?![.,]\d)\s*[:.\-–]?\s+(\S.*)$",
+    r"^(?:programma\s*[:.]?\s*(?:P\s?)?|P\s?)(\d{1,2}[a-z]?|O)(?![.,]\d)\s*[:.\-–]?\s+(\S.*)$",
     re.IGNORECASE,
 )
+# "Taakveld: 1.1 Crisisbeheersing en brandweer": a programme's part by its Iv3 taakveld
+TAAKVELD = re.compile(r"^taakveld\s*:?\s*(\d{1,2}\.\d{1,3}[a-z]?)\.?\s+(\S.*)$", re.IGNORECASE)
+LEADER = re.compile(r"\s*(?:\.{2,}|…|(?:\. ){2,}|_{3,}).*$")
 NUMBERED = re.compile(r"^(?:taakveld\s+)?(\d{1,2}(?:\.\d{1,3}){1,2}[a-z]?)\.?\s+(\S.*)$", re.I)
 
 
@@ -49,13 +53,23 @@ def outline_sections(
     blocks: list[Block],
     is_noise: Callable[[str], bool],
     part_heads: tuple[str, ...],
+    pages: dict[int, int] | None = None,
 ) -> list[Section] | None:
-    """The programme sections of a paged document, or ``None`` when its headings name
-    no programme (then the line rules apply). ``is_noise`` says whether a heading is a
-    fixed question or section title; ``part_heads`` are the first words of the headings
-    that open a part other than the programmes (paragrafen, jaarrekening, bijlagen)."""
+    """The programme sections of a paged document, or ``None`` when neither its headings
+    nor its contents name a programme (then the line rules apply). ``is_noise`` says
+    whether a heading is a fixed question or section title; ``part_heads`` are the first
+    words of the headings that open a part other than the programmes (paragrafen,
+    jaarrekening, bijlagen); ``pages`` maps a PDF page to the offset where it starts."""
     headings = [b for b in blocks if b.role == "heading"]
     named = [b for b in headings if _programme(_text(text, b))]
+    contents = _contents(text, blocks)
+    listed = {heading_name(title).lower() for title, _, _ in contents if _programme(title)}
+    if listed:  # the contents say which programmes there are: other headings are not
+        named = [b for b in named if heading_name(_text(text, b)).lower() in listed]
+    if len({heading_name(_text(text, b)).lower() for b in named}) * 2 < len(listed):
+        # the headings do not show the programmes (OCR lost them, or the type does not
+        # set them apart): the contents do, as the outline
+        return _from_contents(text, blocks, contents, pages or {})
     if not named:
         return None
     level = Counter(b.level for b in named).most_common(1)[0][0]
@@ -88,6 +102,66 @@ def outline_sections(
             name = line  # "2.1 Verkeer en vervoer" under "P2 Verkeer en vervoer": two things
         sections.append(Section(name, line, b.start, stop, depth, parent, "sections.layout"))
     return sections
+
+
+def _contents(text: str, blocks: list[Block]) -> list[tuple[str, int, int]]:
+    """The lines of the table of contents: (title, PDF page it points to, offset). The
+    contents are the first pages of contents lines (a few in a row), not a later page
+    whose rows happen to have dot leaders."""
+    out = []
+    first = next((b.page for b in blocks if b.role == "toc"), 0)
+    for b in blocks:
+        if b.role == "toc" and b.page <= first + 3:
+            title = LEADER.sub("", _text(text, b))
+            title = re.sub(r"[\s.]*\d*$", "", title).strip()
+            if title:
+                out.append((title, b.target, b.start))
+    return out
+
+
+def _from_contents(
+    text: str, blocks: list[Block], contents: list[tuple[str, int, int]], pages: dict[int, int]
+) -> list[Section] | None:
+    """Programmes as the contents list them, each from the page it points to (or, with
+    no page, the first line after the contents that opens with its title) to the next
+    entry of the contents; their taakveld headings as sub-programmes."""
+    after = max(offset for _, _, offset in contents)
+    starts: list[tuple[int, str, bool]] = []  # (offset, title, is a programme)
+    last = after  # the start of the programme before: the next one starts after it
+    for title, target, _ in contents:
+        start = pages.get(target) if target else None
+        if (start is None or start <= after) and _programme(title):
+            m = re.compile(r"(?m)^" + re.escape(title)).search(text, last + 1)
+            start = m.start() if m else None
+        if start is not None and start > after:
+            starts.append((start, title, _programme(title)))
+            if _programme(title):
+                last = start
+    starts.sort()
+    sections: list[Section] = []
+    for i, (start, title, programme) in enumerate(starts):
+        if not programme:
+            continue
+        end = next((s for s, _, _ in starts[i + 1 :] if s > start), len(text))
+        sections.append(
+            Section(heading_name(title), title, start, end, 1, None, "sections.contents")
+        )
+        top = len(sections) - 1
+        subs = [b for b in blocks if start <= b.start < end and _taakveld(_text(text, b))]
+        for j, b in enumerate(subs):
+            stop = subs[j + 1].start if j + 1 < len(subs) else end
+            m = TAAKVELD.match(_text(text, b))
+            assert m is not None
+            name = m.group(2).strip()
+            sections.append(
+                Section(name, _text(text, b), b.start, stop, 2, top, "sections.contents")
+            )
+    return sections or None
+
+
+def _taakveld(line: str) -> bool:
+    m = TAAKVELD.match(line)
+    return m is not None and _heading_like(m.group(2))
 
 
 def _programme(line: str) -> bool:

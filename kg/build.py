@@ -62,6 +62,8 @@ class BuildOptions:
     jobs: int | None = None  # worker processes (default: the CPU count, up to 4, for 8+ files)
     time_budget: float | None = DEFAULT_TIME_BUDGET  # seconds per document, plus 1 per 5,000 chars
     debug: bool = False  # let unexpected errors raise instead of reporting them per file
+    pages: str | None = None  # a PDF's page range ("25-40"); None: every page
+    ocr: bool = False  # read a PDF without a usable text layer with Tesseract
 
 
 @dataclass
@@ -77,6 +79,8 @@ class BuildReport:
     seconds: float = 0.0
     outputs: dict[str, Path] = field(default_factory=dict)
     ignored: dict[str, int] = field(default_factory=dict)  # extension → files not read
+    ocr_pages: int = 0  # pages read by OCR
+    ocr_seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -186,7 +190,10 @@ class BuildSession:
         pending: deque[tuple[Path, Future, bool]] = deque()
         for path in files:
             try:
-                document = replace(read_document(path, o.municipality, o.year), id=ids[path])
+                document = read_document(path, o.municipality, o.year, pages=o.pages, ocr=o.ocr)
+                document = replace(document, id=ids[path])
+                self.report.ocr_pages += document.ocr_pages
+                self.report.ocr_seconds += document.ocr_seconds
             except KGError as err:
                 self._failed(path, str(err))
                 continue

@@ -93,6 +93,18 @@ def main() -> None:
     logging.basicConfig(format="warning: %(message)s", level=logging.WARNING, force=True)
 
 
+pages_option = click.option(
+    "--pages",
+    metavar="RANGE",
+    help="Read only these pages of a PDF, counted from 1 at its first page (25-40, 7, 30-).",
+)
+ocr_option = click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read a PDF without a usable text layer (scanned, or glyph codes) with Tesseract's "
+    "Dutch model (apt-get install tesseract-ocr tesseract-ocr-nld).",
+)
+
 include_option = click.option(
     "--include",
     "include",
@@ -127,9 +139,13 @@ include_option = click.option(
     "characters; a slower document fails with a clear line and the others "
     "are built (0: no limit).",
 )
+@pages_option
+@ocr_option
 @click.option("--debug", is_flag=True, help="Show a traceback for unexpected errors.")
 @handle_errors
-def build(paths, out, municipality, year, model, include, force, jobs, time_budget, debug):
+def build(
+    paths, out, municipality, year, model, include, force, jobs, time_budget, pages, ocr, debug
+):
     """Build the graph from report files (default: the bundled sample report).
 
     PATHS are .txt, .md, .html or .pdf files, or folders searched recursively. Each
@@ -146,6 +162,8 @@ def build(paths, out, municipality, year, model, include, force, jobs, time_budg
             jobs=jobs,
             time_budget=time_budget or None,
             debug=debug,
+            pages=pages,
+            ocr=ocr,
         )
         report = pipeline.build(
             list(paths) or None,
@@ -174,6 +192,9 @@ def build(paths, out, municipality, year, model, include, force, jobs, time_budg
     _row(table, "indicators", str(report.indicators))
     _row(table, "triples", str(report.triples))
     _row(table, "seconds", f"{report.seconds:.2f}")
+    if report.ocr_pages:
+        rate = report.ocr_seconds / report.ocr_pages
+        _row(table, "pages read by OCR", f"{report.ocr_pages} ({rate:.2f} s a page)")
     if report.failed:
         _row(table, "failed files", str(len(report.failed)))
     for kind, path in report.outputs.items():
@@ -305,13 +326,22 @@ def query(sparql, name, file, params, list_, max_rows, fmt, out):
 @click.option("--year", type=int, help="Report year (default: from the file name).")
 @model_option
 @include_option
+@pages_option
+@ocr_option
 @handle_errors
-def extract(paths, json_out, municipality, year, model, include):
+def extract(paths, json_out, municipality, year, model, include, pages, ocr):
     """Extract facts to JSON in the shape of shared/ANNOTATION.md."""
     from . import pipeline
 
     written, failed = pipeline.extract(
-        paths, json_out, municipality, year, model, include or settings.DEFAULT_INCLUDE
+        paths,
+        json_out,
+        municipality,
+        year,
+        model,
+        include or settings.DEFAULT_INCLUDE,
+        pages=pages,
+        ocr=ocr,
     )
     for path in written:
         click.echo(f"wrote {path}")
@@ -648,7 +678,7 @@ def compare(measure, initiative, kind, taakveld, municipalities, years, trace, l
     _console().print(table)
     if trace:
         for v in comparison.values:
-            click.echo(f"{v.municipality} {v.period} {v.shown()}: {v.document}: {v.sentence}")
+            click.echo(f"{v.municipality} {v.period} {v.shown()}: {v.where}: {v.sentence}")
     click.echo(f"{len(comparison.values)} value(s) of {comparison.measure}")
     if target:
         write = cmp.write_xlsx if Path(target).suffix.lower() == ".xlsx" else cmp.write_csv

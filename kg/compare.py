@@ -27,6 +27,7 @@ COLUMNS = (
     "kind",
     "measure name",
     "document",
+    "page",
     "sentence",
 )
 
@@ -43,6 +44,27 @@ class Value:
     name: str  # the report's own measure name
     document: str
     sentence: str
+    page: int = 0  # the PDF page of the sentence; 0 for a file without pages
+
+    @property
+    def where(self) -> str:
+        """``report.pdf, p. 27``, or the file alone where it has no pages."""
+        return f"{self.document}, p. {self.page}" if self.page else self.document
+
+    @property
+    def row(self) -> list[object]:
+        """The value as a row of :data:`COLUMNS` (numbers as numbers, no page: empty)."""
+        return [
+            self.municipality,
+            self.period,
+            self.value,
+            self.unit,
+            self.kind,
+            self.name,
+            self.document,
+            self.page or None,
+            self.sentence,
+        ]
 
     def shown(self, named: bool = False) -> str:
         """``3,2 weeks``, ``4 weeks (target)``: the number in Dutch notation; ``named``
@@ -98,12 +120,15 @@ def compare_measure(
     with open_store(out, read_only=True) as st:
         rows = solution_rows(st.query(text))
     values = []
-    for muni, period, value, unit, kind, name, document, sentence in sorted(set(rows)):
+    for muni, period, value, unit, kind, name, document, sentence, page in sorted(set(rows)):
         if wanted and search_key(muni) not in wanted:
             continue
         if years and period[:4] not in years:
             continue
-        values.append(Value(muni, period, float(value), unit, kind, name, document, sentence))
+        number = int(page) if page else 0  # "" where the file has no pages
+        values.append(
+            Value(muni, period, float(value), unit, kind, name, document, sentence, number)
+        )
     if wanted and not values:
         raise UsageError(f"no values of {mid} for {', '.join(sorted(municipalities))}")
     return Comparison(mid, MEASURES[mid][0], tuple(values))
@@ -158,9 +183,7 @@ def write_csv(comparison: Comparison, target: Path) -> Path:
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
     for v in comparison.values:
-        writer.writerow(
-            [v.municipality, v.period, v.value, v.unit, v.kind, v.name, v.document, v.sentence]
-        )
+        writer.writerow(v.row)
     atomic_write(target, buffer.getvalue())
     return target
 
@@ -186,9 +209,7 @@ def write_xlsx(comparison: Comparison, target: Path) -> Path:
     sources = book.create_sheet("sources")
     sources.append(list(COLUMNS))
     for v in comparison.values:
-        sources.append(
-            [v.municipality, v.period, v.value, v.unit, v.kind, v.name, v.document, v.sentence]
-        )
+        sources.append(v.row)
     for ws in (sheet, sources):
         for cell in ws[1]:
             cell.font = Font(bold=True)

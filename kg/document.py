@@ -43,6 +43,7 @@ class Document:
     blocks: tuple[Block, ...] = ()  # the document model (headings, paragraphs, tables)
     pages: tuple[tuple[int, int], ...] = ()  # (PDF page, offset of its first character)
     ocr_pages: int = 0  # pages read by OCR
+    ocr_seconds: float = 0.0
 
     def page_at(self, offset: int) -> int:
         """The PDF page (from 1) that holds ``offset``; 0 for a file without pages."""
@@ -67,7 +68,7 @@ def read_document(
     path = Path(path)
     layout = Layout(text) if text is not None else read_layout(path, pages=pages, ocr=ocr)
     text = layout.text
-    model = (layout.blocks, layout.pages, layout.ocr_pages)
+    model = (layout.blocks, layout.pages, layout.ocr_pages, layout.ocr_seconds)
     stem_name, stem_year = _from_stem(path.stem)
     year = year or stem_year or _year_from_text(text)
     if year is None:

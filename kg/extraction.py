@@ -33,6 +33,13 @@ def extract_document(
 
 
 def extract_file(
-    path: Path, municipality: str | None = None, year: int | None = None, model: str = DEFAULT_MODEL
+    path: Path,
+    municipality: str | None = None,
+    year: int | None = None,
+    model: str = DEFAULT_MODEL,
+    *,
+    pages: str | None = None,
+    ocr: bool = False,
 ) -> FactSet:
-    return extract_document(read_document(path, municipality, year), model)
+    document = read_document(path, municipality, year, pages=pages, ocr=ocr)
+    return extract_document(document, model)

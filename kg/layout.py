@@ -36,7 +36,7 @@ BULLET = re.compile(r"^[•·▪◦‣○■□●\uf0b7\uf0a7\-–*]\s+\S")
 TOC_LINE = re.compile(r"(?:\.{4,}|(?:\. ){3,}|…{2,}|_{4,})\s*\d*\s*$|\s\.{2,}\s*\d+\s*$")
 NUMBER = re.compile(r"^[-−–+(]?[€%]?\s?\d[\d.,]*%?\)?$|^[-−–]$")
 WORD = re.compile(r"[^\W\d_]{2,}")
-TOC_TITLES = ("inhoud", "inhoudsopgave", "inhoudsopgaaf")
+TOC_PAGE = re.compile(r"(\d{1,4})\s*$")
 MARGIN = 0.08  # share of the page height at the top and bottom where headers and footers sit
 
 
@@ -47,7 +47,8 @@ class Layout:
     text: str
     blocks: tuple[Block, ...] = ()
     pages: tuple[tuple[int, int], ...] = ()  # (page number, offset of its first character)
-    ocr_pages: int = 0
+    ocr_pages: int = 0  # pages read by OCR
+    ocr_seconds: float = 0.0  # and the time it took
 
     def page_at(self, offset: int) -> int:
         """The page that holds ``offset`` (0 for a file without pages)."""
@@ -202,6 +203,7 @@ def _bold_name(raw, textpage, index: int) -> bool:
 
 def assemble(lines: list[_Line], numbers: Iterable[int]) -> Layout:
     """Classify the lines, join them into blocks and lay out the kept text."""
+    shift = _page_shift(lines)
     lines = _drop_margins(lines)
     body = _body_size(lines)
     _classify(lines, body)
@@ -223,7 +225,11 @@ def assemble(lines: list[_Line], numbers: Iterable[int]) -> Layout:
             text = _clean(b.text)
             if not text:
                 continue
-            out.append(Block(pos, pos + len(text), b.role, number, b.level))
+            target = 0
+            if b.role == "toc":
+                m = TOC_PAGE.search(text)
+                target = int(m.group(1)) + shift if m else 0
+            out.append(Block(pos, pos + len(text), b.role, number, b.level, target))
             parts.append(text + "\n")
             pos += len(text) + 1
     return Layout("".join(parts), tuple(out), tuple(pages))
@@ -235,15 +241,27 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _in_margin(line: _Line) -> bool:
+    return line.height > 0 and (
+        line.top > line.height * (1 - MARGIN) or line.top < line.height * MARGIN
+    )
+
+
+def _page_shift(lines: list[_Line]) -> int:
+    """PDF page minus printed page number, as most pages' margins say (0 if none say)."""
+    shifts = Counter(
+        ln.page - int(ln.text)
+        for ln in lines
+        if _in_margin(ln) and ln.text.isdigit() and len(ln.text) <= 4
+    )
+    return shifts.most_common(1)[0][0] if shifts else 0
+
+
 def _drop_margins(lines: list[_Line]) -> list[_Line]:
     """Without running headers, footers and page numbers: lines in the top or bottom
     margin that are a bare page number, or recur (digits aside) on several pages."""
     pages = {line.page for line in lines}
-
-    def in_margin(line: _Line) -> bool:
-        return line.height > 0 and (
-            line.top > line.height * (1 - MARGIN) or line.top < line.height * MARGIN
-        )
+    in_margin = _in_margin
 
     def key(line: _Line) -> str:
         return re.sub(r"\d+", "#", line.text.lower())
@@ -281,13 +299,14 @@ def _classify(lines: list[_Line], body: float) -> None:
         {ln.size for ln in lines if body and ln.size >= body + 0.75}, reverse=True
     )
     rank = {size: i + 1 for i, size in enumerate(heading_sizes)}
-    toc_pages = Counter(ln.page for ln in lines if TOC_LINE.search(ln.text))
+    leaders = Counter(ln.page for ln in lines if TOC_LINE.search(ln.text))
+    per_page = Counter(ln.page for ln in lines)
+    # a page of contents: every line of it is the outline (OCR loses some dot leaders)
+    toc_pages = {p for p, n in leaders.items() if n >= 5 and n >= 0.3 * per_page[p]}
     for ln in lines:
         words = ln.text.split()
         has_letters = bool(WORD.search(ln.text))
-        if TOC_LINE.search(ln.text) or (
-            toc_pages[ln.page] >= 5 and ln.text.lower().rstrip(" :") in TOC_TITLES
-        ):
+        if TOC_LINE.search(ln.text) or ln.page in toc_pages:
             ln.role = "toc"
         elif _is_table_row(ln.text):
             ln.role = "table_row"
@@ -353,7 +372,18 @@ def _continues(block: _Block, ln: _Line, body: float, gap: float) -> bool:
             and not re.match(r"\d", ln.text)
         )
     if block.role == "paragraph":
-        return ln.role == "paragraph" and abs(ln.x - first.x) < 12
+        return ln.role == "paragraph" and abs(ln.x - first.x) < 12 and _wrapped(last.text, ln.text)
     if block.role == "list_item":
-        return ln.role == "paragraph" and first.x - 3 <= ln.x <= first.x + 40
+        return (
+            ln.role == "paragraph"
+            and first.x - 3 <= ln.x <= first.x + 40
+            and _wrapped(last.text, ln.text)
+        )
     return False
+
+
+def _wrapped(last: str, text: str) -> bool:
+    """Whether ``text`` carries on the sentence or paragraph of ``last``: it starts in
+    lower case, or ``last`` ends a sentence, or ``last`` is a full line; a short line
+    without closing punctuation before a capital is a title of its own."""
+    return not text[:1].isupper() or last[-1:] in ".!?;:,)" or len(last) >= 50

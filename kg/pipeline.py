@@ -94,12 +94,16 @@ def extract(
     year: int | None = None,
     model: str = DEFAULT_MODEL,
     include: Iterable[str] = DEFAULT_INCLUDE,
+    *,
+    pages: str | None = None,
+    ocr: bool = False,
 ) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Write ``json_out/<stem>.json`` per document in the annotation format."""
+    """Write ``json_out/<stem>.json`` per document in the annotation format (``pages``: a
+    PDF's page range; ``ocr``: read a PDF without a usable text layer with Tesseract)."""
     written, failed = [], []
     for path in input_files(paths, include):
         try:
-            facts = extract_file(path, municipality, year, model)
+            facts = extract_file(path, municipality, year, model, pages=pages, ocr=ocr)
         except KGError as err:
             failed.append((str(path), str(err)))
             continue

@@ -306,6 +306,8 @@ def _mention(g: _Triples, m: Mention, report: URIRef, text: URIRef) -> URIRef:
     if m.text:
         g.add((node, NIF.anchorOf, Literal(m.text)))
     g.add((node, GKG.sentence, Literal(m.sentence)))
+    if m.page:
+        g.add((node, GKG.page, Literal(m.page, datatype=XSD.positiveInteger)))
     g.add((node, GKG.rule, Literal(m.rule)))
     g.add((node, PROV.wasDerivedFrom, report))
     return node

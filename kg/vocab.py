@@ -572,6 +572,7 @@ TERMS = (
     "measures",
     "mention",
     "municipality",
+    "page",
     "partOfProgramme",
     "partnersWith",
     "period",

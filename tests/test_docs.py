@@ -20,7 +20,7 @@ def test_docs_every_command_has_help_and_a_readme_mention(runner, command):
 
 def test_docs_quick_start_commands():
     assert "pip install . && kg build" in README
-    test_command = "sh tests/setup-browser.sh && pip install '.[test]' && pytest"
+    test_command = "sh tests/setup-system.sh && pip install '.[test]' && pytest"
     assert test_command in README
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command in ci

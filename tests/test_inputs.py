@@ -286,3 +286,44 @@ def test_inputs_reader_never_crashes_on_bytes(tmp_path, data):
         pipeline.extract_file(path)
     except KGError:
         pass
+
+
+def test_inputs_pdf_pages_reach_the_graph_the_json_and_the_trace(tmp_path, runner):
+    """A fact on the second page of a PDF says page 2: in the graph (gkg:page), in kg
+    extract's JSON and in the trace query; a text file's facts carry no page."""
+    import json
+
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "zwolle-2021.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.drawString(50, 800, "Programma 2 Zorg en welzijn")
+    c.drawString(50, 780, "De gemeente Zwolle werkt aan goede zorg voor alle inwoners.")
+    c.showPage()
+    c.drawString(50, 800, "Het doorbraakteam werkt samen met de GGD en hielp 48 gezinnen.")
+    c.save()
+    out = tmp_path / "out"
+    assert not pipeline.build([pdf], out).failed
+    _, rows = kgstore.query_table(
+        out,
+        "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "
+        "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
+        "SELECT ?text ?page WHERE { GRAPH ?g { ?m nif:anchorOf ?text ; gkg:page ?page } }",
+    )
+    pages = {str(r[0]): int(r[1]) for r in rows}
+    assert pages["doorbraakteam"] == 2 and pages["GGD"] == 2 and pages["48"] == 2
+    assert pages["Programma 2 Zorg en welzijn"] == 1
+    result = runner.invoke(main, ["extract", str(pdf), "--json-out", str(tmp_path / "j")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "j" / "zwolle-2021.json").read_text())
+    team = next(e for e in data["entities"] if e["name"] == "doorbraakteam")
+    assert team["pages"] == [2]
+    assert [i["pages"] for i in data["indicators"] if i["value"] == 48] == [[2]]
+    trace = runner.invoke(
+        main, ["query", "--name", "trace", "--param", "entity=doorbraakteam", "--out", str(out)]
+    )
+    assert trace.exit_code == 0 and "zwolle-2021.pdf" in trace.output
+    txt = tmp_path / "zwolle-2021.txt"
+    txt.write_text(DUTCH, encoding="utf-8")
+    plain = pipeline.extract_file(txt)
+    assert all(m.page == 0 for e in plain.entities for m in e.mentions)

@@ -196,3 +196,36 @@ def test_layout_pdf_without_text_layer_is_refused(tmp_path):
     c.save()
     with pytest.raises(NoTextLayerError, match="--ocr"):
         pdf_layout(path.read_bytes(), path)
+
+
+def test_outline_from_the_contents_when_the_headings_do_not_show_the_programmes():
+    """OCR lost the programme headings (set in a coloured band): the contents list them
+    with their pages, and their taakveld lines are their sub-programmes; a programme the
+    contents give without a page starts at the first line after the previous one that
+    opens with its title."""
+    lines = [
+        (4, "toc", "Inhoudsopgave", 0),
+        (4, "toc", "P1 Veiligheid ..... 5", 5),
+        (4, "toc", "P2 Onderwijs", 0),
+        (4, "toc", "Paragrafen ..... 7", 7),
+        (5, "paragraph", "Doelstelling: wat wilden we bereiken?", 0),
+        (5, "heading", "Taakveld: 1.1 Crisisbeheersing en brandweer", 0),
+        (5, "paragraph", "Zie ook P2 Onderwijs.", 0),
+        (6, "paragraph", "P2 Onderwijs Begroting Rekening", 0),
+        (6, "heading", "Taakveld: 4.2 Onderwijshuisvesting", 0),
+        (7, "heading", "Paragraaf Lokale heffingen", 0),
+    ]
+    text, blocks, pages = "", [], {}
+    for page, role, line, target in lines:
+        pages.setdefault(page, len(text))
+        blocks.append(Block(len(text), len(text) + len(line), role, page, 1, target))
+        text += line + "\n"
+    sections = outline_sections(text, blocks, lambda t: False, ("paragra",), pages)
+    assert [(s.name, s.level, s.parent, s.rule) for s in sections] == [
+        ("Veiligheid", 1, None, "sections.contents"),
+        ("Crisisbeheersing en brandweer", 2, 0, "sections.contents"),
+        ("Onderwijs", 1, None, "sections.contents"),
+        ("Onderwijshuisvesting", 2, 2, "sections.contents"),
+    ]
+    assert sections[0].start == pages[5] and sections[2].start == text.index("P2 Onderwijs B")
+    assert sections[2].end == pages[7]  # the next entry of the contents

@@ -67,6 +67,13 @@ class View:
     limit: int = 5000
 
 
+def _where(report: dict, page) -> str:
+    """``report.pdf, p. 27``: the file of a mention, with its PDF page when it has one
+    (as the store's explorer queries write it)."""
+    name = report.get("file", "")
+    return f"{name}, p. {page}" if page is not None else name
+
+
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Entities as nodes with everything the panel shows, relations as edges."""
     g = nx.MultiDiGraph()
@@ -79,7 +86,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         if report:
             places[entity].add((report["municipality"], report["year"]))
         if sentence:
-            sentences[entity][(str(sentence), report.get("file", ""))] = None
+            sentences[entity][(str(sentence), _where(report, graph.value(mention, GKG.page)))] = (
+                None
+            )
     indicators: dict = defaultdict(list)
     for ind, about in graph.subject_objects(GKG.about):
         mention = graph.value(ind, GKG.mention)
@@ -93,7 +102,7 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
                 "period": str(graph.value(ind, GKG.period) or ""),
                 "kind": _kind(graph.value(ind, GKG.kind)),
                 "measure": str(graph.value(ind, GKG.measureName) or ""),
-                "document": report.get("file", ""),
+                "document": _where(report, graph.value(mention, GKG.page) if mention else None),
                 "sentence": str(graph.value(mention, GKG.sentence) or "") if mention else "",
             }
         )
