@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from . import gazetteer, keys
 from .abbreviations import find_definitions
+from .annotations import Block
 from .gazetteer import (
     ambiguous_municipality_names,
     common_names,
@@ -195,6 +196,7 @@ class EntityFinder:
         found = _with_model_entities(doc, found)
         found = _without_people(found, person_spans(text, first_names()))
         found = [c for c in found if not _junk(text, c)]
+        found = _in_place(found, doc)
         chosen = _resolve(found)
         chosen = self._with_town(text, chosen)
         chosen = _resolve(chosen + self._repeats(text, chosen))
@@ -667,6 +669,46 @@ def _with_model_entities(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if e.label_ in MODEL_ORG
     ]
     return kept
+
+
+# rules that find a name by its form alone (capitals, a list item, an acronym)
+BY_FORM = GUESSES | {"list_item"}
+
+
+def _in_place(found: list[Candidate], doc: Doc) -> list[Candidate]:
+    """In a whole report (a document model with pages), a name found by its form alone
+    counts only in the prose of the programmes: not in a table, a heading or the
+    contents, and not in the paragraphs, the financial statements or the appendices
+    (BBV), whose capitalised table labels and accounting terms are no initiatives."""
+    blocks = [Block.from_tuple(t) for t in doc._.kg_blocks or ()]
+    if not any(b.page for b in blocks):
+        return found
+    text = text_of(doc)
+    programmes = sorted((s.start, s.end) for s in doc._.kg_sections or () if s.level == 1)
+    prose = [(b.start, b.end) for b in blocks if _prose(b, text[b.start : b.end])]
+
+    def within(spans: list[tuple[int, int]], offset: int) -> bool:
+        i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    return [
+        c
+        for c in found
+        if c.rule not in BY_FORM or (within(programmes, c.start) and within(prose, c.start))
+    ]
+
+
+def _prose(block: Block, text: str) -> bool:
+    """A list item, or a paragraph that reads as sentences: enough words, few of them
+    numbers, closed by punctuation or long (a table's labels and cells are neither)."""
+    if block.role == "list_item":
+        return True
+    if block.role != "paragraph":
+        return False
+    words = text.split()
+    numbers = sum(any(ch.isdigit() for ch in w) for w in words)
+    closed = text.rstrip()[-1:] in ".:;!?" or len(words) >= 20
+    return len(words) >= 8 and numbers <= 0.2 * len(words) and closed
 
 
 def _without_people(found: list[Candidate], people: list[tuple[int, int]]) -> list[Candidate]:

@@ -229,3 +229,28 @@ def test_outline_from_the_contents_when_the_headings_do_not_show_the_programmes(
     ]
     assert sections[0].start == pages[5] and sections[2].start == text.index("P2 Onderwijs B")
     assert sections[2].end == pages[7]  # the next entry of the contents
+
+
+def test_whole_report_names_by_form_alone_count_only_in_the_programmes_prose(tmp_path):
+    """A capitalised name in a programme's sentences is an initiative; the same form in a
+    table row, or in the appendices after the programmes, is not."""
+    from kg import pipeline
+
+    prose = "In 2021 startte de gemeente samen met bewoners het Groene Loper Plein in de wijk."
+    appendix = "In de bijlage staat hoe de Blauwe Vijver Kade is betaald door de gemeente zelf."
+    path = tmp_path / "beekdal-2021.pdf"
+    _report(
+        path,
+        [
+            [(16, True, "Programma's"), (9, False, "Een inleiding op de programma's.")],
+            [
+                (13, True, "P6 Sociaal domein"),
+                (9, False, prose),
+                (9, False, "Rode Brug Baten 1.200 1.350 1.400"),
+            ],
+            [(16, True, "Bijlagen"), (9, False, appendix)],
+        ],
+    )
+    found = {e.name: e.type for e in pipeline.extract_file(path).entities}
+    assert found.get("Groene Loper Plein") == "Initiative"
+    assert not any("Blauwe Vijver" in name or "Rode Brug" in name for name in found)
