@@ -5,7 +5,10 @@ repository, ``../shared/corpus``: byte flips, cuts, repeated and shuffled lines,
 encodings, the text wrapped as HTML or Markdown, and PDFs (made with reportlab, streams
 uncompressed) whose structure is then damaged: bytes flipped, the file cut, the xref
 offset or a stream length made wrong, the trailer dropped, garbage spliced into a
-content stream, two files glued together, or encrypted with an unknown password. Each
+content stream, two files glued together, or encrypted with an unknown password; and,
+where ``../shared/reports`` holds real whole reports, runs of 1 to 6 of their pages cut
+out as PDFs of their own (real fonts, compressed streams, tables) and damaged the same
+ways (the one without a usable text layer among them). Each
 one is read from a file as a user's file would be, extracted within a time budget,
 minted to N-Triples (every literal checked for its datatype) and, one in
 ``--validate-every``, validated with the SHACL shapes. A whole input (reading included)
@@ -35,6 +38,7 @@ from rdflib import Literal
 
 HERE = Path(__file__).resolve().parent
 KINDS = ("flip", "cut", "repeat", "shuffle", "encoding", "html", "markdown", "splice", "pdf")
+_REPORTS: dict[str, object] = {}  # a worker's open shared reports (PDFium documents)
 PDF_DAMAGE = ("intact", "flip", "cut", "xref", "length", "trailer", "stream", "glued", "encrypted")
 
 
@@ -86,6 +90,28 @@ def damage_pdf(rng: random.Random, data: bytes, other: bytes) -> tuple[str, byte
     return how, data
 
 
+def report_pages(rng: random.Random, path: str) -> bytes:
+    """A run of 1 to 6 pages of a real report, as a PDF of its own."""
+    import pypdfium2 as pdfium
+
+    src = _REPORTS.get(path)
+    if src is None:
+        src = _REPORTS[path] = pdfium.PdfDocument(path)
+    first = rng.randrange(len(src))
+    part = pdfium.PdfDocument.new()
+    part.import_pages(src, list(range(first, min(len(src), first + rng.randint(1, 6)))))
+    buf = io.BytesIO()
+    part.save(buf)
+    part.close()
+    return buf.getvalue()
+
+
+def reports(shared: Path | None) -> list[str]:
+    if shared and (shared / "reports").is_dir():
+        return [str(p) for p in sorted((shared / "reports").glob("*.pdf"))]
+    return []
+
+
 def seeds(shared: Path | None) -> list[str]:
     from kg import pipeline
 
@@ -95,10 +121,15 @@ def seeds(shared: Path | None) -> list[str]:
     return texts
 
 
-def mutate(rng: random.Random, texts: list[str]) -> tuple[str, bytes, str]:
+def mutate(rng: random.Random, texts: list[str], pdfs: list[str]) -> tuple[str, bytes, str]:
     """(kind, file bytes, file suffix) of one generated input."""
     text = rng.choice(texts)
-    kind = rng.choice(KINDS)
+    kind = rng.choice(KINDS + (("report",) * 3 if pdfs else ()))
+    if kind == "report":
+        how, data = damage_pdf(
+            rng, report_pages(rng, rng.choice(pdfs)), report_pages(rng, rng.choice(pdfs))
+        )
+        return f"report:{how}", data, ".pdf"
     if kind == "flip":
         data = bytearray(text.encode("utf-8"))
         for _ in range(rng.randint(1, 40)):
@@ -145,10 +176,10 @@ def mutate(rng: random.Random, texts: list[str]) -> tuple[str, bytes, str]:
     return kind, (text[:a] + other[b:]).encode("utf-8"), ".txt"
 
 
-def run_one(args: tuple[int, int, list[str], int, float]) -> dict:
-    n, seed, texts, validate_every, budget = args
+def run_one(args: tuple[int, int, list[str], list[str], int, float]) -> dict:
+    n, seed, texts, pdfs, validate_every, budget = args
     rng = random.Random(seed * 1_000_003 + n)
-    kind, data, suffix = mutate(rng, texts)
+    kind, data, suffix = mutate(rng, texts, pdfs)
     out = {"kind": kind, "outcome": "ok", "n": n}
 
     def alarm(*_):
@@ -214,12 +245,14 @@ def main() -> None:
     parser.add_argument("--time-budget", type=float, default=20.0)
     args = parser.parse_args()
     texts = seeds(args.shared)
+    pdfs = reports(args.shared)
     started = time.perf_counter()
     counts: dict[str, int] = {}
     by_kind: dict[str, dict[str, int]] = {}
     failures = []
     work = [
-        (n, args.seed, texts, args.validate_every, args.time_budget) for n in range(args.inputs)
+        (n, args.seed, texts, pdfs, args.validate_every, args.time_budget)
+        for n in range(args.inputs)
     ]
     with ProcessPoolExecutor(args.jobs) as pool:
         for r in pool.map(run_one, work, chunksize=20):
@@ -239,6 +272,7 @@ def main() -> None:
         "seed": args.seed,
         "seconds": round(time.perf_counter() - started, 1),
         "seed_texts": len(texts),
+        "seed_reports": len(pdfs),
         **counts,
         "by_kind": dict(sorted(by_kind.items())),
         "failures": failures[:20],

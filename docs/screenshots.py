@@ -7,6 +7,8 @@
   panel of one initiative open: indicators, relations, source sentences.
 - ``explorer-side-by-side.png``: the two bundled sample municipalities side by side, as
   ticking both under "Side by side" shows them.
+- ``explorer-whole-report.png``: a whole report as a PDF (written from the bundled
+  sample by ``tests/report_fixtures.py``), as its page opens: on its programme tree.
 
 Usage: python docs/screenshots.py [--shared ../shared]
 """
@@ -68,6 +70,12 @@ def main() -> None:
     shoot(sample, HERE / "explorer-panel.png", "doorbraakteam", panel=True)
     both = ("Beekdal", "Lindewaard")
     shoot(sample, HERE / "explorer-side-by-side.png", "", panel=False, compare=both)
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from report_fixtures import write_whole_report
+
+    pdf = write_whole_report(work / "lindewaard-2023.pdf")
+    report = build([str(pdf)], work / "report")
+    shoot(report, HERE / "explorer-whole-report.png", "", panel=False)
     print(f"wrote the pictures in {HERE}")
 
 

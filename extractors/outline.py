@@ -73,24 +73,16 @@ def outline_sections(
     if not named:
         return None
     level = Counter(b.level for b in named).most_common(1)[0][0]
-    # (block, depth, index of the parent) in document order; ``stops`` end a programme
-    found: list[tuple[Block, int, int | None]] = []
-    stops: list[int] = []
-    top: int | None = None  # the open programme
-    for b in headings:
-        line = _text(text, b)
-        if b.level <= level:
-            top = None
-            if found:
-                stops.append(b.start)
-            if b.level == level and _programme(line):
-                found.append((b, 1, None))
-                top = len(found) - 1
-            elif found and line.lower().startswith(part_heads):
-                break  # the paragraphs, the financial statements or the appendices
-        elif top is not None and b.level == level + 1 and not is_noise(line):
-            if _heading_like(line):
-                found.append((b, 2, top))
+    # the sub-programmes are set in the largest type below the programmes' used within
+    # them (by their fixed questions too: a type the questions alone use holds none)
+    found = _walk(text, headings, level, None, lambda _line: True, part_heads)
+    inner = [b.level for b, depth, _ in found if depth == 2]
+
+    def keep(line: str) -> bool:
+        return not is_noise(line) and _heading_like(line)
+
+    found = _walk(text, headings, level, min(inner, default=None), keep, part_heads)
+    stops = _stops(headings, level, found)
     sections: list[Section] = []
     for i, (b, depth, parent) in enumerate(found):
         stop = next((s for s in stops if s > b.start), len(text))
@@ -102,6 +94,41 @@ def outline_sections(
             name = line  # "2.1 Verkeer en vervoer" under "P2 Verkeer en vervoer": two things
         sections.append(Section(name, line, b.start, stop, depth, parent, "sections.layout"))
     return sections
+
+
+def _walk(
+    text: str,
+    headings: list[Block],
+    level: int,
+    sub_level: int | None,
+    keep: Callable[[str], bool],
+    part_heads: tuple[str, ...],
+) -> list[tuple[Block, int, int | None]]:
+    """(block, depth, index of the parent) of the programmes (at ``level``) and, inside
+    them, the headings at ``sub_level`` (any deeper level when ``None``) that ``keep``
+    accepts, in document order."""
+    found: list[tuple[Block, int, int | None]] = []
+    top: int | None = None  # the open programme
+    for b in headings:
+        line = _text(text, b)
+        if b.level <= level:
+            top = None
+            if b.level == level and _programme(line):
+                found.append((b, 1, None))
+                top = len(found) - 1
+            elif found and line.lower().startswith(part_heads):
+                break  # the paragraphs, the financial statements or the appendices
+        elif top is not None and b.level == (sub_level or b.level) and keep(line):
+            found.append((b, 2, top))
+    return found
+
+
+def _stops(headings: list[Block], level: int, found: list) -> list[int]:
+    """Where a programme ends: every heading of its level or higher after the first."""
+    if not found:
+        return []
+    first = found[0][0].start
+    return [b.start for b in headings if b.level <= level and b.start > first]
 
 
 def _contents(text: str, blocks: list[Block]) -> list[tuple[str, int, int]]:

@@ -394,3 +394,50 @@ def test_browser_side_by_side_from_kg_viz(open_page, built_default, runner, tmp_
     assert ex.errors == [] and ex.requests == []
     one = runner.invoke(main, [*args, "--compare", "Lindewaard"])
     assert one.exit_code == 2 and "two or more" in one.output
+
+
+@pytest.fixture(scope="module")
+def whole_report(tmp_path_factory):
+    """The build of a whole report (a PDF written from the bundled sample)."""
+    from report_fixtures import write_whole_report
+
+    from kg import pipeline
+
+    folder = tmp_path_factory.mktemp("whole")
+    pdf = write_whole_report(folder / "lindewaard-2023.pdf")
+    out = folder / "out"
+    assert not pipeline.build([pdf], out).failed
+    return out
+
+
+def test_browser_whole_report_opens_on_its_programme_tree(open_page, whole_report):
+    """The page of a whole report lays it out as its outline, left to right: the
+    municipality, its programmes, their sections, the initiatives, their partners; it
+    opens fitted on the municipality and the programmes."""
+    ex = open_page(whole_report / "graph.html")
+    assert ex.errors == [] and ex.requests == []
+    graph = viz.to_networkx(kgstore.load_graph(whole_report))
+    by_name = {d["name"]: n for n, d in graph.nodes(data=True)}
+    outline = ex.js("JSON.parse(document.getElementById('kg-data').textContent).outline")
+    programmes = ["Veiligheid", "Economie", "Sociaal domein"]
+    sections = ["Welzijn en Wmo", "Jeugd", "Werk en inkomen", "Openbare orde en veiligheid"]
+    sections += ["Economische ontwikkeling"]
+    assert {by_name[n] for n in ["Lindewaard", *programmes, *sections]} == set(outline)
+    x = ex.js(
+        "ids => ids.map(id => network.getPositions([id])[id].x)",
+        [by_name[n] for n in ["Lindewaard", "Sociaal domein", "Welzijn en Wmo", "buurtteams"]],
+    )
+    assert x[0] < x[1] < x[2] < x[3]  # municipality → programme → section → initiative
+    inside = ex.js(
+        """ids => {
+        const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+        return ids.every(id => {
+            const d = network.canvasToDOM(network.getPositions([id])[id]);
+            return d.x >= 0 && d.y >= 0 && d.x <= r.width && d.y <= r.height;
+        });
+    }""",
+        outline,
+    )
+    assert inside
+    ARTIFACTS.mkdir(exist_ok=True)
+    ex.page.screenshot(path=str(ARTIFACTS / "explorer-whole-report.png"))

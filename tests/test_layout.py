@@ -254,3 +254,18 @@ def test_whole_report_names_by_form_alone_count_only_in_the_programmes_prose(tmp
     found = {e.name: e.type for e in pipeline.extract_file(path).entities}
     assert found.get("Groene Loper Plein") == "Initiative"
     assert not any("Blauwe Vijver" in name or "Rode Brug" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    "inside,subs",
+    [
+        # a type larger than the sections' is used outside the programmes only
+        ([(5, "3.1 Welzijn"), (5, "3.2 Jeugd")], ["Welzijn", "Jeugd"]),
+        # the largest type within the programmes holds only the fixed questions: the
+        # bold body headings below them are no sub-programmes
+        ([(4, "Wat willen we bereiken?"), (5, "Inzet op preventie")], []),
+    ],
+)
+def test_outline_sub_programmes_are_the_largest_type_below_the_programmes(inside, subs):
+    sections = _outline([(1, "Jaarstukken"), (4, "Inhoud"), (3, "P3 Sociaal domein"), *inside])
+    assert [s.name for s in sections if s.level == 2] == subs

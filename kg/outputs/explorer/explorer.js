@@ -577,6 +577,8 @@
   });
   applyFilters();
   if (KG.compare.length > 1) { setCompare(KG.compare); }
+  // a report's outline opens on its municipality and programmes, the rest a zoom away
+  if (KG.outline.length) { network.fit({ nodes: KG.outline, animation: false }); }
   network.redraw();  // without physics the first frame may already be drawn: draw once more
   window.kgExplorer = { select: select, choose: choose, matches: matches, applyFilters: applyFilters,
     setCompare: setCompare, comparison: comparison };

@@ -118,3 +118,71 @@ def _pack(blocks: list[Pos]) -> Pos:
         x += w + gap
         row_height = max(row_height, h)
     return out
+
+
+TREE_DX = 340.0  # pixels between the columns of the outline: municipality, programmes, ...
+TREE_DY = 34.0  # pixels between two rows of the outline
+LEAF_ROWS = 12  # the leaves of one parent stand in columns of this many rows
+
+
+def outline(g: nx.MultiDiGraph, minimum: int = 3) -> Pos | None:
+    """A report's outline as a tree from left to right: the municipality, its programmes,
+    their sub-programmes, the initiatives reported in each, the partners of each
+    initiative; what the tree does not reach stands in a grid below it. ``None`` unless
+    exactly one municipality has programmes, at least ``minimum`` of them (a build of
+    one report, or a view of one municipality)."""
+    roots = [
+        n
+        for n in g
+        if sum(1 for _, _, k in g.out_edges(n, keys=True) if k == "hasProgramme") >= minimum
+    ]
+    if len(roots) != 1:
+        return None
+    children: dict = {}
+    depth = {roots[0]: 0}
+    order = [roots[0]]
+
+    def follow(node, kids) -> None:
+        for kid in sorted(kids, key=lambda k: (str(g.nodes[k].get("name", "")).lower(), str(k))):
+            if kid not in depth:
+                depth[kid] = depth[node] + 1
+                children.setdefault(node, []).append(kid)
+                order.append(kid)
+
+    for node in order:  # grows while it is walked: breadth first
+        out = [(o, k) for _, o, k in g.out_edges(node, keys=True)]
+        into = [(s, k) for s, _, k in g.in_edges(node, keys=True)]
+        kids = [o for o, k in out if k in ("hasProgramme", "hasSubProgramme", "hasPartner")]
+        kids += [s for s, k in into if k == "partOfProgramme"]
+        follow(node, kids)
+    pos: Pos = {}
+    row = 0.0
+
+    def place(node) -> float:
+        nonlocal row
+        kids = children.get(node, [])
+        inner = [k for k in kids if k in children]
+        leaves = [k for k in kids if k not in children]
+        ys = [place(k) for k in inner]
+        # the leaves of one parent (a programme's initiatives) in columns of LEAF_ROWS
+        first = row
+        x = (depth[node] + 1) * TREE_DX
+        for i, leaf in enumerate(leaves):
+            pos[leaf] = (x + (i // LEAF_ROWS) * TREE_DX / 2, (first + i % LEAF_ROWS) * TREE_DY)
+        if leaves:
+            ys += [first, first + min(len(leaves), LEAF_ROWS) - 1]
+            row = first + min(len(leaves), LEAF_ROWS) + 1
+        if not ys:
+            ys = [row]
+            row += 1
+        y = (min(ys) + max(ys)) / 2
+        pos[node] = (depth[node] * TREE_DX, y * TREE_DY)
+        return y
+
+    place(roots[0])
+    rest = sorted((n for n in g if n not in pos), key=str)
+    if rest:  # a grid below the tree (its first cell at 0, 0)
+        top = (row + 2) * TREE_DY
+        for n, (x, y) in _grid(rest).items():
+            pos[n] = (x, y + top)
+    return pos

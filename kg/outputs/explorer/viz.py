@@ -36,10 +36,11 @@ from ...namespace import GKG
 from ...rdf import CLASSES, PREDICATES, SDMX_MEASURE
 from ...search import search_key as fold
 from ...vocab import INITIATIVE_KINDS
-from .layout import layout
+from .layout import layout, outline
 
 TYPE_OF = {v: k for k, v in CLASSES.items()}
 PREDICATE_OF = {v: k for k, v in PREDICATES.items()}
+OUTLINE_FONT = 44  # the largest label of the outline (a tall outline opens small)
 LARGE = 300  # from this many nodes: positions from networkx, physics off, no edge labels
 
 STYLE = {
@@ -288,7 +289,8 @@ def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") 
         view = replace(view, compare=tuple(municipalities(g, view.compare)))
     shown = _with_indicator_nodes(g, view.limit) if view.indicators == "nodes" else g
     large = shown.number_of_nodes() >= LARGE
-    net = _network(shown, large)
+    tree = outline(shown)  # a report's outline: municipality → programmes → ... as a tree
+    net = _network(shown, large, tree)
     page = _offline(net.generate_html())
     data = {
         "title": title,
@@ -297,7 +299,9 @@ def render(g: nx.MultiDiGraph, view: View = View(), title: str = "Gemeente KG") 
         "initiativeKinds": {code: label for code, (label, _) in INITIATIVE_KINDS.items()},
         "styles": STYLE,
         "typeOrder": list(STYLE),
-        "large": large,
+        "large": large or tree is not None,  # positions given, physics off
+        # what the page opens on: the outline's municipality, programmes, sub-programmes
+        "outline": sorted(str(n) for n in (tree or {}) if _on_outline(shown, n)),
         "nodes": {n: _panel(shown, n) for n in shown},
         "entities": g.number_of_nodes(),
         "relations": g.number_of_edges(),
@@ -346,7 +350,22 @@ def page(graph: Graph, view: View = View(), title: str = "Gemeente KG") -> str:
     return render(select(to_networkx(graph), view), view, title)
 
 
-def _network(g: nx.MultiDiGraph, large: bool) -> Network:
+def _outline_font(g: nx.MultiDiGraph, tree: dict) -> int:
+    """The outline's label size: about 14 pixels on the screen once the page is fitted
+    on the outline (about 800 pixels high), whatever the outline's height."""
+    ys = [y for n, (_, y) in tree.items() if _on_outline(g, n)]
+    span = max(ys) - min(ys) if ys else 0.0
+    return int(min(OUTLINE_FONT, max(14, 14 * span / 800)))
+
+
+def _on_outline(g: nx.MultiDiGraph, node) -> bool:
+    """A programme, or the municipality that has programmes."""
+    if g.nodes[node]["type"] == "Programme":
+        return True
+    return any(k == "hasProgramme" for _, _, k in g.out_edges(node, keys=True))
+
+
+def _network(g: nx.MultiDiGraph, large: bool, tree: dict | None = None) -> Network:
     net = Network(
         height="100%",
         width="100%",
@@ -358,7 +377,9 @@ def _network(g: nx.MultiDiGraph, large: bool) -> Network:
     home = {
         n: d["municipalities"][0] for n, d in g.nodes(data=True) if len(d["municipalities"]) == 1
     }
-    positions = layout(g, groups=home) if large else {}
+    positions = tree if tree is not None else layout(g, groups=home) if large else {}
+    fixed = large or tree is not None
+    font = _outline_font(g, tree) if tree is not None else 0
     for node, data in sorted(g.nodes(data=True)):
         look = dict(STYLE.get(data["type"], STYLE["Indicator"]))
         extra = {}
@@ -371,10 +392,12 @@ def _network(g: nx.MultiDiGraph, large: bool) -> Network:
             **look,
             **extra,
         )
+        if tree is not None and _on_outline(g, node):  # legible when the outline is fitted
+            net.nodes[-1]["font"] = {**net.nodes[-1].get("font", {}), "size": font}
     for s, o, data in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["label"])):
         label = {} if large else {"label": data["label"]}
         net.add_edge(s, o, title=data["label"], arrows="to", **label)
-    net.set_options(json.dumps(_options(large)))
+    net.set_options(json.dumps(_options(fixed)))
     return net
 
 
