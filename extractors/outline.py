@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .annotations import Block, Section
 
@@ -202,3 +203,89 @@ def _text(text: str, b: Block) -> str:
 def _heading_like(line: str) -> bool:
     words = line.split()
     return 0 < len(words) <= 10 and line[-1] not in ".;:,?" and not re.search(r"€|%", line)
+
+
+# the parts of a begroting or jaarstukken (BBV art. 7–9, 24–28) and the first words of the
+# headings or contents lines that open each; the programme part also opens at its first
+# programme
+PART_KINDS = ("contents", "introduction", "programmes", "paragraphs", "financial", "appendices")
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of a whole report: its kind, the title that opens it, its extent."""
+
+    kind: str  # one of PART_KINDS
+    title: str
+    start: int
+    end: int
+    first_page: int
+    last_page: int
+
+
+def report_parts(text: str, blocks: list[Block], cues: dict[str, list[str]]) -> list[Part]:
+    """The report's parts in page order, from the pages its contents point to (else the
+    headings of the programmes' level or higher): each opens where the first title of its
+    kind stands and runs to the next part. ``cues`` maps a kind to the first words of its
+    titles (``paragrafen``, ``jaarrekening``, ...). Nothing for a file without pages."""
+    if not any(b.page for b in blocks):
+        return []
+    page_start: dict[int, int] = {}
+    for b in blocks:
+        page_start.setdefault(b.page, b.start)
+    opens: list[tuple[int, str, str]] = []  # (offset, kind, title)
+    toc = [b for b in blocks if b.role == "toc"]
+    if toc:
+        opens.append((toc[0].start, "contents", _text(text, toc[0])))
+    entries = [(title, target) for title, target, _ in _contents(text, blocks) if target]
+    if entries:
+        for title, target in entries:
+            kind = _part_kind(title, cues)
+            if kind and target in page_start:
+                opens.append((page_start[target], kind, title))
+    else:
+        headings = [b for b in blocks if b.role == "heading"]
+        named = [b for b in headings if _programme(_text(text, b))]
+        level = Counter(b.level for b in named).most_common(1)[0][0] if named else 1
+        for b in headings:
+            line = _text(text, b)
+            kind = _part_kind(line, cues) if b.level <= level else None
+            if kind:
+                opens.append((b.start, kind, line))
+    parts: list[Part] = []
+    last_page = max(b.page for b in blocks)
+    for start, kind, title in sorted(opens):
+        if parts and parts[-1].kind == kind:
+            continue  # "Paragraaf Lokale heffingen" after "Paragrafen": the same part
+        if start < (parts[-1].start if parts else 0):
+            continue
+        parts.append(Part(kind, title, start, len(text), _page(blocks, start), last_page))
+    out = []
+    for i, p in enumerate(parts):
+        if i + 1 < len(parts):
+            end = parts[i + 1].start
+            p = Part(p.kind, p.title, p.start, end, p.first_page, _page(blocks, max(end - 1, 0)))
+        out.append(p)
+    return out
+
+
+def _part_kind(title: str, cues: dict[str, list[str]]) -> str | None:
+    low = title.lower().strip()
+    if _programme(title):
+        return "programmes"
+    for kind in PART_KINDS:
+        if any(
+            low == c or low.startswith(c + " ") or low.startswith(c + ":")
+            for c in cues.get(kind, ())
+        ):
+            return kind
+    return None
+
+
+def _page(blocks: list[Block], offset: int) -> int:
+    page = 0
+    for b in blocks:
+        if b.start > offset:
+            break
+        page = b.page
+    return page

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import defaultdict
+from typing import cast
 
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span
@@ -19,6 +20,7 @@ from extractors.annotations import Section
 from extractors.entities import PRIORITY
 from extractors.gazetteer import common_names, cues, find_municipality
 from extractors.numbers import as_plain
+from extractors.outline import report_parts
 from extractors.taakvelden import name_of as taakveld_name
 from extractors.text import normalise_name, sentence_offsets, slug, strip_quotes, text_of
 
@@ -32,6 +34,7 @@ from .facts import (
     Indicator,
     Mention,
     Relation,
+    ReportPart,
     TaakveldLink,
 )
 from .initiatives import initiative_kind
@@ -89,6 +92,14 @@ class _Collector:
             tuple(sorted(set(relations), key=_relation_key)),
             tuple(indicators),
             tuple(sorted(set(self.taakvelden), key=lambda t: (t.programme, t.code))),
+            self._parts(),
+        )
+
+    def _parts(self) -> tuple[ReportPart, ...]:
+        kinds = cast(dict[str, list[str]], cues()["bbv_parts"])  # kind → its first words
+        parts = report_parts(self.text, list(self.document.blocks), kinds)
+        return tuple(
+            ReportPart(p.kind, p.title, p.first_page, p.last_page, p.start, p.end) for p in parts
         )
 
     # -- mentions --------------------------------------------------------------------

@@ -23,6 +23,7 @@ __all__ = [
     "Indicator",
     "Mention",
     "Relation",
+    "ReportPart",
     "TaakveldLink",
 ]
 
@@ -91,6 +92,19 @@ class TaakveldLink:
 
 
 @dataclass(frozen=True)
+class ReportPart:
+    """A part of a whole report in the BBV's order (contents, introduction, programmes,
+    paragraphs, financial statements, appendices) with its PDF pages."""
+
+    kind: str  # kg.vocab.PART_KINDS
+    title: str  # the heading or contents line that opens it
+    first_page: int
+    last_page: int
+    start: int  # offsets in the kept text
+    end: int
+
+
+@dataclass(frozen=True)
 class DocumentInfo:
     id: str  # the file stem, unique within a build: "nijmegen-2020"
     file: str  # the file name
@@ -111,6 +125,7 @@ class FactSet:
     relations: tuple[Relation, ...]
     indicators: tuple[Indicator, ...]
     taakvelden: tuple[TaakveldLink, ...] = ()
+    parts: tuple[ReportPart, ...] = ()  # a whole report's parts; none for a text file
 
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)

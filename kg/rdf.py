@@ -184,6 +184,15 @@ def document_triples(facts: FactSet) -> set[tuple]:
         _relation(g, relation, report, text)
     for link in facts.taakvelden:
         _taakveld(g, link, report, text)
+    for n, part in enumerate(facts.parts):
+        node = ID[f"part/{iris.safe(doc.id)}/{n}-{part.kind}"]
+        g.add((report, GKG.hasPart, node))
+        g.add((node, RDF.type, GKG.ReportPart))
+        g.add((node, GKG.partKind, Literal(part.kind)))
+        g.add((node, RDFS.label, Literal(part.title)))
+        g.add((node, GKG.firstPage, Literal(part.first_page, datatype=XSD.integer)))
+        g.add((node, GKG.lastPage, Literal(part.last_page, datatype=XSD.integer)))
+        g.add((node, PROV.wasDerivedFrom, report))
     dataset = ID[f"dataset/{iris.safe(doc.id)}"]
     if facts.indicators:
         g.add((dataset, RDF.type, QB.DataSet))
@@ -307,7 +316,7 @@ def _mention(g: _Triples, m: Mention, report: URIRef, text: URIRef) -> URIRef:
         g.add((node, NIF.anchorOf, Literal(m.text)))
     g.add((node, GKG.sentence, Literal(m.sentence)))
     if m.page:
-        g.add((node, GKG.page, Literal(m.page, datatype=XSD.positiveInteger)))
+        g.add((node, GKG.page, Literal(m.page, datatype=XSD.integer)))
     g.add((node, GKG.rule, Literal(m.rule)))
     g.add((node, PROV.wasDerivedFrom, report))
     return node

@@ -56,7 +56,13 @@ def sample_programme() -> tuple[str, list[tuple[str, list[str]]]]:
 
 
 def write_whole_report(path: Path) -> Path:
-    """Write the report to ``path`` (a PDF) and return it."""
+    """Write the report to ``path`` (a PDF) and return it: twice, so that the contents
+    give the pages where the first writing put each part."""
+    _write(path, _write(path, {}))
+    return path
+
+
+def _write(path: Path, pages: dict[str, int]) -> dict[str, int]:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
@@ -94,19 +100,21 @@ def write_whole_report(path: Path) -> Path:
             line(current)
         state["y"] -= 8
 
-    # cover and contents (page numbers filled in from a first pass)
+    seen: dict[str, int] = {}  # the page each entry of the contents stands on
+
+    # cover and contents (the pages of a first writing)
     line("Jaarstukken 2023", 28, True)
     new_page()
     line("Inhoudsopgave", 12, True, 2.5)
-    starts = {name: 3 + i for i, (name, _) in enumerate(programmes)}
-    entries = [("Programma's", 3)] + list(starts.items())
-    entries += [("Paragrafen", 3 + len(programmes)), ("Bijlagen", 4 + len(programmes))]
-    for title, page in entries:
-        line(f"{title} {'.' * 60} {page}")
+    titles = ["Programma's", *(name for name, _ in programmes), "Paragrafen", "Bijlagen"]
+    for title in titles:
+        line(f"{title} {'.' * 60} {pages.get(title, 0)}")
     new_page()
     for name, sections in programmes:
         if name == programmes[0][0]:
+            seen["Programma's"] = state["page"]
             line("Programma's", 16, True, 2.2)
+        seen[name] = state["page"]
         line(name, 13, True, 2.4)
         line("Wat willen we bereiken?", 11, True, 2.2)
         paragraph("We willen dat inwoners van Lindewaard veilig en gezond kunnen meedoen.")
@@ -115,12 +123,14 @@ def write_whole_report(path: Path) -> Path:
             for text in paragraphs:
                 paragraph(text)
         new_page()
+    seen["Paragrafen"] = state["page"]
     line("Paragrafen", 16, True, 2.2)
     line("Paragraaf Verbonden partijen", 11, True, 2.2)
     paragraph("De gemeente neemt deel in de Gemeenschappelijke Regeling Regio Lindewaard.")
     new_page()
+    seen["Bijlagen"] = state["page"]
     line("Bijlagen", 16, True, 2.2)
     paragraph("In de Verordening Lindewaard Vooruit staan de regels voor de subsidies.")
     new_page()
     c.save()
-    return path
+    return seen

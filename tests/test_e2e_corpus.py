@@ -112,3 +112,29 @@ def test_e2e_pdf_without_text_layer_is_refused_in_one_line(shared, tmp_path):
     errors = [line for line in result.output.splitlines() if "error" in line.lower()]
     assert len(errors) == 1 and "no usable text layer" in errors[0] and "--ocr" in errors[0]
     assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_e2e_whole_report_parts_hold_the_programmes(shared):
+    """The parts of a shared report: contents, introduction, programmes, paragraphs,
+    financial statements, appendices, in order; every programme of the gold tree starts
+    within the programme part."""
+    import json
+
+    gold = json.loads(
+        (shared / "reports/gold/wassenaar-2021-programmabegroting.structure.json").read_text()
+    )
+    facts = pipeline.extract_file(shared / "reports" / gold["source"])
+    kinds = [p.kind for p in facts.parts]
+    assert kinds == [
+        "contents",
+        "introduction",
+        "programmes",
+        "paragraphs",
+        "financial",
+        "appendices",
+    ]
+    programmes = facts.parts[2]
+    assert all(
+        programmes.first_page <= p <= programmes.last_page for p in gold["first_page"].values()
+    )

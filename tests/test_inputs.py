@@ -304,6 +304,10 @@ def test_inputs_pdf_pages_reach_the_graph_the_json_and_the_trace(tmp_path, runne
     c.save()
     out = tmp_path / "out"
     assert not pipeline.build([pdf], out).failed
+    from kg.outputs.validation import validate_store
+
+    result = validate_store(out)  # gkg:page's datatype as the store keeps it
+    assert result.conforms, result.failures[:1]
     _, rows = kgstore.query_table(
         out,
         "PREFIX gkg: <https://w3id.org/gemeente-kg/def#> "

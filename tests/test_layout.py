@@ -269,3 +269,36 @@ def test_whole_report_names_by_form_alone_count_only_in_the_programmes_prose(tmp
 def test_outline_sub_programmes_are_the_largest_type_below_the_programmes(inside, subs):
     sections = _outline([(1, "Jaarstukken"), (4, "Inhoud"), (3, "P3 Sociaal domein"), *inside])
     assert [s.name for s in sections if s.level == 2] == subs
+
+
+def test_report_parts_of_a_whole_report_with_their_pages(tmp_path):
+    """The parts of a report in the BBV's order, each with its pages, from the pages its
+    contents point to; in the graph as gkg:ReportPart and in kg extract's JSON."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from report_fixtures import write_whole_report
+
+    from kg import pipeline
+    from kg.outputs.annotation import to_annotation
+
+    pdf = write_whole_report(tmp_path / "lindewaard-2023.pdf")
+    facts = pipeline.extract_file(pdf)
+    parts = [(p.kind, p.first_page, p.last_page) for p in facts.parts]
+    assert [k for k, _, _ in parts] == ["contents", "programmes", "paragraphs", "appendices"]
+    assert parts[0][1:] == (2, 2) and parts[1][1] == 3  # "Programma's" on page 3
+    assert all(a[2] < b[1] or a[2] == b[1] for a, b in zip(parts, parts[1:], strict=False))
+    programmes = [s for s in facts.entities if s.type == "Programme"]
+    assert programmes and all(
+        parts[1][1] <= m.page <= parts[1][2] for e in programmes for m in e.mentions
+    )
+    assert [p["kind"] for p in to_annotation(facts)["parts"]] == [k for k, _, _ in parts]
+
+
+def test_report_parts_none_for_a_text_file():
+    from extractors.outline import report_parts
+
+    text = "Paragrafen\nBijlagen\n"
+    blocks = [Block(0, 10, "heading", 0, 1), Block(11, 19, "heading", 0, 1)]
+    assert report_parts(text, blocks, {"paragraphs": ["paragrafen"]}) == []

@@ -57,6 +57,16 @@ def to_annotation(facts: FactSet) -> dict:
         "relations": list(relations.values()),
         "indicators": indicators,
         "ignore": [],
+        **(
+            {
+                "parts": [
+                    {"kind": p.kind, "title": p.title, "pages": [p.first_page, p.last_page]}
+                    for p in facts.parts
+                ]
+            }
+            if facts.parts
+            else {}
+        ),
     }
 
 
