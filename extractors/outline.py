@@ -7,16 +7,21 @@ en gemeenten): a programme part ("Programmaplan", "Beleidsbegroting",
 obligatory paragraphs, the financial statements and the appendices. In a PDF the
 headings are known from the type (``kg.layout``), so the tree is read from heading blocks:
 
-- the **programmes** are the headings that are numbered as programmes, at the level most
-  of them share; each runs to the next heading of its level or higher;
-- their **sub-programmes** are the headings one level below, inside a programme, that are
-  not one of the BBV's fixed questions or section titles ("Wat willen we bereiken?",
-  "Toelichting", "Verbonden partijen");
+- the **programmes** are the headings that are numbered as programmes (and, where the
+  report has contents, listed there), at the level most of them share; each runs to the
+  next heading of its level or higher;
+- their **sub-programmes** are the headings inside a programme set in the largest type
+  below the programmes' that is used there, except the BBV's fixed questions and section
+  titles ("Wat willen we bereiken?", "Toelichting", "Verbonden partijen");
+- when the headings do not show the programmes (OCR lost them), the **contents** do: each
+  programme they list from the page they point to, its taakveld lines as sub-programmes;
 - the contents, the paragraphs, the financial statements and the appendices yield none:
   a heading of the programme level or higher that opens one of those parts ends the
-  programme part.
+  programme part;
+- the **parts** themselves (:func:`report_parts`), each with its pages.
 
-Pure: no spaCy; the section finder calls :func:`outline_sections`.
+Pure: no spaCy; the section finder calls :func:`outline_sections`, the collector
+:func:`report_parts`.
 """
 
 from __future__ import annotations

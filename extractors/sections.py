@@ -83,7 +83,9 @@ class SectionFinder:
         self.sub_columns = tuple(c["table_sub_columns"])
         self.noise_prefixes = tuple(w.lower() for w in c["noise_heading_prefixes"])
         self.not_programme_heads = tuple(w.lower() for w in c["initiative_heading_heads"])
-        self.part_heads = tuple(w.lower() for w in c["bbv_part_headings"])
+        # the parts after the programmes (BBV): their titles end the programme part
+        after = ("paragraphs", "financial", "appendices")
+        self.part_heads = tuple(w.lower() for k in after for w in c["bbv_parts"][k])
         self.taakvelden = {fold(t.name) for t in taakvelden()}
         self.taakveld_keywords = folded_keywords(gazetteer.taakveld_keywords())
         self.organisations = {

@@ -63,7 +63,7 @@ def page_at(pages: tuple[tuple[int, int], ...], offset: int) -> int:
 
 
 @dataclass
-class _Line:
+class PdfLine:
     page: int
     text: str
     size: float
@@ -80,7 +80,7 @@ class _Block:
     page: int
     role: str
     level: int
-    lines: list[_Line] = field(default_factory=list)
+    lines: list[PdfLine] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -117,7 +117,7 @@ def pdf_layout(data: bytes, path: Path, pages: str | None = None) -> Layout:
         raise InputError(f"{path}: not a readable PDF ({err})") from err
     try:
         wanted = parse_pages(pages, len(pdf))
-        lines: list[_Line] = []
+        lines: list[PdfLine] = []
         unusable = with_text = 0
         for number in wanted:
             page_lines = _page_lines(pdf, number)
@@ -153,7 +153,7 @@ def _usable(text: str) -> bool:
     return letters >= 0.5 * len(visible) and len(WORD.findall(text)) >= 3
 
 
-def _page_lines(pdf, number: int) -> list[_Line]:
+def _page_lines(pdf, number: int) -> list[PdfLine]:
     import pypdfium2.raw as raw
 
     page = pdf[number - 1]
@@ -183,7 +183,7 @@ def _page_lines(pdf, number: int) -> list[_Line]:
                     bold = weight >= 600 or (weight <= 0 and _bold_name(raw, textpage, first))
                     if raw.FPDFText_GetCharBox(textpage, first, left, right, bottom, top):
                         x, y = left.value, top.value
-                out.append(_Line(number, stripped, size, bold, x, y, height))
+                out.append(PdfLine(number, stripped, size, bold, x, y, height))
             return out
         finally:
             textpage.close()
@@ -201,7 +201,7 @@ def _bold_name(raw, textpage, index: int) -> bool:
 # -- from lines to blocks ------------------------------------------------------------------
 
 
-def assemble(lines: list[_Line], numbers: Iterable[int]) -> Layout:
+def assemble(lines: list[PdfLine], numbers: Iterable[int]) -> Layout:
     """Classify the lines, join them into blocks and lay out the kept text."""
     shift = _page_shift(lines)
     lines = _drop_margins(lines)
@@ -241,13 +241,13 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _in_margin(line: _Line) -> bool:
+def _in_margin(line: PdfLine) -> bool:
     return line.height > 0 and (
         line.top > line.height * (1 - MARGIN) or line.top < line.height * MARGIN
     )
 
 
-def _page_shift(lines: list[_Line]) -> int:
+def _page_shift(lines: list[PdfLine]) -> int:
     """PDF page minus printed page number, as most pages' margins say (0 if none say)."""
     shifts = Counter(
         ln.page - int(ln.text)
@@ -257,13 +257,13 @@ def _page_shift(lines: list[_Line]) -> int:
     return shifts.most_common(1)[0][0] if shifts else 0
 
 
-def _drop_margins(lines: list[_Line]) -> list[_Line]:
+def _drop_margins(lines: list[PdfLine]) -> list[PdfLine]:
     """Without running headers, footers and page numbers: lines in the top or bottom
     margin that are a bare page number, or recur (digits aside) on several pages."""
     pages = {line.page for line in lines}
     in_margin = _in_margin
 
-    def key(line: _Line) -> str:
+    def key(line: PdfLine) -> str:
         return re.sub(r"\d+", "#", line.text.lower())
 
     recurring = Counter(key(line) for line in lines if in_margin(line))
@@ -280,7 +280,7 @@ def _drop_margins(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
-def _body_size(lines: list[_Line]) -> float:
+def _body_size(lines: list[PdfLine]) -> float:
     sizes: Counter[float] = Counter()
     for line in lines:
         if line.size:
@@ -294,7 +294,7 @@ def _is_table_row(text: str) -> bool:
     return numbers >= 2 and numbers >= 0.4 * len(words)
 
 
-def _classify(lines: list[_Line], body: float) -> None:
+def _classify(lines: list[PdfLine], body: float) -> None:
     heading_sizes = sorted(
         {ln.size for ln in lines if body and ln.size >= body + 0.75}, reverse=True
     )
@@ -325,7 +325,7 @@ def _classify(lines: list[_Line], body: float) -> None:
             ln.role, ln.level = "heading", len(rank) + 1
 
 
-def _line_gap(lines: list[_Line], body: float) -> float:
+def _line_gap(lines: list[PdfLine], body: float) -> float:
     """The usual distance between two lines of body text (their tops)."""
     gaps: Counter[float] = Counter()
     for a, b in zip(lines, lines[1:], strict=False):
@@ -336,7 +336,7 @@ def _line_gap(lines: list[_Line], body: float) -> float:
     return float(gaps.most_common(1)[0][0]) if gaps else 1.6 * (body or 10)
 
 
-def _blocks(lines: list[_Line], body: float, gap: float) -> list[_Block]:
+def _blocks(lines: list[PdfLine], body: float, gap: float) -> list[_Block]:
     blocks: list[_Block] = []
     for ln in lines:
         prev = blocks[-1] if blocks else None
@@ -352,7 +352,7 @@ def _blocks(lines: list[_Line], body: float, gap: float) -> list[_Block]:
     return blocks
 
 
-def _continues(block: _Block, ln: _Line, body: float, gap: float) -> bool:
+def _continues(block: _Block, ln: PdfLine, body: float, gap: float) -> bool:
     """Whether ``ln`` carries on ``block``: the next line of a paragraph, a list item or a
     heading set over two lines."""
     last = block.lines[-1]

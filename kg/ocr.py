@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import InputError
-from .layout import Layout, _Line, assemble, parse_pages
+from .layout import Layout, PdfLine, assemble, parse_pages
 
 DPI = 200
 LANGUAGE = "nld"
@@ -53,7 +53,7 @@ def ocr_layout(data: bytes, path: Path, pages: str | None = None) -> Layout:
         raise InputError(f"{path}: not a readable PDF ({err})") from err
     try:
         wanted = parse_pages(pages, len(pdf))
-        lines: list[_Line] = []
+        lines: list[PdfLine] = []
         with tempfile.TemporaryDirectory(prefix="kg-ocr-") as tmp:
             for page_lines in _read(pdf, wanted, program, Path(tmp)):
                 lines.extend(page_lines)
@@ -66,7 +66,7 @@ def ocr_layout(data: bytes, path: Path, pages: str | None = None) -> Layout:
     return Layout(layout.text, layout.blocks, layout.pages, len(wanted), seconds)
 
 
-def _read(pdf, numbers: range, program: str, tmp: Path) -> Iterator[list[_Line]]:
+def _read(pdf, numbers: range, program: str, tmp: Path) -> Iterator[list[PdfLine]]:
     """Each page's lines in page order; pages are rendered here (PDFium is not
     thread-safe) and read by Tesseract processes in parallel."""
     workers = max(1, os.cpu_count() or 1)
@@ -95,7 +95,7 @@ def _render(pdf, number: int, tmp: Path) -> tuple[Path, float]:
         page.close()
 
 
-def _ocr(program: str, image: Path, number: int, height: float) -> list[_Line]:
+def _ocr(program: str, image: Path, number: int, height: float) -> list[PdfLine]:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one core per page, pages in parallel
     try:
         out = subprocess.run(
@@ -113,7 +113,7 @@ def _ocr(program: str, image: Path, number: int, height: float) -> list[_Line]:
     return tsv_lines(out.stdout, number, height)
 
 
-def tsv_lines(tsv: str, number: int, height: float) -> list[_Line]:
+def tsv_lines(tsv: str, number: int, height: float) -> list[PdfLine]:
     """Tesseract's TSV → lines with a size (the line's height in points), a left edge and
     a top (in PDF points from the bottom, as PDFium gives them)."""
     scale = 72 / DPI
@@ -139,6 +139,6 @@ def tsv_lines(tsv: str, number: int, height: float) -> list[_Line]:
             continue
         size = float(round(box[3] * scale))
         out.append(
-            _Line(number, text, size, False, box[0] * scale, height - box[1] * scale, height)
+            PdfLine(number, text, size, False, box[0] * scale, height - box[1] * scale, height)
         )
     return out

@@ -12,7 +12,7 @@ import pytest
 from kg import ocr, pipeline
 from kg.cli import main
 from kg.errors import InputError
-from kg.layout import _Line
+from kg.layout import PdfLine
 
 LINES = [
     (20, "Programma 2 Zorg en welzijn"),
@@ -102,7 +102,7 @@ def test_ocr_tsv_lines_sizes_and_dot_leaders():
     ]
     lines = ocr.tsv_lines("\n".join([header, *rows]), 3, 842.0)
     assert [ln.text for ln in lines] == ["Inhoud", "Inleiding ..... 9"]
-    assert all(isinstance(ln, _Line) and ln.page == 3 for ln in lines)
+    assert all(isinstance(ln, PdfLine) and ln.page == 3 for ln in lines)
     assert lines[0].size > lines[1].size  # the taller line: a heading
     assert lines[0].top > lines[1].top  # points from the bottom, as PDFium gives them
 
