@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.annotations import Block
 from extractors.gazetteer import words
 
 from .errors import InputError
@@ -65,14 +66,18 @@ def read_layout(
             raise InputError(f"{path}: looks like a binary file, not report text")
         text = decode(data)
         if suffix in (".html", ".htm"):
-            text = html_text(text)
+            layout = html_layout(text)
+            text = layout.text
         elif suffix in (".md", ".markdown"):
-            text = markdown_text(text)
+            layout = markdown_layout(text)
+            text = layout.text
     text = normalise_text(text)
     if not text.strip():
         raise InputError(f"{path}: no text found")
     check_dutch(text, path)
-    return layout if layout is not None else Layout(text)
+    if layout is None:
+        return Layout(text)
+    return Layout(text, layout.blocks, layout.pages, layout.ocr_pages, layout.ocr_seconds)
 
 
 def read_pdf(data: bytes, path: Path, pages: str | None, ocr: bool) -> Layout:
@@ -181,6 +186,12 @@ BLOCKS = (
 def html_text(markup: str) -> str:
     """The main content of a report page: headings and paragraphs one per line, list
     items as bullets, table rows as ``label | cell | cell``; navigation dropped."""
+    return html_layout(markup).text
+
+
+def html_layout(markup: str) -> Layout:
+    """:func:`html_text` with its blocks: the page's own headings (``h1``–``h6``, their
+    level from the tag), list items, table rows and paragraphs."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")
@@ -204,6 +215,10 @@ def html_text(markup: str) -> str:
             if any(cells):
                 rows.append(" | ".join(cells) + " |")
         table.replace_with(soup.new_string("\n" + "\n".join(rows) + "\n"))
+    headings = [
+        (int(h.name[1]), " ".join(h.get_text(" ", strip=True).split()))
+        for h in root.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])
+    ]
     for li in root.find_all("li"):
         li.insert(0, soup.new_string("• "))
     for tag in root.find_all(BLOCKS):
@@ -211,7 +226,35 @@ def html_text(markup: str) -> str:
         tag.insert_after(soup.new_string("\n"))
     text = root.get_text()
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+    return Layout(text, tuple(_line_blocks(text, headings)))
+
+
+def _line_blocks(text: str, headings: list[tuple[int, str]]) -> list[Block]:
+    """A block per line of converted text: a heading where the next of ``headings``
+    (level, text, in document order) stands, else a list item (``• ``), a table row
+    (``… |``) or a paragraph."""
+    out = []
+    pending = list(headings)
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            if pending and line.strip() == pending[0][1]:
+                out.append(Block(pos, end, "heading", 0, pending.pop(0)[0]))
+            else:
+                out.append(Block(pos, end, _role(line), 0, 0))
+        pos = end + 1
+    return out
+
+
+def _role(line: str) -> str:
+    stripped = line.strip()
+    if stripped.startswith("• "):
+        return "list_item"
+    if stripped.endswith("|") or stripped.startswith("|"):
+        return "table_row"
+    return "paragraph"
 
 
 # -- Markdown -----------------------------------------------------------------------------
@@ -220,14 +263,26 @@ def html_text(markup: str) -> str:
 def markdown_text(text: str) -> str:
     """Markdown without its markup: ``## Kop`` → ``Kop``, ``- item`` → ``• item``,
     emphasis and link syntax removed, pipe tables kept as rows."""
+    return markdown_layout(text).text
+
+
+def markdown_layout(text: str) -> Layout:
+    """:func:`markdown_text` with its blocks: ``#`` headings with their level, list
+    items, pipe table rows and paragraphs."""
     out = []
+    headings = []
     for line in text.splitlines():
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+        m = re.match(r"^\s{0,3}(#{1,6})\s+", line)
+        if m:
+            line = line[m.end() :]
         line = re.sub(r"^(\s*)[-*+]\s+", r"\1• ", line)
         line = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", line)
         line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
         line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
         line = re.sub(r"(?<![\w*])[*_](\S.*?)[*_](?![\w*])", r"\1", line)
         line = line.replace("`", "")
+        if m and line.strip():
+            headings.append((len(m.group(1)), line.strip()))
         out.append(line)
-    return "\n".join(out) + "\n"
+    converted = "\n".join(out) + "\n"
+    return Layout(converted, tuple(_line_blocks(converted, headings)))

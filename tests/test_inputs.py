@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from kg import pipeline
 from kg import store as kgstore
 from kg.cli import main
-from kg.document import Document
+from kg.document import Document, read_document
 from kg.errors import InputError, KGError
 from kg.readers import html_text, markdown_text, read_report
 
@@ -331,3 +331,42 @@ def test_inputs_pdf_pages_reach_the_graph_the_json_and_the_trace(tmp_path, runne
     txt.write_text(DUTCH, encoding="utf-8")
     plain = pipeline.extract_file(txt)
     assert all(m.page == 0 for e in plain.entities for m in e.mentions)
+
+
+def test_inputs_html_and_markdown_headings_are_the_programme_tree(tmp_path):
+    """An HTML page's and a Markdown file's own headings are blocks with their level, and
+    the programme tree is read from them: the programme heading, the next heading type
+    under it as its sections, the fixed questions and notes below that not."""
+    body = "In 2021 werkte de gemeente met de buurtteams aan betere ondersteuning van inwoners."
+    html = (
+        "<html><body><main><h1>Programma 3 Sociaal domein</h1>"
+        f"<h2>Wat willen we bereiken?</h2><p>{body}</p>"
+        f"<h2>Jeugd</h2><h3>Toelichting</h3><p>{body}</p>"
+        f"<h2>Werk en inkomen</h2><p>{body}</p></main></body></html>"
+    )
+    md = (
+        f"# Programma 3 Sociaal domein\n\n## Wat willen we bereiken?\n\n{body}\n\n"
+        f"## Jeugd\n\n### Toelichting\n\n{body}\n\n## Werk en inkomen\n\n{body}\n"
+    )
+    for name, content in (("zwolle-2021.html", html), ("zwolle-2021.md", md)):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        document = read_document(path)
+        headings = [
+            (b.level, document.text[b.start : b.end])
+            for b in document.blocks
+            if b.role == "heading"
+        ]
+        assert headings[:3] == [
+            (1, "Programma 3 Sociaal domein"),
+            (2, "Wat willen we bereiken?"),
+            (2, "Jeugd"),
+        ], name
+        facts = pipeline.extract_document(document)
+        names = {e.id: e.name for e in facts.entities}
+        tree = sorted(
+            (names[r.subject], names[r.object])
+            for r in facts.relations
+            if r.predicate == "hasSubProgramme"
+        )
+        assert tree == [("Sociaal domein", "Jeugd"), ("Sociaal domein", "Werk en inkomen")], name
