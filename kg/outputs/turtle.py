@@ -15,7 +15,7 @@ from ..errors import UsageError
 from ..store import EXPORT_FORMATS, Store, open_store, turtle_header
 from .files import atomic_stream, atomic_write
 
-PRETTY_LIMIT = 50_000  # above this many triples graph.ttl is streamed, not sorted in memory
+PRETTY_LIMIT = 20_000  # above this many triples graph.ttl is streamed, not sorted in memory
 TURTLE_PARTS = ".graph.ttl.parts"  # where each graph's part of a streamed graph.ttl lies
 EXPORT_SUFFIX = {"turtle": "ttl", "nt": "nt", "trig": "trig", "nquads": "nq", "jsonld": "jsonld"}
 
