@@ -18,11 +18,10 @@ ENTITY_SPANS = "kg_entities"  # entity mentions: label_ the type, id_ the rule, 
 # Doc extensions (doc._.<name>)
 YEAR = "kg_year"  # the report's year, set by the caller before the pipeline runs
 BLOCKS = "kg_blocks"  # the document model's blocks as Block.as_tuple(), set by the caller
-PAGES = "kg_pages"  # [(page number, offset of its first character)], set by the caller
 SECTION_TREE = "kg_sections"  # list[Section]
 INDICATOR_NOTES = "kg_indicators"  # list[IndicatorNote]
 RELATION_NOTES = "kg_relations"  # list[RelationNote]
-EXTENSIONS = (YEAR, BLOCKS, PAGES, SECTION_TREE, INDICATOR_NOTES, RELATION_NOTES)
+EXTENSIONS = (YEAR, BLOCKS, SECTION_TREE, INDICATOR_NOTES, RELATION_NOTES)
 
 # doc.user_data keys: what the caller hands in, and what one component computes once for
 # the others

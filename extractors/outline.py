@@ -26,6 +26,7 @@ Pure: no spaCy; the section finder calls :func:`outline_sections`, the collector
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -59,13 +60,12 @@ def outline_sections(
     blocks: list[Block],
     is_noise: Callable[[str], bool],
     part_heads: tuple[str, ...],
-    pages: dict[int, int] | None = None,
 ) -> list[Section] | None:
     """The programme sections of a paged document, or ``None`` when neither its headings
     nor its contents name a programme (then the line rules apply). ``is_noise`` says
     whether a heading is a fixed question or section title; ``part_heads`` are the first
     words of the headings that open a part other than the programmes (paragrafen,
-    jaarrekening, bijlagen); ``pages`` maps a PDF page to the offset where it starts."""
+    jaarrekening, bijlagen)."""
     headings = [b for b in blocks if b.role == "heading"]
     named = [b for b in headings if _programme(_text(text, b))]
     contents = _contents(text, blocks)
@@ -75,7 +75,7 @@ def outline_sections(
     if len({heading_name(_text(text, b)).lower() for b in named}) * 2 < len(listed):
         # the headings do not show the programmes (OCR lost them, or the type does not
         # set them apart): the contents do, as the outline
-        return _from_contents(text, blocks, contents, pages or {})
+        return _from_contents(text, blocks, contents)
     if not named:
         return None
     level = Counter(b.level for b in named).most_common(1)[0][0]
@@ -153,7 +153,7 @@ def _contents(text: str, blocks: list[Block]) -> list[tuple[str, int, int]]:
 
 
 def _from_contents(
-    text: str, blocks: list[Block], contents: list[tuple[str, int, int]], pages: dict[int, int]
+    text: str, blocks: list[Block], contents: list[tuple[str, int, int]]
 ) -> list[Section] | None:
     """Programmes as the contents list them, each from the page it points to (or, with
     no page, the first line after the contents that opens with its title) to the next
@@ -162,7 +162,7 @@ def _from_contents(
     starts: list[tuple[int, str, bool]] = []  # (offset, title, is a programme)
     last = after  # the start of the programme before: the next one starts after it
     for title, target, _ in contents:
-        start = pages.get(target) if target else None
+        start = _page_start(blocks, target) if target else None
         if (start is None or start <= after) and _programme(title):
             m = re.compile(r"(?m)^" + re.escape(title)).search(text, last + 1)
             start = m.start() if m else None
@@ -180,21 +180,27 @@ def _from_contents(
             Section(heading_name(title), title, start, end, 1, None, "sections.contents")
         )
         top = len(sections) - 1
-        subs = [b for b in blocks if start <= b.start < end and _taakveld(_text(text, b))]
-        for j, b in enumerate(subs):
-            stop = subs[j + 1].start if j + 1 < len(subs) else end
-            m = TAAKVELD.match(_text(text, b))
-            assert m is not None
-            name = m.group(2).strip()
+        subs = [(b, _taakveld(_text(text, b))) for b in blocks if start <= b.start < end]
+        named = [(b, name) for b, name in subs if name]
+        for j, (b, name) in enumerate(named):
+            stop = named[j + 1][0].start if j + 1 < len(named) else end
             sections.append(
                 Section(name, _text(text, b), b.start, stop, 2, top, "sections.contents")
             )
     return sections or None
 
 
-def _taakveld(line: str) -> bool:
+def _taakveld(line: str) -> str | None:
+    """The taakveld's name of a line ``Taakveld: 1.1 Crisisbeheersing``, else ``None``."""
     m = TAAKVELD.match(line)
-    return m is not None and _heading_like(m.group(2))
+    return m.group(2).strip() if m and _heading_like(m.group(2)) else None
+
+
+def _page_start(blocks: list[Block], page: int) -> int | None:
+    """The offset where ``page`` starts (the first block on it, or on the next page with
+    text); ``None`` past the last page."""
+    i = bisect.bisect_left([b.page for b in blocks], page)
+    return blocks[i].start if i < len(blocks) else None
 
 
 def _programme(line: str) -> bool:
@@ -235,9 +241,6 @@ def report_parts(text: str, blocks: list[Block], cues: dict[str, list[str]]) -> 
     titles (``paragrafen``, ``jaarrekening``, ...). Nothing for a file without pages."""
     if not any(b.page for b in blocks):
         return []
-    page_start: dict[int, int] = {}
-    for b in blocks:
-        page_start.setdefault(b.page, b.start)
     opens: list[tuple[int, str, str]] = []  # (offset, kind, title)
     toc = [b for b in blocks if b.role == "toc"]
     if toc:
@@ -246,8 +249,9 @@ def report_parts(text: str, blocks: list[Block], cues: dict[str, list[str]]) -> 
     if entries:
         for title, target in entries:
             kind = _part_kind(title, cues)
-            if kind and target in page_start:
-                opens.append((page_start[target], kind, title))
+            start = _page_start(blocks, target) if kind else None
+            if kind and start is not None:
+                opens.append((start, kind, title))
     else:
         headings = [b for b in blocks if b.role == "heading"]
         named = [b for b in headings if _programme(_text(text, b))]

@@ -99,8 +99,7 @@ class SectionFinder:
         all_lines = lines_of(doc)
         doc.user_data[GLUED] = glued_tables(all_lines, self.sub_columns)
         blocks = [Block.from_tuple(t) for t in doc._.kg_blocks or ()]
-        pages = {int(p): int(start) for p, start in doc._.kg_pages or ()}
-        outline = outline_sections(text, blocks, self._is_noise, self.part_heads, pages)
+        outline = outline_sections(text, blocks, self._is_noise, self.part_heads)
         if outline is not None:  # a paged report whose headings name its programmes
             doc._.kg_sections = self._with_taakvelden(outline, text, doc._.kg_year or 0)
             return doc

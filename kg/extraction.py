@@ -26,7 +26,6 @@ def extract_document(
         doc.user_data[keys.TEXT] = document.text  # what text_of would rebuild from tokens
         doc._.kg_year = document.year
         doc._.kg_blocks = [b.as_tuple() for b in document.blocks]
-        doc._.kg_pages = [list(p) for p in document.pages]
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         return collect(doc, document)

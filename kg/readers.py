@@ -13,7 +13,7 @@ from pathlib import Path
 from extractors.annotations import Block
 from extractors.gazetteer import words
 
-from .errors import InputError
+from .errors import InputError, NoTextLayerError
 from .layout import Layout, pdf_layout
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -83,8 +83,6 @@ def read_layout(
 def read_pdf(data: bytes, path: Path, pages: str | None, ocr: bool) -> Layout:
     """The text layer through PDFium; with ``ocr``, a PDF without a usable one is read by
     Tesseract instead."""
-    from .errors import NoTextLayerError
-
     try:
         return pdf_layout(data, path, pages)
     except NoTextLayerError:

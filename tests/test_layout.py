@@ -220,7 +220,7 @@ def test_outline_from_the_contents_when_the_headings_do_not_show_the_programmes(
         pages.setdefault(page, len(text))
         blocks.append(Block(len(text), len(text) + len(line), role, page, 1, target))
         text += line + "\n"
-    sections = outline_sections(text, blocks, lambda t: False, ("paragra",), pages)
+    sections = outline_sections(text, blocks, lambda t: False, ("paragra",))
     assert [(s.name, s.level, s.parent, s.rule) for s in sections] == [
         ("Veiligheid", 1, None, "sections.contents"),
         ("Crisisbeheersing en brandweer", 2, 0, "sections.contents"),
@@ -274,10 +274,6 @@ def test_outline_sub_programmes_are_the_largest_type_below_the_programmes(inside
 def test_report_parts_of_a_whole_report_with_their_pages(tmp_path):
     """The parts of a report in the BBV's order, each with its pages, from the pages its
     contents point to; in the graph as gkg:ReportPart and in kg extract's JSON."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).parent))
     from report_fixtures import write_whole_report
 
     from kg import pipeline
