@@ -7,7 +7,42 @@ component and pattern that produced each record (for ``kg evaluate --errors``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any, TypeVar, cast
+
+R = TypeVar("R", bound="Record")
+
+
+class Record:
+    """A record that a ``Doc`` extension holds as plain data: a tuple of its fields (nested
+    tuples kept), which msgpack writes as lists. :meth:`from_data` turns it back, lists
+    into tuples, so an annotated ``Doc`` round-trips through ``Doc.to_bytes`` and
+    ``DocBin`` and crosses to a worker of ``nlp.pipe(n_process=2)``."""
+
+    def as_data(self) -> tuple:
+        # not dataclasses.astuple, which deep-copies every value
+        names: tuple[str, ...] = _names(cast(Any, type(self)))
+        return tuple(getattr(self, name) for name in names)
+
+    @classmethod
+    def from_data(cls: type[R], data: Any) -> R:
+        names: tuple[str, ...] = _names(cast(Any, cls))
+        if len(data) != len(names):
+            raise ValueError(f"{cls.__name__}: {len(data)} values for {len(names)} fields")
+        return cls(**{k: _tuples(v) for k, v in zip(names, data, strict=True)})
+
+
+@cache
+def _names(cls: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _tuples(value: Any) -> Any:
+    if type(value) is list or type(value) is tuple:
+        return tuple(_tuples(v) for v in value)
+    return value
+
 
 BLOCK_ROLES = ("heading", "paragraph", "list_item", "table_row", "toc", "title")
 
@@ -32,12 +67,13 @@ class Block:
         return (self.start, self.end, self.role, self.page, self.level, self.target)
 
     @classmethod
-    def from_tuple(cls, t) -> Block:
-        return cls(*(int(t[i]) if i != 2 else str(t[i]) for i in range(6)))
+    def from_tuple(cls, t: Any) -> Block:
+        start, end, role, page, level, target = t
+        return cls(int(start), int(end), str(role), int(page), int(level), int(target))
 
 
 @dataclass(frozen=True)
-class Section:
+class Section(Record):
     """A heading of the report's own programme structure and the text it governs."""
 
     name: str  # heading without its numbering: "Basisinfrastructuur"
@@ -50,8 +86,8 @@ class Section:
     taakvelden: tuple[tuple[str, str], ...] = ()  # (Iv3 taakveld code, rule) it covers
 
 
-@dataclass(frozen=True)
-class IndicatorNote:
+@dataclass(frozen=True, kw_only=True)
+class IndicatorNote(Record):
     """A reported number: value, unit, period, what it is about, and where it stands."""
 
     start: int
@@ -70,8 +106,8 @@ class IndicatorNote:
     measure: str = ""  # what is counted: "aanvragen", "gemiddelde wachttijd"; "" unknown
 
 
-@dataclass(frozen=True)
-class RelationNote:
+@dataclass(frozen=True, kw_only=True)
+class RelationNote(Record):
     """A relation between two entity mentions (offsets) or a mention and a section."""
 
     predicate: str  # hasPartner, partOfProgramme, partnersWith, locatedIn

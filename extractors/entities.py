@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from . import gazetteer, keys
@@ -31,32 +33,8 @@ from .gazetteer import (
 )
 from .lexicon import is_common, is_ordinary
 from .persons import person_spans
+from .rules import Rule, RuleError, rules_from
 from .text import alternation, normalise_name, sentence_offsets, text_of
-
-# Priority of rules when candidates overlap: lower wins, then the longer one.
-PRIORITY = {
-    "list_item": -1,
-    "abbreviation": 0,
-    "legal_form": 1,
-    "known_org": 2,
-    "law": 3,
-    "region": 4,
-    "cue_name": 5,
-    "compound": 6,
-    "org_head": 7,
-    "digits": 8,
-    "quoted": 9,
-    "partner_context": 10,
-    "district": 11,
-    "camel": 11,
-    "facility": 9,
-    "apposition": 9,
-    "capitalised": 12,
-    "acronym": 13,
-    "model_ner": 11,
-    "service_subject": 10,
-    "repeat": 14,
-}
 
 CAPW = r"(?:[A-Z][\w’'\-+#&/]*|#[A-Za-z][\w]*|[a-z]{1,4}[A-Z][\w]*)"
 CONN = r"(?:en|van|voor|op|of|in|tegen|met|aan|&|bij|zonder|om|naar|na)"
@@ -106,18 +84,56 @@ class Candidate:
     key: str = ""
 
 
+@dataclass
+class Scan:
+    """What the finders read: the text, the offsets where sentences start, the report's
+    own headings and programme names, the words ending in a cue word, and the Doc."""
+
+    doc: Doc
+    text: str
+    starts: set[int]
+    headings: list[str]
+    programmes: list[str]
+    cued: list[re.Match]
+
+
 class EntityFinder:
     """Rule-based entity mention finder over the raw text of a ``Doc``."""
 
-    def __init__(self, nlp: Language, name: str = keys.ENTITIES) -> None:
+    def __init__(
+        self, nlp: Language, name: str = keys.ENTITIES, disabled: Sequence[str] = ()
+    ) -> None:
         self.name = name
+        self.vocab = nlp.vocab
+        self.disabled = tuple(disabled)
         self.ready = False
 
     def initialize(
-        self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
+        self,
+        get_examples=None,
+        *,
+        nlp: Language | None = None,
+        cues: dict | None = None,
+        rules: list[dict] | None = None,  # builtins: spaCy checks these with pydantic
     ) -> None:
-        """Load the cue lists: ``cues`` (as ``[initialize.components]`` in a spaCy
-        config passes them), else the bundled ``data/cues.json``."""
+        """Load the cue lists and the rules: ``cues`` and ``rules`` (as
+        ``[initialize.components]`` in a spaCy config passes them), else the bundled
+        ``data/cues.json`` and ``data/entity_rules.jsonl``. A rule named in the
+        component's ``disabled`` does not run."""
+        registry = rules_from(gazetteer.entity_rules() if rules is None else rules, FINDERS)
+        unknown = set(self.disabled) - {r.name for r in registry}
+        if unknown:
+            raise RuleError(
+                f"no entity rule {sorted(unknown)} to disable "
+                f"(the rules: {', '.join(r.name for r in registry)})"
+            )
+        self.rules = tuple(r for r in registry if r.name not in self.disabled)
+        self.by_name = {r.name: r for r in registry}
+        self.priority = {r.name: r.priority for r in registry}
+        self.matcher = Matcher(self.vocab)
+        for r in self.rules:
+            if r.patterns:
+                self.matcher.add(r.name, list(r.patterns))
         c = gazetteer.cues() if cues is None else cues
         self.heads = sorted({h.lower() for h in c["initiative_heads"]}, key=len, reverse=True)
         self.cue_words = {w.lower() for w in c["initiative_cue_words"]}
@@ -147,7 +163,7 @@ class EntityFinder:
         self.known_orgs = _names_regex(organisations())
         self.laws = _names_regex(laws())
         self.ambiguous = ambiguous_municipality_names()
-        names = []
+        names: list[str] = []
         for m in municipalities():
             bare = re.sub(r"\s*\(.*?\)$", "", m.name)
             names.extend({m.name, bare})
@@ -162,47 +178,25 @@ class EntityFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not self.ready:
             self.initialize()
-        text = text_of(doc)
-        starts = {a for a, _ in sentence_offsets(doc)}
+        scan = self._scan(doc)
+        text = scan.text
         found: list[Candidate] = []
-        found += self._abbreviations(text)
-        found += self._gazetteer(text, self.known_orgs, "Organisation", "known_org")
-        found += self._gazetteer(text, self.laws, "Law", "law")
-        found += self._laws_by_form(text)
-        found += self._legal_forms(text)
-        found += self._regions(text)
-        programmes = [sec.name for sec in (doc._.kg_sections or []) if len(sec.name) > 3]
-        # one pass over the words for both rules: a compound's head is a cue word too
-        # ("Werkplein" names a kind of organisation, whatever its ending)
-        cued = [
-            w
-            for w in WORD.finditer(text)
-            if w.group(0).lower().endswith(self.cue_suffixes)
-            and w.group(0).capitalize() not in self.org_heads
-        ]
-        found += self._cue_names(text, cued, programmes)
-        found += self._compounds(text, cued)
-        found += self._digit_names(text)
-        found += self._quoted(text)
-        found += self._partner_context(text)
-        found += self._districts(text)
-        headings = [sec.heading for sec in (doc._.kg_sections or [])]
-        found += self._capitalised(text, starts, headings)
-        found += self._camel_and_domains(text)
-        found += self._facilities_and_appositives(text)
-        found += self._service_subjects(text, starts)
-        found += self._list_items(text)
-        found += self._acronyms(text)
-        found = _with_model_entities(doc, found)
-        found = _without_people(found, person_spans(text, first_names()))
-        found = [c for c in found if not _junk(text, c)]
-        found = _in_place(found, doc)
-        chosen = _resolve(found)
+        for rule in self.rules:
+            if rule.stage == "find":
+                found += self._run(rule, scan)
+        found = _vetoed_by_model(doc, found, self._check("model_person"))
+        found = _without_people(found, person_spans(text, first_names()), self._check("person"))
+        junk = self._check("junk")
+        found = [c for c in found if not (junk(c) and _junk(text, c))]
+        found = _in_place(found, doc, self._check("place"))
+        chosen = _resolve(found, self.priority)
         chosen = self._with_town(text, chosen)
-        chosen = _resolve(chosen + self._repeats(text, chosen))
-        municipal = self._municipalities(text, chosen)
+        for rule in self.rules:
+            if rule.stage == "chosen":
+                chosen = _resolve(chosen + self._run(rule, scan, chosen), self.priority)
+        last = [c for r in self.rules if r.stage == "last" for c in self._run(r, scan, chosen)]
         spans = []
-        for c in sorted(chosen + municipal, key=lambda c: (c.start, c.end)):
+        for c in sorted(chosen + last, key=lambda c: (c.start, c.end)):
             span = doc.char_span(c.start, c.end, label=c.label, alignment_mode="expand")
             if span is None:
                 continue
@@ -212,14 +206,71 @@ class EntityFinder:
         doc.spans[keys.ENTITY_SPANS] = spans
         return doc
 
+    def _check(self, check: str) -> Callable[[Candidate], bool]:
+        """Whether a find's rule goes through ``check`` (its record says)."""
+        applies = {r.name for r in self.by_name.values() if r.checked(check)}
+        return lambda c: c.rule in applies
+
+    def _scan(self, doc: Doc) -> Scan:
+        text = text_of(doc)
+        sections = doc._.kg_sections or []
+        # one pass over the words for both rules: a compound's head is a cue word too
+        # ("Werkplein" names a kind of organisation, whatever its ending)
+        cued = [
+            w
+            for w in WORD.finditer(text)
+            if w.group(0).lower().endswith(self.cue_suffixes)
+            and w.group(0).capitalize() not in self.org_heads
+        ]
+        return Scan(
+            doc,
+            text,
+            {a for a, _ in sentence_offsets(doc)},
+            [sec.heading for sec in sections],
+            [sec.name for sec in sections if len(sec.name) > 3],
+            cued,
+        )
+
+    def _run(
+        self, rule: Rule, scan: Scan, chosen: list[Candidate] | None = None
+    ) -> list[Candidate]:
+        """The finds of one rule, each checked against the rule's record: its name and
+        one of its labels (a finder that breaks its contract is an error, not a graph
+        with a wrong type in it)."""
+        if rule.patterns:
+            found = self._patterns(rule, scan)
+        elif rule.stage == "find":
+            found = getattr(self, f"find_{rule.finder}")(scan)
+        else:
+            found = getattr(self, f"find_{rule.finder}")(scan, chosen or [])
+        for c in found:
+            if c.rule != rule.name or c.label not in rule.labels:
+                raise RuleError(
+                    f"rule {rule.name} found {c.label} by {c.rule!r}: "
+                    f"its record allows {sorted(rule.labels)}"
+                )
+        return found
+
+    def _patterns(self, rule: Rule, scan: Scan) -> list[Candidate]:
+        """The finds of a rule given as token patterns, over the Doc's tokens."""
+        (label,) = rule.labels
+        rule_id = self.vocab.strings[rule.name]
+        return [
+            Candidate(span.start_char, span.end_char, label, rule.name)
+            for match_id, start, end in self.matcher(scan.doc)
+            if match_id == rule_id
+            for span in [scan.doc[start:end]]
+        ]
+
     # -- rules -------------------------------------------------------------------------
 
-    def _abbreviations(self, text: str) -> list[Candidate]:
+    def find_abbreviations(self, scan: Scan) -> list[Candidate]:
         """Defined abbreviations, their long forms and every later use of the short form.
         The uses are those of the first definition of a short form: a later one that
         defines it again would put its candidates where the first one's already stand,
         and lose to them (same rule, same span, later), so they are not made (a report
         of one definition repeated a thousand times made a million of them)."""
+        text = scan.text
         out = []
         repeated: set[str] = set()  # short forms whose uses are listed
         for d in find_definitions(text):
@@ -287,11 +338,17 @@ class EntityFinder:
             out.append(Candidate(start, end, label, rule, key))
         return out
 
-    def _laws_by_form(self, text: str) -> list[Candidate]:
+    def find_laws(self, scan: Scan) -> list[Candidate]:
+        text = scan.text
+        out = self._gazetteer(text, self.laws, "Law", "law")
         rx = r"(?<![\w\-])([A-Z][a-z]+wet)(?![\w\-])"  # Jeugdwet; longer titles come from the list
-        return [Candidate(m.start(), m.end(), "Law", "law") for m in re.finditer(rx, text)]
+        return out + [Candidate(m.start(), m.end(), "Law", "law") for m in re.finditer(rx, text)]
 
-    def _legal_forms(self, text: str) -> list[Candidate]:
+    def find_known_orgs(self, scan: Scan) -> list[Candidate]:
+        return self._gazetteer(scan.text, self.known_orgs, "Organisation", "known_org")
+
+    def find_legal_forms(self, scan: Scan) -> list[Candidate]:
+        text = scan.text
         out = []
         pre = "|".join(re.escape(p) for p in self.legal_prefix)
         for m in re.finditer(rf"(?<![\w])(?:{pre})\s+({CAP_PHRASE})", text):
@@ -311,15 +368,17 @@ class EntityFinder:
             )
         return out
 
-    def _regions(self, text: str) -> list[Candidate]:
+    def find_regions(self, scan: Scan) -> list[Candidate]:
+        text = scan.text
         return [
             Candidate(m.start(), m.end(), "Region", "region") for m in self.region_rx.finditer(text)
         ]
 
-    def _districts(self, text: str) -> list[Candidate]:
+    def find_districts(self, scan: Scan) -> list[Candidate]:
         """Districts: names after a district cue word (``wijk Hatert``, ``stadsdelen
         (Hatert, Nijmegen-Noord en Dukenburg)``), names with a district-like ending after
         ``in`` (``in Neerbosch-Oost``), and the other members of a list holding one."""
+        text = scan.text
         found: dict[tuple[int, int], Candidate] = {}
         place = r"(?:De |Het |'t )?[A-Z][\w’'\-]*(?:/[A-Z][\w\-]*)?"
         items = rf"{place}(?:\s*,\s*{place})*(?:\s+en\s+{place})?"
@@ -344,7 +403,8 @@ class EntityFinder:
                     found.setdefault((a, b), Candidate(a, b, "District", "district"))
         return list(found.values())
 
-    def _cue_names(self, text: str, cued: list[re.Match], programmes: list[str]) -> list[Candidate]:
+    def find_cue_names(self, scan: Scan) -> list[Candidate]:
+        text, cued, programmes = scan.text, scan.cued, scan.programmes
         out = []
         for w in cued:
             low = w.group(0).lower()
@@ -381,7 +441,8 @@ class EntityFinder:
             out.append(Candidate(start, end, "Initiative", "cue_name", key))
         return out
 
-    def _compounds(self, text: str, cued: list[re.Match]) -> list[Candidate]:
+    def find_compounds(self, scan: Scan) -> list[Candidate]:
+        text, cued = scan.text, scan.cued
         out = []
         for m in cued:
             word = m.group(0)
@@ -416,15 +477,17 @@ class EntityFinder:
             )
         return out
 
-    def _digit_names(self, text: str) -> list[Candidate]:
+    def find_digit_names(self, scan: Scan) -> list[Candidate]:
         """``Buurtkracht24``, ``Wijkwerk070``; not ``Begroting354,1`` (a table row glued
         to its value: the number goes on)."""
+        text = scan.text
         rx = r"(?<![\w\-])([A-Z][A-Za-z]*[A-Za-z])(\d{2,4})(?![\w\-]|[.,]\d)"
         return [
             Candidate(m.start(), m.end(), "Organisation", "digits") for m in re.finditer(rx, text)
         ]
 
-    def _quoted(self, text: str) -> list[Candidate]:
+    def find_quoted(self, scan: Scan) -> list[Candidate]:
+        text = scan.text
         out = []
         for m in re.finditer(QUOTED, text):
             inner = m.group(1).strip()
@@ -435,10 +498,11 @@ class EntityFinder:
             out.append(Candidate(m.start(), m.end(), "Initiative", "quoted", normalise_name(inner)))
         return out
 
-    def _partner_context(self, text: str) -> list[Candidate]:
+    def find_partner_context(self, scan: Scan) -> list[Candidate]:
         """Names after ``samen met``, ``uitgevoerd door``, ...: organisations, and so are
         the other names of a list that follows (``door Buurtkracht24, MOVE en Samen
         Sterk``)."""
+        text = scan.text
         out = []
         for m in self.partner_rx.finditer(text):
             name = m.group(1)
@@ -455,7 +519,8 @@ class EntityFinder:
                 pos = nxt.end()
         return out
 
-    def _capitalised(self, text: str, starts: set[int], headings: list[str]) -> list[Candidate]:
+    def find_capitalised(self, scan: Scan) -> list[Candidate]:
+        text, starts, headings = scan.text, scan.starts, scan.headings
         out = []
         # a name inside any heading: one search of the headings joined (a name has no
         # line break), not a scan of every heading per name
@@ -486,9 +551,10 @@ class EntityFinder:
             out.append(Candidate(m.start(), m.end(), label, "capitalised"))
         return out
 
-    def _camel_and_domains(self, text: str) -> list[Candidate]:
+    def find_camel(self, scan: Scan) -> list[Candidate]:
         """``StadSamen``, ``deZorg``, ``Buurtwerk.nl``: names that only an
         organisation or brand writes that way."""
+        text = scan.text
         out = []
         rx = (
             r"(?<![\w\-/])((?:[A-Z][a-z]+[A-Z]\w*|[a-z]{2,4}[A-Z][a-z]\w*)(?:/[A-Z]+)?"
@@ -508,28 +574,41 @@ class EntityFinder:
             out.append(Candidate(m.start(), m.end(), label, "camel"))
         return out
 
-    def _facilities_and_appositives(self, text: str) -> list[Candidate]:
+    def find_facilities(self, scan: Scan) -> list[Candidate]:
         """Named facilities after a facility word (``de wijkcentra Het Anker, De Kolk
-        en Zonnewende``) and names explained by an apposition (``Radio-Oost, een initiatief
-        voor en door bewoners``)."""
+        en Zonnewende``)."""
         out = []
-        name = r"(?:De |Het |'t )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)?"
-        items = rf"{name}(?:\s*,\s*{name})*(?:\s+en\s+{name})?"
-        for m in re.finditer(rf"\b(?:{self.facility_cues})\s+({items})", text):
-            for p in re.finditer(name, m.group(1)):
+        items = rf"{_FACILITY}(?:\s*,\s*{_FACILITY})*(?:\s+en\s+{_FACILITY})?"
+        for m in re.finditer(rf"\b(?:{self.facility_cues})\s+({items})", scan.text):
+            for p in re.finditer(_FACILITY, m.group(1)):
                 a = m.start(1) + p.start()
                 out.append(Candidate(a, a + len(p.group(0)), "Initiative", "facility"))
-        for m in re.finditer(
-            rf"(?<![\w\-])({name}),\s+(?:een|het|de)\s+(?:\w+\s+){{0,2}}"
-            rf"(?:{self.apposition_nouns})\b",
-            text,
-        ):
-            out.append(Candidate(m.start(1), m.end(1), "Initiative", "apposition"))
         return out
 
-    def _service_subjects(self, text: str, starts: set[int]) -> list[Candidate]:
+    def find_appositions(self, scan: Scan) -> list[Candidate]:
+        """Names explained by an apposition (``Radio-Oost, een initiatief voor en door
+        bewoners``)."""
+        rx = (
+            rf"(?<![\w\-])({_FACILITY}),\s+(?:een|het|de)\s+(?:\w+\s+){{0,2}}"
+            rf"(?:{self.apposition_nouns})\b"
+        )
+        return [
+            Candidate(m.start(1), m.end(1), "Initiative", "apposition")
+            for m in re.finditer(rx, scan.text)
+        ]
+
+    def find_model_entities(self, scan: Scan) -> list[Candidate]:
+        """A statistical model's ORG entities (``--model nl_core_news_lg``)."""
+        return [
+            Candidate(e.start_char, e.end_char, "Organisation", "model_ner")
+            for e in scan.doc.ents
+            if e.label_ in MODEL_ORG
+        ]
+
+    def find_service_subjects(self, scan: Scan) -> list[Candidate]:
         """``Welzijnswerk geeft uitvoering aan ...``, ``Buurtkracht24 biedt ...``: a name that
         opens a sentence as the subject of a service verb is an organisation."""
+        text, starts = scan.text, scan.starts
         out = []
         # tried at sentence starts only, on words of a name's length: a search through the
         # text tried every letter of a 20 KB word, each to the word's end (quadratic)
@@ -546,9 +625,10 @@ class EntityFinder:
             out.append(Candidate(m.start(1), m.end(1), "Organisation", "service_subject"))
         return out
 
-    def _list_items(self, text: str) -> list[Candidate]:
+    def find_list_items(self, scan: Scan) -> list[Candidate]:
         """A bullet item that starts with a cue word is a document's title:
         ``• Verordening Woonlening Lindewaard``, ``• Nota Armoede 2019``."""
+        text = scan.text
         out = []
         for m in re.finditer(r"(?m)^[ \t]*[•·▪\-*][ \t]+(.+?)[ \t]*$", text):
             item = m.group(1)
@@ -576,7 +656,8 @@ class EntityFinder:
                 start = part_end
         return out
 
-    def _acronyms(self, text: str) -> list[Candidate]:
+    def find_acronyms(self, scan: Scan) -> list[Candidate]:
+        text = scan.text
         rx = r"(?<![\w\-/])([A-Z]{4,6})(?![\w\-/+’'])"  # three letters are too often jargon
         return [
             Candidate(m.start(), m.end(), "Organisation", "acronym")
@@ -584,8 +665,9 @@ class EntityFinder:
             if m.group(1) not in CAPITAL_STOP
         ]
 
-    def _repeats(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+    def find_repeats(self, scan: Scan, chosen: list[Candidate]) -> list[Candidate]:
         """Other occurrences of names already found (same spelling)."""
+        text = scan.text
         seen = {text[c.start : c.end]: c for c in chosen if c.end - c.start >= 4}
         if not seen:
             return []
@@ -610,9 +692,10 @@ class EntityFinder:
     def _with_town(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         """``WijkKracht Zwolle``, ``Welzijn Kampen``: a guessed name goes on over the town
         name right after it (the town's own mention stays as well)."""
+        town = self._check("town")
         out = []
         for c in chosen:
-            if c.rule in TOWN_EXTENDED and c.label in ("Organisation", "Initiative"):
+            if town(c) and c.label in ("Organisation", "Initiative"):
                 m = (
                     self.municipality_rx.match(text, c.end + 1)
                     if text[c.end : c.end + 1] == " "
@@ -625,7 +708,8 @@ class EntityFinder:
             out.append(c)
         return out
 
-    def _municipalities(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+    def find_municipalities(self, scan: Scan, chosen: list[Candidate]) -> list[Candidate]:
+        text = scan.text
         regions = [(c.start, c.end) for c in chosen if c.label == "Region"]
         out = []
         for m in self.municipality_rx.finditer(text):
@@ -648,34 +732,24 @@ class EntityFinder:
 
 MODEL_ORG = {"ORG", "ORGANIZATION"}
 MODEL_PERSON = {"PER", "PERSON"}
-GUESSES = {"capitalised", "partner_context", "camel", "acronym", "apposition"}
 
 
-def _with_model_entities(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """With a statistical model in the pipeline (``--model nl_core_news_lg``), its ORG
-    entities become organisation candidates and its PERSON entities veto the rules'
+def _vetoed_by_model(
+    doc: Doc, found: list[Candidate], checked: Callable[[Candidate], bool]
+) -> list[Candidate]:
+    """With a statistical model in the pipeline, its PERSON entities veto the rules'
     guesses at names (an alderman is not an organisation)."""
-    if not doc.ents:
-        return found
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in MODEL_PERSON]
-    kept = [
-        c
-        for c in found
-        if not (c.rule in GUESSES and any(c.start < b and a < c.end for a, b in people))
+    if not people:
+        return found
+    return [
+        c for c in found if not (checked(c) and any(c.start < b and a < c.end for a, b in people))
     ]
-    kept += [
-        Candidate(e.start_char, e.end_char, "Organisation", "model_ner")
-        for e in doc.ents
-        if e.label_ in MODEL_ORG
-    ]
-    return kept
 
 
-# rules that find a name by its form alone (capitals, a list item, an acronym)
-BY_FORM = GUESSES | {"list_item"}
-
-
-def _in_place(found: list[Candidate], doc: Doc) -> list[Candidate]:
+def _in_place(
+    found: list[Candidate], doc: Doc, checked: Callable[[Candidate], bool]
+) -> list[Candidate]:
     """In a whole report (a document model with pages), a name found by its form alone
     counts only in the prose of the programmes: not in a table, a heading or the
     contents, and not in the paragraphs, the financial statements or the appendices
@@ -694,7 +768,7 @@ def _in_place(found: list[Candidate], doc: Doc) -> list[Candidate]:
     return [
         c
         for c in found
-        if c.rule not in BY_FORM or (within(programmes, c.start) and within(prose, c.start))
+        if not checked(c) or (within(programmes, c.start) and within(prose, c.start))
     ]
 
 
@@ -711,7 +785,9 @@ def _prose(block: Block, text: str) -> bool:
     return len(words) >= 8 and numbers <= 0.2 * len(words) and closed
 
 
-def _without_people(found: list[Candidate], people: list[tuple[int, int]]) -> list[Candidate]:
+def _without_people(
+    found: list[Candidate], people: list[tuple[int, int]], checked: Callable[[Candidate], bool]
+) -> list[Candidate]:
     """The rules' guesses at names that overlap a person's name are dropped: an alderman
     or a civil servant is neither an organisation nor an initiative."""
     if not people:
@@ -722,7 +798,7 @@ def _without_people(found: list[Candidate], people: list[tuple[int, int]]) -> li
         i = bisect.bisect_left(starts, c.end)
         return any(b > c.start for _, b in people[max(0, i - 3) : i])
 
-    return [c for c in found if c.rule not in PERSON_VETOED or not overlaps(c)]
+    return [c for c in found if not checked(c) or not overlaps(c)]
 
 
 def _alone_on_line(text: str, start: int, end: int) -> bool:
@@ -737,18 +813,13 @@ def _alone_on_line(text: str, start: int, end: int) -> bool:
 def _junk(text: str, c: Candidate) -> bool:
     """A guess that cannot be a name: one very common word (``Om`` of "Om dit te
     bereiken"), or a phrase cut off by the end of an excerpt (``Sociaal Dom``)."""
-    if c.rule not in JUNK_CHECKED:
-        return False
     surface = text[c.start : c.end]
     if " " not in surface and not surface.isupper() and is_common(surface):
         return True
     return c.end == len(text) and text[-1:].isalpha()
 
 
-JUNK_CHECKED = GUESSES | {"service_subject", "digits", "cue_name", "compound", "quoted"}
 REPEATS_TRIE = 150  # names; from here on the repeats are found through a trie
-TOWN_EXTENDED = GUESSES | {"service_subject", "digits"}
-PERSON_VETOED = GUESSES | {"cue_name", "compound", "service_subject", "digits", "repeat", "quoted"}
 
 
 def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:
@@ -832,6 +903,7 @@ def _singular(key: str) -> str:
 # matched at an offset (pattern.match(text, pos)): a slice text[pos:] would copy the rest
 # of the report for every candidate
 _VAN = re.compile(r"\s+van\b")
+_FACILITY = r"(?:De |Het |'t )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*)?"  # a facility's name
 _FINITE = re.compile(
     r"\s(?:is|zijn|was|waren|wordt|worden|werd|werden|heeft|hebben|had|"
     r"hadden|kan|kunnen|zal|zullen|gaat|gaan)\s"
@@ -853,9 +925,10 @@ def _extend_capitalised(text: str, end: int, starts: set[str], max_words: int = 
     return end
 
 
-def _resolve(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep non-overlapping candidates: higher priority first, then longer."""
-    ordered = sorted(candidates, key=lambda c: (PRIORITY[c.rule], -(c.end - c.start), c.start))
+def _resolve(candidates: list[Candidate], priority: Mapping[str, int]) -> list[Candidate]:
+    """Keep non-overlapping candidates: higher priority (a lower number) first, then
+    longer, then earlier; then the rule earlier in the registry (sorting is stable)."""
+    ordered = sorted(candidates, key=lambda c: (priority[c.rule], -(c.end - c.start), c.start))
     starts: list[int] = []  # kept spans never overlap, so sorted starts give sorted ends
     ends: list[int] = []
     kept = []
@@ -872,7 +945,12 @@ def _resolve(candidates: list[Candidate]) -> list[Candidate]:
 @Language.factory(
     keys.ENTITIES,
     assigns=["doc.spans"],
-    requires=[f"doc._.{keys.SECTION_TREE}", "token.is_sent_start"],
+    requires=[f"doc._.{keys.SECTION_TREE}", f"doc._.{keys.SENTENCES}", f"doc._.{keys.BLOCKS}"],
+    default_config={"disabled": []},
 )
-def make_entity_finder(nlp: Language, name: str) -> EntityFinder:
-    return EntityFinder(nlp, name)
+def make_entity_finder(nlp: Language, name: str, disabled: list[str]) -> EntityFinder:
+    return EntityFinder(nlp, name, disabled)
+
+
+# the finders a rule record may name: EntityFinder's find_<name> methods
+FINDERS = frozenset(n[len("find_") :] for n in dir(EntityFinder) if n.startswith("find_"))

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,13 @@ def words() -> dict:
 
 
 @lru_cache(maxsize=1)
-def cues() -> dict[str, list[str]]:
+def entity_rules() -> tuple[dict[str, Any], ...]:
+    """The entity rules' records, in order (``data/entity_rules.jsonl``)."""
+    return tuple(json.loads(line) for line in _data("entity_rules.jsonl").splitlines() if line)
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
     """Cue words by kind (``initiative_heads``, ``partner_cues``, ...)."""
     data = json.loads(_data("cues.json"))
     return {k: v for k, v in data.items() if not k.startswith("_")}

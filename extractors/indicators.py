@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,8 +31,8 @@ from .numbers import (
     year_mentions,
 )
 from .sections import SectionIndex
-from .tables import Cell, flat_tables, glued_tables, pipe_tables
-from .text import GLUED, lines_of, sentence_offsets, text_of
+from .tables import Cell, flat_tables, glued_of, pipe_tables
+from .text import lines_of, memo, report_year, sentence_offsets, text_of
 
 _UNSIGNED = NUMBER_RE.replace("[-−–]?\\s?", "[-−]?")
 _NUM = rf"(?<![\w\-–/.,#+:’'])({_UNSIGNED})(?![\d]|[.,]\d)"  # not "UP'21"
@@ -93,8 +94,9 @@ class IndicatorFinder:
 
     def __init__(self, nlp: Language, name: str = keys.INDICATORS) -> None:
         self.name = name
+        self.ready = False
         self.structure: set[str] = set()
-        self.financial: re.Pattern | None = None
+        self.financial: re.Pattern = _NOTHING
 
     def initialize(
         self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
@@ -110,24 +112,25 @@ class IndicatorFinder:
             + "|".join(re.escape(w.lower()) for w in c["financial_words"])
             + r")(?!\w)"
         )
+        self.ready = True
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.structure:
+        if not self.ready:
             self.initialize()
-        year = doc._.kg_year or 0
+        year = report_year(doc, keys.INDICATORS)
         all_lines = lines_of(doc)
         flat, used_flat = flat_tables(all_lines)
         pipe, used_pipe = pipe_tables(all_lines)
-        glued, used_glued = doc.user_data.get(GLUED) or glued_tables(all_lines, self.sub_columns)
+        glued, used_glued = glued_of(doc, self.sub_columns)
         used = used_flat | used_pipe | used_glued
         sections: list[Section] = _Indexed(doc._.kg_sections or [])
         heading_starts = {s.start for s in sections}
         cells = [self._from_cell(doc, c, year, sections) for c in flat + pipe + glued]
-        skip = [(all_lines[i].start, all_lines[i].end) for i in used]
-        skip += [(s.start, s.start + len(s.heading)) for s in sections]
-        skip = _Spans(skip)
+        stated = [(all_lines[i].start, all_lines[i].end) for i in used]
+        stated += [(s.start, s.start + len(s.heading)) for s in sections]
+        skip = _Spans(stated)
         prose = []
-        context = _Context()
+        context = _Context(text_of(doc))
         text = text_of(doc)
         for start, end in sentence_offsets(doc):
             context.advance(doc, start, end, self._financial(text[start:end]))
@@ -154,19 +157,20 @@ class IndicatorFinder:
         if about is None and section is None and self._financial(f"{context} {c.column}"):
             section = _deepest(sections, c.start)
         return IndicatorNote(
-            c.start,
-            c.end,
-            c.value,
-            c.unit,
-            c.period or str(year),
-            label or c.title,
-            *(about or (None, None)),
-            section,
-            c.context_start,
-            c.context_end,
-            c.rule,
-            cell_kind(c.column, c.row, c.title, c.unit, self.kinds),
-            cell_measure(c.row, c.column, c.title),
+            start=c.start,
+            end=c.end,
+            value=c.value,
+            unit=c.unit,
+            period=c.period or str(year),
+            label=label or c.title,
+            about_start=about[0] if about else None,
+            about_end=about[1] if about else None,
+            about_section=section,
+            context_start=c.context_start,
+            context_end=c.context_end,
+            rule=c.rule,
+            kind=cell_kind(c.column, c.row, c.title, c.unit, self.kinds),
+            measure=cell_measure(c.row, c.column, c.title),
         )
 
     def _financial(self, text: str) -> bool:
@@ -227,21 +231,22 @@ class IndicatorFinder:
                 about = _entity_in(doc, start, end, near=a) or context.previous
             notes.append(
                 IndicatorNote(
-                    a,
-                    b,
-                    value,
-                    unit,
-                    period,
-                    label,
-                    *(about or (None, None)),
-                    section,
-                    start,
-                    end,
-                    rule,
-                    prose_kind(sentence, a - start, b - start, unit, self.kinds)
+                    start=a,
+                    end=b,
+                    value=value,
+                    unit=unit,
+                    period=period,
+                    label=label,
+                    about_start=about[0] if about else None,
+                    about_end=about[1] if about else None,
+                    about_section=section,
+                    context_start=start,
+                    context_end=end,
+                    rule=rule,
+                    kind=prose_kind(sentence, a - start, b - start, unit, self.kinds)
                     if wordy
                     else "realised",
-                    measure,
+                    measure=measure,
                 )
             )
         return notes
@@ -261,13 +266,13 @@ class IndicatorFinder:
             return NUMBER_WORDS[word], "count", "prose.number_word"
         if m.group("eur"):
             g = m.group("eur")
-            num = re.search(r"[-−]?\d[\d.,]*", g).group(0)
+            num = _number_in(g)
             value = parse_number(num.replace("−", "-"))
             scale = re.search(r"(miljoen|mln\.?|miljard|mld\.?|mrd\.?)\s*$", g)
             return _scaled(value, scale.group(1) if scale else None), "EUR", "prose.money"
         if m.group("mln") or m.group("euro"):
             g = m.group("mln") or m.group("euro")
-            num = re.search(r"[-−]?\d[\d.,]*", g).group(0)
+            num = _number_in(g)
             scale = re.search(r"(miljoen|mln\.?|miljard|mld\.?)", g)
             return (
                 _scaled(parse_number(num), scale.group(1) if scale else None),
@@ -275,9 +280,9 @@ class IndicatorFinder:
                 "prose.money",
             )
         if m.group("pct"):
-            num = re.search(r"[-−]?\d[\d.,]*", m.group("pct")).group(0)
+            num = _number_in(m.group("pct"))
             return parse_number(num), "percent", "prose.percent"
-        num = re.search(r"[-−]?\d[\d.,]*", m.group(0)).group(0)
+        num = _number_in(m.group(0))
         value = parse_number(num)
         if value is None or _SKIP_BEFORE.search(before) or _REFERENCE.fullmatch(num):
             return None
@@ -343,13 +348,14 @@ class IndicatorFinder:
                 sentence, offset, a, usable
             )
             if period is None:
-                best, best_d = None, 61
+                best, best_d = None, 61.0
                 for ma, mb, p, _ in usable:
                     if a <= ma < b or depth[ma - offset] != depth[a - offset]:
                         continue
-                    d = _free_distance(a, b, ma, mb, starts)
-                    if d is None:
+                    free = _free_distance(a, b, ma, mb, starts)
+                    if free is None:
                         continue
+                    d: float = free
                     lo, hi = (b, ma) if ma >= b else (mb, a)
                     if re.search(r"[,;]", sentence[lo - offset : hi - offset]):
                         d += 40  # another clause
@@ -446,21 +452,22 @@ class _Context:
     """What the passage so far is about: the last initiative or organisation named in the
     previous sentences of the paragraph, and whether the paragraph is about money."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
         self.previous: tuple[int, int] | None = None
         self.financial = False
         self._pending: tuple[int, int] | None = None
         self._end = 0
 
     def advance(self, doc: Doc, start: int, end: int, financial: bool) -> None:
-        gap = text_of(doc)[self._end : start]
+        gap = self.text[self._end : start]
         if "\n" in gap or self._end == 0:
             self.previous, self._pending, self.financial = None, None, False
         else:
             self.previous = self._pending or self.previous
         self.financial = self.financial or financial
         self._pending = _entity_in(doc, start, end, near=end)
-        self._end = start + len(text_of(doc)[start:end].rstrip())  # trailing breaks count as gap
+        self._end = start + len(self.text[start:end].rstrip())  # trailing breaks count as gap
 
 
 def _scaled(value: float | None, scale: str | None) -> float | None:
@@ -472,20 +479,14 @@ def _scaled(value: float | None, scale: str | None) -> float | None:
 def _about_candidates(doc: Doc) -> list[tuple[int, int, bool]]:
     """(start, end, is_initiative) of the mentions a number can be about, sorted; built
     once per Doc (creating spans over and over was the slowest part of a long report)."""
-    cached = doc.user_data.get(keys.ABOUT)
-    if cached is None:
-        text = text_of(doc)
-        cached = sorted(
-            (s.start_char, s.end_char, s.label_ == "Initiative")
-            for s in doc.spans.get(keys.ENTITY_SPANS, [])
-            if s.label_ in ("Initiative", "Organisation")
-            # "(bron: CBS)" names a source, not what the number is about
-            and not re.search(
-                r"\(\s*bron:?\s*$", text[max(0, s.start_char - 12) : s.start_char], re.I
-            )
-        )
-        doc.user_data[keys.ABOUT] = cached
-    return cached
+    text = text_of(doc)
+    return sorted(
+        (s.start_char, s.end_char, s.label_ == "Initiative")
+        for s in doc.spans.get(keys.ENTITY_SPANS, [])
+        if s.label_ in ("Initiative", "Organisation")
+        # "(bron: CBS)" names a source, not what the number is about
+        and not re.search(r"\(\s*bron:?\s*$", text[max(0, s.start_char - 12) : s.start_char], re.I)
+    )
 
 
 def _entity_in(doc: Doc, start: int, end: int, near: int | None = None):
@@ -514,15 +515,16 @@ def _nearest(mentions: list[tuple[int, int]], start: int, end: int, near: int):
 
 
 def _about_by_kind(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    cached = doc.user_data.get(keys.ABOUT_KINDS)
-    if cached is None:
+    def split() -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         candidates = _about_candidates(doc)
-        cached = (
+        return (
             [(a, b) for a, b, i in candidates if i],
             [(a, b) for a, b, i in candidates if not i],
         )
-        doc.user_data[keys.ABOUT_KINDS] = cached
-    return cached
+
+    # keyed by the mention spans themselves: a memo of what the entities found, valid
+    # whatever ran before
+    return memo(doc, ("about", id(doc.spans.get(keys.ENTITY_SPANS))), split)
 
 
 def _section_named(sections: list[Section], row: str) -> int | None:
@@ -539,6 +541,16 @@ def _section_named(sections: list[Section], row: str) -> int | None:
         if i is not None and m.start() + 1 > 3:
             return i
     return None
+
+
+_NOTHING = re.compile(r"(?!)")
+_NUMBER = re.compile(r"[-−]?\d[\d.,]*")
+
+
+def _number_in(text: str) -> str:
+    """The first number written in ``text`` (a match of a pattern that holds one)."""
+    m = _NUMBER.search(text)
+    return m.group(0) if m else ""
 
 
 _GLUED_START = re.compile(r"[a-zà-ÿ.)](?=[A-Z])")
@@ -562,7 +574,7 @@ def _names_of(sections: list[Section]) -> tuple[dict[str, int], dict[str, int]]:
 
 def _deepest(sections: list[Section], offset: int) -> int | None:
     """The deepest section holding ``offset``, else the first programme."""
-    index = sections.index if isinstance(sections, _Indexed) else SectionIndex(sections)
+    index = sections.section_index if isinstance(sections, _Indexed) else SectionIndex(sections)
     best = index.deepest(offset)
     return best if best is not None else index.first
 
@@ -573,7 +585,8 @@ class _Indexed(list):
 
     def __init__(self, sections: list[Section]) -> None:
         super().__init__(sections)
-        self.index = SectionIndex(sections)
+        self.section_index = SectionIndex(sections)
+        self.names: tuple[dict[str, int], dict[str, int]] | None = None
 
 
 def _not_repeating(
@@ -627,22 +640,7 @@ def _percent_columns(text: str, notes: list[IndicatorNote]) -> list[IndicatorNot
             and under_header
             and not text[n.end : line_end].strip()
         ):
-            n = IndicatorNote(
-                n.start,
-                n.end,
-                n.value,
-                "percent",
-                n.period,
-                n.label,
-                n.about_start,
-                n.about_end,
-                n.about_section,
-                n.context_start,
-                n.context_end,
-                "prose.percent_column",
-                n.kind,
-                n.measure,
-            )
+            n = replace(n, unit="percent", rule="prose.percent_column")
         out.append(n)
     return out
 
@@ -665,7 +663,12 @@ def _dedupe(notes: list[IndicatorNote]) -> list[IndicatorNote]:
 @Language.factory(
     keys.INDICATORS,
     assigns=[f"doc._.{keys.INDICATOR_NOTES}"],
-    requires=[f"doc._.{keys.SECTION_TREE}", "doc.spans", "token.is_sent_start"],
+    requires=[
+        f"doc._.{keys.YEAR}",
+        f"doc._.{keys.SECTION_TREE}",
+        f"doc._.{keys.SENTENCES}",
+        "doc.spans",
+    ],
 )
 def make_indicator_finder(nlp: Language, name: str) -> IndicatorFinder:
     return IndicatorFinder(nlp, name)

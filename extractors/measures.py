@@ -71,8 +71,8 @@ def prose_measure(sentence: str, start: int, end: int, unit: str, previous: str 
         m = found[-1]
         return _phrase(m.group(1), None, before[m.end() :], stop, tails=2)
     if unit == "percent":
-        m = SHARE_OF.match(after)
-        return _phrase("", None, after[m.end() :], stop, tails=0) if m else ""
+        share = SHARE_OF.match(after)
+        return _phrase("", None, after[share.end() :], stop, tails=0) if share else ""
     if unit == "count":
         return _phrase("", None, after, stop, tails=1, tail_words={"met"}) or previous
     return ""

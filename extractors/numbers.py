@@ -161,12 +161,14 @@ _QUARTER_YEAR = re.compile(
 def sub_period_mentions(text: str) -> list[tuple[int, int, str]]:
     """Quarter and half-year mentions without a year of their own (``in het vierde
     kwartaal``), as (start, end, sub-period)."""
-    out = []
+    out: list[tuple[int, int, str]] = []
     for rx in (_QUARTER, _HALF):
         for m in rx.finditer(text):
             if _QUARTER_YEAR.match(text, m.start()):
                 continue
-            out.append((m.start(), m.end(), sub_period(m.group(0))))
+            found = sub_period(m.group(0))
+            if found is not None:
+                out.append((m.start(), m.end(), found))
     return sorted(out)
 
 

@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span
 
 from . import gazetteer, keys
 from .annotations import RelationNote, Section
+from .entities import FINDERS
+from .rules import rules_from
 from .sections import SectionIndex
 from .text import sentence_offsets, text_of
 
@@ -28,7 +30,9 @@ from .text import sentence_offsets, text_of
 class RelationFinder:
     def __init__(self, nlp: Language, name: str = keys.RELATIONS) -> None:
         self.name = name
-        self.partner_rx: re.Pattern | None = None
+        self.ready = False
+        self.partner_rx = self.municipal_rx = self.funding_rx = _phrases([])
+        self.unnamed: frozenset[str] = frozenset()
 
     def initialize(
         self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
@@ -39,16 +43,20 @@ class RelationFinder:
         self.partner_rx = _phrases(c["partner_cues"])
         self.municipal_rx = _phrases(c["municipality_partner_cues"])
         self.funding_rx = _phrases(c["funding_words"])
+        # the entity rules whose initiatives are not named after an organisation
+        registry = rules_from(gazetteer.entity_rules(), FINDERS)
+        self.unnamed = frozenset(r.name for r in registry if not r.named_after)
+        self.ready = True
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.partner_rx is None:
+        if not self.ready:
             self.initialize()
         sections: list[Section] = doc._.kg_sections or []
         index = SectionIndex(sections)
         spans = list(doc.spans.get(keys.ENTITY_SPANS, []))
         notes: list[RelationNote] = []
         notes += self._programmes(spans, sections, index)
-        notes += _named_after(doc, spans)
+        notes += _named_after(doc, spans, self.unnamed)
         previous: list[Span] = []
         topic: list[Span] = []
         funders: list[Span] = []
@@ -92,7 +100,7 @@ class RelationFinder:
         if not funders or not self.funding_rx.search(text[sent[0] : sent[1]]):
             return []
         return [
-            RelationNote("hasPartner", _at(i), _at(o), None, *sent, "relations.funding")
+            _note("hasPartner", _at(i), _at(o), sent, "relations.funding")
             for i in inside
             if i.label_ == "Initiative"
             for o in funders
@@ -111,14 +119,13 @@ class RelationFinder:
             if section is not None:
                 s = sections[section]
                 notes.append(
-                    RelationNote(
+                    _note(
                         "partOfProgramme",
                         (span.start_char, span.end_char),
                         None,
-                        section,
-                        s.start,
-                        s.start + len(s.heading),
+                        (s.start, s.start + len(s.heading)),
                         "relations.section",
+                        section=section,
                     )
                 )
         return notes
@@ -155,16 +162,14 @@ class RelationFinder:
                 if free:
                     i = min(free, key=lambda i: _gap(i, o))
                     notes.append(
-                        RelationNote(
-                            "hasPartner", _at(i), _at(o), None, *offsets, "relations.partner_cue"
-                        )
+                        _note("hasPartner", _at(i), _at(o), offsets, "relations.partner_cue")
                     )
         elif orgs and (previous or topic) and cue:
             # "Het project Hand in Hand is gestart. Buurtkracht24 biedt in samenwerking ..."
             rule = "relations.previous_sentence" if previous else "relations.passage_topic"
             for i in previous or topic:
                 for o in orgs:
-                    notes.append(RelationNote("hasPartner", _at(i), _at(o), None, *offsets, rule))
+                    notes.append(_note("hasPartner", _at(i), _at(o), offsets, rule))
         elif (
             orgs
             and self.municipal_rx.search(text)
@@ -172,19 +177,34 @@ class RelationFinder:
         ):
             for o in orgs:
                 notes.append(
-                    RelationNote(
-                        "partnersWith", None, _at(o), None, *offsets, "relations.municipal_cue"
-                    )
+                    _note("partnersWith", None, _at(o), offsets, "relations.municipal_cue")
                 )
         for i in initiatives:
             for d in districts:
-                notes.append(
-                    RelationNote("locatedIn", _at(i), _at(d), None, *offsets, "relations.district")
-                )
+                notes.append(_note("locatedIn", _at(i), _at(d), offsets, "relations.district"))
         return notes
 
 
-def _named_after(doc: Doc, spans: list[Span]) -> list[RelationNote]:
+def _note(
+    predicate: str,
+    subject: tuple[int, int] | None,
+    obj: tuple[int, int] | None,
+    context: tuple[int, int],
+    rule: str,
+    section: int | None = None,
+) -> RelationNote:
+    return RelationNote(
+        predicate=predicate,
+        subject=subject,
+        object=obj,
+        object_section=section,
+        context_start=context[0],
+        context_end=context[1],
+        rule=rule,
+    )
+
+
+def _named_after(doc: Doc, spans: list[Span], unnamed: frozenset[str]) -> list[RelationNote]:
     """An initiative that carries an organisation's name (``spreekuur GGD``)
     is that organisation's."""
     orgs = {s.text: s for s in spans if s.label_ == "Organisation" and len(s.text) >= 3}
@@ -197,20 +217,18 @@ def _named_after(doc: Doc, spans: list[Span]) -> list[RelationNote]:
     )
     notes, seen = [], set()
     for i in spans:
-        if i.label_ != "Initiative" or i.id_ == "capitalised":
+        if i.label_ != "Initiative" or i.id_ in unnamed:
             continue
         for m in rx.finditer(i.text):
             o = orgs[m.group(0)]
             if (i.kb_id_, o.kb_id_) not in seen:
                 seen.add((i.kb_id_, o.kb_id_))
                 notes.append(
-                    RelationNote(
+                    _note(
                         "hasPartner",
                         _at(i),
                         _at(o),
-                        None,
-                        i.start_char,
-                        i.end_char,
+                        (i.start_char, i.end_char),
                         "relations.named_after",
                     )
                 )
@@ -265,14 +283,14 @@ def _at(span: Span) -> tuple[int, int]:
 
 
 def _phrases(words: list[str]) -> re.Pattern:
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
     return re.compile(rf"(?<!\w)(?:{alt})(?!\w)", re.IGNORECASE)
 
 
 @Language.factory(
     keys.RELATIONS,
     assigns=[f"doc._.{keys.RELATION_NOTES}"],
-    requires=[f"doc._.{keys.SECTION_TREE}", "doc.spans", "token.is_sent_start"],
+    requires=[f"doc._.{keys.SECTION_TREE}", f"doc._.{keys.SENTENCES}", "doc.spans"],
 )
 def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
     return RelationFinder(nlp, name)

@@ -22,8 +22,8 @@ from .gazetteer import fold, organisations, taakvelden
 from .outline import outline_sections
 from .taakvelden import folded as folded_keywords
 from .taakvelden import links as taakveld_links
-from .tables import glued_tables
-from .text import GLUED, Line, is_numeric_cell, lines_of, text_of
+from .tables import glued_of
+from .text import Line, is_numeric_cell, lines_of, report_year, text_of
 
 _NUMBERED = re.compile(r"^(?:H(?=\d))?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
 _PROGRAMMA = re.compile(
@@ -62,6 +62,7 @@ class SectionFinder:
 
     def __init__(self, nlp: Language, name: str = keys.SECTIONS) -> None:
         self.name = name
+        self.ready = False
         self.noise: set[str] = set()
         self.noise_prefixes: tuple[str, ...] = ()
         self.titles: set[str] = set()
@@ -91,28 +92,29 @@ class SectionFinder:
         self.organisations = {
             fold(n) for e in organisations() for n in (e.name, *e.aliases) if len(fold(n)) >= 3
         }
+        self.ready = True
 
     def __call__(self, doc: Doc) -> Doc:
-        if not self.noise:
+        if not self.ready:
             self.initialize()
         text = text_of(doc)
         all_lines = lines_of(doc)
-        doc.user_data[GLUED] = glued_tables(all_lines, self.sub_columns)
+        year = report_year(doc, keys.SECTIONS)
         blocks = [Block.from_tuple(t) for t in doc._.kg_blocks or ()]
         outline = outline_sections(text, blocks, self._is_noise, self.part_heads)
         if outline is not None:  # a paged report whose headings name its programmes
-            doc._.kg_sections = self._with_taakvelden(outline, text, doc._.kg_year or 0)
+            doc._.kg_sections = self._with_taakvelden(outline, text, year)
             return doc
         headings = self._headings(all_lines)
         headings = sorted(
-            headings + self._cost_rows(doc.user_data[GLUED][0], headings),
+            headings + self._cost_rows(glued_of(doc, self.sub_columns)[0], headings),
             key=lambda h: h.line.start,
         )
         named = self._named_programme(text, headings)
         if named is not None:
             headings = sorted([named, *headings], key=lambda h: h.line.start)
         sections = _tree(headings, len(text))
-        doc._.kg_sections = self._with_taakvelden(sections, text, doc._.kg_year or 0)
+        doc._.kg_sections = self._with_taakvelden(sections, text, year)
         return doc
 
     def _with_taakvelden(self, sections: list[Section], text: str, year: int) -> list[Section]:
@@ -189,7 +191,8 @@ class SectionFinder:
                 seen_structure = True
                 continue
             if (found or seen_structure) and self._taakveld_item(all_lines, i):
-                name = _BULLET.match(text).group(1).strip()
+                bullet = _BULLET.match(text)
+                name = (bullet.group(1) if bullet else text).strip()
                 found.append(_Heading(line, name, -1, "sections.taakveld"))
                 continue
             m = _LETTERED.match(text)
@@ -272,7 +275,7 @@ class SectionFinder:
         if m.group(1):
             name, start = m.group(1).strip(), m.start(1) - 1
         else:
-            words = []
+            words: list[str] = []
             for w in m.group(2).split():
                 if _NAME_STOP.match(w.lower()) or (words and w[0].isupper()):
                     break
@@ -341,7 +344,11 @@ def _tree(headings: list[_Heading], text_end: int) -> list[Section]:
     ]
 
 
-@Language.factory(keys.SECTIONS, assigns=[f"doc._.{keys.SECTION_TREE}"])
+@Language.factory(
+    keys.SECTIONS,
+    assigns=[f"doc._.{keys.SECTION_TREE}"],
+    requires=[f"doc._.{keys.YEAR}", f"doc._.{keys.BLOCKS}"],
+)
 def make_section_finder(nlp: Language, name: str) -> SectionFinder:
     return SectionFinder(nlp, name)
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from .numbers import parse_number, period_in
-from .text import Line, is_numeric_cell
+from .text import Line, is_numeric_cell, lines_of, memo
 
 _FLAG = re.compile(r"^(?:V|N|-|–|x|nvt|n\.v\.t\.)$", re.IGNORECASE)
 _MULTIPLIER = re.compile(r"x\s*(€\s*)?1(?:\.000(?:\.000)?|\s*(?:miljoen|mln\.?|duizend))", re.I)
@@ -335,6 +337,12 @@ _GLUED_NUMBER = re.compile(r"[-−]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _GLUED_ROW = re.compile(
     r"^(?P<label>[A-Za-zÀ-ÿ][^\d€%|]*?[A-Za-zÀ-ÿ.)])\s*(?P<cells>[-−]?\d[\d.,\-−]*)$"
 )
+
+
+def glued_of(doc: Doc, sub_columns: tuple[str, ...]) -> tuple[list[Cell], set[int]]:
+    """:func:`glued_tables` of a ``Doc``'s lines, found once per Doc (the section finder
+    reads its cost rows, the indicator finder its cells)."""
+    return memo(doc, ("glued", sub_columns), lambda: glued_tables(lines_of(doc), sub_columns))
 
 
 def glued_tables(

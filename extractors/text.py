@@ -1,15 +1,22 @@
 """Pure helpers over raw report text: lines with offsets, names, quotes.
 
-No spaCy, no rdflib: used by the components and tested alone.
+No rdflib; spaCy only for the per-Doc memo of what every component reads.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc
 
 from . import keys
+
+T = TypeVar("T")
 
 QUOTES_OPEN = "‘“\"'„«"
 QUOTES_CLOSE = "’”\"'“»"
@@ -51,45 +58,62 @@ def is_numeric_cell(text: str) -> bool:
     return bool(NUMERIC_CELL.match(text.strip()))
 
 
-def text_of(doc) -> str:
+# Pure functions of a Doc's text computed once per Doc: a memo beside the Doc, never in
+# it (``doc.user_data`` is what ``Doc.to_bytes`` writes). Any component may call them, in
+# any order: each answer depends on the text alone, so no component relies on another
+# having run. The memo goes with the Doc (weak keys).
+_MEMO: WeakKeyDictionary[Doc, dict[Hashable, Any]] = WeakKeyDictionary()
+
+
+def memo(doc: Doc, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, once per ``doc`` and ``key``."""
+    found = _MEMO.setdefault(doc, {})
+    if key not in found:
+        found[key] = compute()
+    return found[key]
+
+
+def text_of(doc: Doc) -> str:
     """``doc.text``, computed once: spaCy joins every token each time it is asked, which
     made a long report quadratic. Our components never change a Doc's text."""
-    text = doc.user_data.get(keys.TEXT)
-    if text is None:
-        text = doc.user_data[keys.TEXT] = doc.text
-    return text
+    return memo(doc, "text", lambda: doc.text)
 
 
-def lines_of(doc) -> list[Line]:
+def text_known(doc: Doc, text: str) -> None:
+    """Tell the memo the text a Doc was made from (``nlp.make_doc(text)``), which spaCy
+    would otherwise join from the tokens once more; any other text is refused."""
+    if len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        raise ValueError("the text is not the Doc's: its length differs")
+    _MEMO.setdefault(doc, {})["text"] = text
+
+
+def lines_of(doc: Doc) -> list[Line]:
     """:func:`lines` of the ``Doc``'s text, found once per Doc for every component."""
-    found = doc.user_data.get(_LINES)
-    if found is None:
-        found = doc.user_data[_LINES] = lines(text_of(doc))
-    return found
+    return memo(doc, "lines", lambda: lines(text_of(doc)))
 
 
-_LINES = keys.TEXT_LINES
-GLUED = keys.GLUED
-SENT_BOUNDS = keys.SENT_BOUNDS
-_SENT_CHARS = keys.SENT_CHARS
+def report_year(doc: Doc, component: str) -> int:
+    """The report's year (``doc._.kg_year``), which periods and taakvelden depend on; the
+    caller sets it before the pipeline runs (``nlp(doc)``), and a Doc without it is an
+    error, never a year 0."""
+    year = doc._.get(keys.YEAR)
+    if not isinstance(year, int) or isinstance(year, bool):
+        raise ValueError(
+            f"{component} needs the report's year: make the Doc with nlp.make_doc(text), "
+            f"set doc._.{keys.YEAR} = <year> (an int), then run nlp(doc)"
+        )
+    return year
 
 
-def sentence_offsets(doc) -> list[tuple[int, int]]:
-    """The character offsets ``(start_char, end_char)`` of each sentence, as
-    ``doc.sents`` would give them, found once per Doc: spaCy walks every token (and
-    checks the whole Doc's annotation) on each ``doc.sents``, and a ``Span`` per sentence
-    costs more than its offsets. ``kg_lines`` stores the token bounds it sets; with a
-    parser they are read once here. Only for the components after the one that sets the
-    boundaries last."""
-    chars = doc.user_data.get(_SENT_CHARS)
-    if chars is None:
-        bounds = doc.user_data.get(SENT_BOUNDS)
-        if bounds is None:
-            bounds = doc.user_data[SENT_BOUNDS] = [(s.start, s.end) for s in doc.sents]
-        chars = doc.user_data[_SENT_CHARS] = [
-            (doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in bounds
-        ]
-    return chars
+def sentence_offsets(doc: Doc) -> list[tuple[int, int]]:
+    """The character offsets ``(start_char, end_char)`` of each sentence: the
+    ``kg_sentences`` extension that ``kg_lines`` assigns (spaCy walks every token, and
+    checks the whole Doc's annotation, on each ``doc.sents``); without it, read once from
+    ``doc.sents``."""
+    stored = doc._.get(keys.SENTENCES)
+    if stored is not None:
+        return [(int(a), int(b)) for a, b in stored]
+    return memo(doc, "sentences", lambda: [(s.start_char, s.end_char) for s in doc.sents])
 
 
 def alternation(words) -> str:

@@ -5,8 +5,9 @@ The policies of a build live here and nowhere else:
 - **skip rule**: a document whose content, extractor fingerprint, municipality and year
   are those it was stored with is skipped (:meth:`BuildSession.unchanged`);
 - **fingerprint**: a hash of the files whose code or data decide a document's graph,
-  found by following the imports of the extraction and minting modules
-  (:func:`extractor_version`), so no hand-kept list can leave one out;
+  found by following the imports of the extraction and minting modules, and of the
+  versions of the libraries they import (:func:`extractor_version`), so no hand-kept
+  list can leave one out;
 - **pool**: documents are extracted in worker processes, at most :data:`IN_FLIGHT` per
   worker ahead of the one being stored;
 - **batching**: documents new to the store are loaded together, :data:`BATCH_TRIPLES`
@@ -23,6 +24,7 @@ import ast
 import functools
 import hashlib
 import os
+import sys
 import time
 import uuid
 from collections import Counter, deque
@@ -30,6 +32,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from importlib import metadata
 from pathlib import Path
 
 from .document import Document, read_document
@@ -294,20 +297,28 @@ class BuildSession:
 
 
 # where a document's graph is decided: these modules and everything they import from
-# kg/ and extractors/ (with the data files of extractors/)
+# kg/ and extractors/, the data files of those packages (not their notes on sources, not
+# the bundled sample reports: inputs, not code), and the libraries they import
 GRAPH_ROOTS = ("kg.extraction", "kg.document", "kg.rdf")
-DATA_SUFFIXES = (".json", ".jsonl", ".csv", ".txt", ".md")
+DATA_SUFFIXES = (".json", ".jsonl", ".csv", ".txt")
+NOT_DATA = ("sample", "__pycache__")
 
 
 @functools.cache
 def extractor_version(model: str = DEFAULT_MODEL) -> str:
-    """A fingerprint of the extractor: the model, and the code and data of every module
-    that decides a document's graph (:func:`graph_files`); when it changes, every document
-    is rebuilt."""
+    """A fingerprint of the extractor: the model (and its version), the code and data of
+    every module that decides a document's graph (:func:`graph_files`) and the versions
+    of the libraries they import (:func:`graph_libraries`); when it changes, every
+    document is rebuilt."""
     h = hashlib.sha1(model.encode())
     for f in graph_files():
         h.update(f"{f.parent.name}/{f.name}".encode())
         h.update(f.read_bytes())
+    libraries = graph_libraries()
+    if model != DEFAULT_MODEL:
+        libraries[model] = _version(model)
+    for name, version in sorted(libraries.items()):
+        h.update(f"{name}=={version}".encode())
     return h.hexdigest()[:16]
 
 
@@ -315,12 +326,36 @@ def graph_files() -> list[Path]:
     """The source files of :data:`GRAPH_ROOTS` and of the project modules they import,
     transitively (imports inside functions included), and the data files of the packages
     among them; sorted."""
+    return _graph()[0]
+
+
+def graph_libraries() -> dict[str, str]:
+    """The installed distributions whose modules the graph's modules import (``spacy``,
+    ``wordfreq``, ``pypdfium2``, ``beautifulsoup4``, ...), by name with their versions:
+    an upgrade may change what a report's graph holds."""
+    found: dict[str, str] = {}
+    modules = metadata.packages_distributions()
+    for module in _graph()[1]:
+        for dist in modules.get(module, []):
+            found[dist.lower()] = _version(dist)
+    return found
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _graph() -> tuple[list[Path], set[str]]:
     import extractors
 
     roots = {"kg": Path(__file__).parent, "extractors": Path(extractors.__file__).parent}
     seen: set[str] = set()
     todo = list(GRAPH_ROOTS)
     files: set[Path] = set()
+    libraries: set[str] = set()
     while todo:
         name = todo.pop()
         if name in seen:
@@ -331,13 +366,16 @@ def graph_files() -> list[Path]:
             continue
         files.add(path)
         todo += _imports(name, path, roots)
+        libraries |= _libraries(path, roots)
     for package in {name.split(".")[0] for name in seen} & roots.keys():
         files |= {
             f
             for f in roots[package].rglob("*")
-            if f.suffix in DATA_SUFFIXES and f.is_file() and "__pycache__" not in f.parts
+            if f.suffix in DATA_SUFFIXES
+            and f.is_file()
+            and not set(f.relative_to(roots[package]).parts) & set(NOT_DATA)
         }
-    return sorted(files)
+    return sorted(files), libraries
 
 
 def _module_file(name: str, roots: dict[str, Path]) -> Path | None:
@@ -349,6 +387,19 @@ def _module_file(name: str, roots: dict[str, Path]) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def _libraries(path: Path, roots: dict[str, Path]) -> set[str]:
+    """The top-level modules outside the project and the standard library that
+    ``path`` imports (absolute imports only: a relative one stays in the project)."""
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    return {n for n in names if n not in roots and n not in sys.stdlib_module_names}
 
 
 def _imports(name: str, path: Path, roots: dict[str, Path]) -> list[str]:

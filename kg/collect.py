@@ -17,10 +17,11 @@ from spacy.tokens import Doc, Span
 
 from extractors import keys
 from extractors.annotations import Section
-from extractors.entities import PRIORITY
-from extractors.gazetteer import common_names, cues, find_municipality
+from extractors.entities import FINDERS
+from extractors.gazetteer import common_names, cues, entity_rules, find_municipality
 from extractors.numbers import as_plain
 from extractors.outline import report_parts
+from extractors.rules import rules_from
 from extractors.taakvelden import name_of as taakveld_name
 from extractors.text import normalise_name, sentence_offsets, slug, strip_quotes, text_of
 
@@ -42,9 +43,17 @@ from .measures import common_measure
 from .vocab import RELATIONS
 
 SCOPED, GLOBAL = SCOPED_PREFIXES, SHARED_PREFIXES
-RULE_RANK = dict(PRIORITY, municipality=-1)
+# the bundled entity rules by name: which mention of an entity names it (the best rank),
+# and whose names stand in quotes
+RULES = {r.name: r for r in rules_from(entity_rules(), FINDERS)}
+RULE_RANK = {name: r.priority for name, r in RULES.items()}
 WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 CUE_WORDS = frozenset(w.lower() for w in cues()["initiative_cue_words"])
+
+
+def _unquoted(rule: str) -> bool:
+    found = RULES.get(rule)
+    return found is not None and found.unquote
 
 
 def collect(doc: Doc, document: Document) -> FactSet:
@@ -197,7 +206,7 @@ class _Collector:
             best = min(spans, key=lambda s: (RULE_RANK.get(s.id_, 99), s.start_char))
             etype = best.label_
             surfaces = [
-                strip_quotes(s.text) if s.id_ == "quoted" else _trimmed(s.text) for s in spans
+                strip_quotes(s.text) if _unquoted(s.id_) else _trimmed(s.text) for s in spans
             ]
             name = max(surfaces, key=lambda t: (len(t) if len(t.split()) <= 10 else 0, t))
             name = re.sub(r"\s+", " ", name).strip()

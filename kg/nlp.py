@@ -20,8 +20,9 @@ DEFAULT_MODEL = "blank"
 
 
 @lru_cache(maxsize=4)
-def build_nlp(model: str = DEFAULT_MODEL) -> Language:
-    """A ready pipeline. ``model`` is ``"blank"`` or an installed spaCy package name."""
+def build_nlp(model: str = DEFAULT_MODEL, disabled: tuple[str, ...] = ()) -> Language:
+    """A ready pipeline. ``model`` is ``"blank"`` or an installed spaCy package name;
+    ``disabled`` names entity rules that do not run (to measure what a rule is worth)."""
     if model in (None, "", DEFAULT_MODEL):
         nlp = spacy.blank("nl")
     else:
@@ -38,10 +39,11 @@ def build_nlp(model: str = DEFAULT_MODEL) -> Language:
     has_sents = any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer"))
     if not has_sents:
         nlp.add_pipe("sentencizer")
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-        nlp.add_pipe("kg_lines")
+    parsed = "parser" in nlp.pipe_names or "senter" in nlp.pipe_names
+    nlp.add_pipe(extractors.keys.LINES, config={"split": not parsed})
     for name in extractors.COMPONENTS[1:]:
-        nlp.add_pipe(name)
+        config = {"disabled": list(disabled)} if name == extractors.keys.ENTITIES else {}
+        nlp.add_pipe(name, config=config)
     try:
         nlp.initialize() if model in (None, "", DEFAULT_MODEL) else _initialize_ours(nlp)
     except Exception as err:  # spaCy raises many types while initialising

@@ -113,8 +113,11 @@ def extract(
     return written, failed
 
 
-def evaluate(corpus: Path, gold: Path, model: str = DEFAULT_MODEL) -> Scores:
-    """Extract every corpus document that has a gold file and score it."""
+def evaluate(
+    corpus: Path, gold: Path, model: str = DEFAULT_MODEL, disabled: tuple[str, ...] = ()
+) -> Scores:
+    """Extract every corpus document that has a gold file and score it (``disabled``:
+    entity rules left out)."""
     golds = load_gold(Path(gold))
     pairs = []
     for name, gold_data in golds.items():
@@ -122,12 +125,14 @@ def evaluate(corpus: Path, gold: Path, model: str = DEFAULT_MODEL) -> Scores:
         if not path.is_file():
             raise InputError(f"{path}: corpus file for gold {name} is missing")
         muni = gold_data.get("municipality")
-        facts = extract_file(path, muni, gold_data.get("year"), model)
+        facts = extract_file(path, muni, gold_data.get("year"), model, disabled=disabled)
         pairs.append((to_annotation(facts), gold_data))
     return score(pairs)
 
 
-def evaluate_reports(reports: Path, model: str = DEFAULT_MODEL) -> tuple[Scores, Scores]:
+def evaluate_reports(
+    reports: Path, model: str = DEFAULT_MODEL, disabled: tuple[str, ...] = ()
+) -> tuple[Scores, Scores]:
     """Extract every whole report in ``reports`` that has gold in ``reports/gold`` and
     score its programme tree (``*.structure.json``) and its annotated chapter
     (``*.chapter.json``): ``(structure scores, chapter scores)``. A report whose PDF
@@ -139,6 +144,8 @@ def evaluate_reports(reports: Path, model: str = DEFAULT_MODEL) -> tuple[Scores,
         if not path.is_file():
             raise InputError(f"{path}: report for gold {g.source} is missing")
         data = g.structure or g.chapter or {}
-        facts = extract_file(path, data.get("municipality"), data.get("year"), model)
+        facts = extract_file(
+            path, data.get("municipality"), data.get("year"), model, disabled=disabled
+        )
         predicted[g.source] = to_annotation(facts)
     return score_reports(predicted, golds)

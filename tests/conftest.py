@@ -11,6 +11,8 @@ from click.testing import CliRunner
 from kg import pipeline
 from kg.nlp import build_nlp
 
+pytest_plugins = ["pytester"]  # tests of the test suite itself (the golden update path)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
@@ -35,9 +37,7 @@ def annotate(nlp):
     def run(text: str, year: int = 2023):
         doc = nlp.make_doc(text)
         doc._.kg_year = year
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        return doc
+        return nlp(doc)
 
     return run
 

@@ -5,6 +5,7 @@ like replaced ones; build facts that tell builds apart; the session's options.""
 from pathlib import Path
 
 import pytest
+import spacy
 from conftest import SECOND
 from rdflib import Graph
 from rdflib.compare import isomorphic
@@ -77,6 +78,33 @@ def test_build_fingerprint_follows_relative_and_absolute_imports(tmp_path):
         "kg/sub/d.py",
         "kg/sub/e.py",
     }
+
+
+def test_build_fingerprint_leaves_out_the_sample_reports_and_notes():
+    names = _names(build.graph_files())
+    assert not {n for n in names if n.startswith("sample/") or n.endswith(".md")}
+
+
+def test_build_fingerprint_names_the_libraries_a_graph_depends_on():
+    libraries = build.graph_libraries()
+    assert {"spacy", "wordfreq", "pypdfium2", "beautifulsoup4", "rdflib"} <= libraries.keys()
+    assert libraries["spacy"] == spacy.__version__
+    assert not {"click", "pyvis", "pyoxigraph", "rich"} & libraries.keys()  # outputs, CLI
+
+
+def test_build_fingerprint_changes_with_a_library_version(monkeypatch):
+    before = build.extractor_version()
+    real = build.metadata.version
+    monkeypatch.setattr(
+        build.metadata, "version", lambda d: "99.0" if d.lower() == "spacy" else real(d)
+    )
+    build.extractor_version.cache_clear()
+    try:
+        assert build.extractor_version() != before
+    finally:
+        monkeypatch.undo()
+        build.extractor_version.cache_clear()
+    assert build.extractor_version() == before
 
 
 def test_build_fingerprint_depends_on_the_model():

@@ -209,7 +209,7 @@ def test_cli_extract_writes_annotation_json(runner, tmp_path):
         assert i["about"] is None or i["about"] in names
 
 
-def test_cli_evaluate_on_a_tiny_corpus(runner, tmp_path):
+def _tiny_corpus(tmp_path):
     corpus, gold = tmp_path / "corpus", tmp_path / "gold"
     corpus.mkdir()
     gold.mkdir()
@@ -249,6 +249,11 @@ def test_cli_evaluate_on_a_tiny_corpus(runner, tmp_path):
         ),
         encoding="utf-8",
     )
+    return corpus, gold
+
+
+def test_cli_evaluate_on_a_tiny_corpus(runner, tmp_path):
+    corpus, gold = _tiny_corpus(tmp_path)
     result = runner.invoke(
         main, ["evaluate", "--corpus", str(corpus), "--gold", str(gold), "--json"]
     )
@@ -272,6 +277,39 @@ def test_cli_evaluate_on_a_tiny_corpus(runner, tmp_path):
             "about": 1.0,
         }
     }
+
+
+def test_cli_evaluate_by_rule_and_without_a_rule(runner, tmp_path):
+    corpus, gold = _tiny_corpus(tmp_path)
+    args = ["evaluate", "--corpus", str(corpus), "--gold", str(gold), "--json", "--by-rule"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    rules = json.loads(result.output)["by_rule"]
+    assert rules["entity Initiative entities.compound"] == {
+        "found": 1,
+        "right": 1,
+        "precision": 1.0,
+    }
+    assert rules["indicator prose.count"]["right"] == 1
+    assert rules["relation hasPartner relations.partner_cue"]["found"] == 1
+    without = runner.invoke(main, [*args, "--disable-rule", "compound"])
+    assert without.exit_code == 0, without.output
+    scores = json.loads(without.output)
+    assert not [r for r in scores["by_rule"] if r.endswith("entities.compound")]
+    assert scores["entities.Initiative"]["recall"] == 0.0
+    table = runner.invoke(main, args[:-2] + ["--by-rule"])
+    assert "entity Initiative entities.compound" in table.output
+
+
+def test_cli_evaluate_disabling_an_unknown_rule_is_a_clear_error(runner, tmp_path):
+    corpus, gold = _tiny_corpus(tmp_path)
+    result = runner.invoke(
+        main,
+        ["evaluate", "--corpus", str(corpus), "--gold", str(gold), "--disable-rule", "nope"],
+    )
+    assert result.exit_code == 1
+    assert "no entity rule ['nope'] to disable" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_cli_evaluate_missing_gold_is_a_clear_error(runner, tmp_path):

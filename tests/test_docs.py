@@ -62,3 +62,16 @@ def test_docs_readme_compare_kind_gives_the_output_shown(runner, built_default):
     result = runner.invoke(main, ["compare", "--kind", "team", "--out", str(built_default)])
     assert result.exit_code == 0, result.output
     assert result.output == KIND[0]
+
+
+PYTHON = re.findall(r"## The rules\n.*?```python\n(.*?)```", README, re.S)
+
+
+def test_docs_readme_rule_example_gives_the_output_shown():
+    """The README's example of a rule added through the config runs, and its last line
+    gives the finds shown in the comment under it."""
+    (code,) = PYTHON
+    *body, last, shown = code.rstrip("\n").split("\n")
+    namespace: dict = {}
+    exec("\n".join(body), namespace)
+    assert repr(eval(last, namespace)) == shown.removeprefix("# ")

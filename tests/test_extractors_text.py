@@ -8,8 +8,9 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.lines import split_at_line_breaks
-from extractors.text import SENT_BOUNDS, alternation, sentence_offsets
+from extractors import keys
+from extractors.lines import LineSplitter
+from extractors.text import alternation, sentence_offsets
 
 _NLP = spacy.blank("nl")
 _NLP.add_pipe("sentencizer")
@@ -29,7 +30,7 @@ def _reference_starts(text):
 
 
 def _ours(text):
-    doc = split_at_line_breaks(_NLP(text))
+    doc = LineSplitter()(_NLP(text))
     return doc, [t.i for t in doc if t.is_sent_start]
 
 
@@ -43,7 +44,7 @@ def test_extractors_text_headings_and_list_items_start_sentences():
         "- pilot B loopt.",
         "Klaar",
     ]
-    assert doc.user_data[SENT_BOUNDS] == [(s.start, s.end) for s in doc.sents]
+    assert doc._.get(keys.SENTENCES) == [(s.start_char, s.end_char) for s in doc.sents]
 
 
 _PIECES = st.sampled_from(
@@ -73,7 +74,7 @@ _PIECES = st.sampled_from(
 def test_extractors_text_same_boundaries_as_the_token_rule(text):
     doc, starts = _ours(text)
     assert starts == _reference_starts(text)
-    assert doc.user_data[SENT_BOUNDS] == [(s.start, s.end) for s in doc.sents]
+    assert doc._.get(keys.SENTENCES) == [(s.start_char, s.end_char) for s in doc.sents]
     assert sentence_offsets(doc) == [(s.start_char, s.end_char) for s in doc.sents]
 
 

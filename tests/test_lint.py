@@ -1,6 +1,6 @@
 """The code is checked, not hoped to be clean: ruff's rules and its formatter over the
-whole repository, and mypy over ``kg/`` (settings in pyproject.toml; both tools pinned
-in the ``test`` extra)."""
+whole repository, and mypy over ``kg/`` and ``extractors/`` (settings in pyproject.toml;
+both tools pinned in the ``test`` extra)."""
 
 import shutil
 import subprocess
@@ -27,7 +27,7 @@ def test_lint_ruff_passes(args):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_lint_mypy_on_kg_passes(tmp_path):
+def test_lint_mypy_on_kg_and_extractors_passes(tmp_path):
     result = subprocess.run(
         [*_tool("mypy"), "--cache-dir", str(tmp_path / "mypy"), "--no-incremental"],
         capture_output=True,

@@ -60,8 +60,22 @@ class Errors:
 
 
 @dataclass
+class RuleCount:
+    """What one rule found and how much of it gold holds: an entity, relation or
+    indicator counts for every rule that found it."""
+
+    found: int = 0
+    right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.found if self.found else 0.0
+
+
+@dataclass
 class Scores:
     rows: dict[str, Count] = field(default_factory=lambda: defaultdict(Count))
+    rules: dict[str, RuleCount] = field(default_factory=lambda: defaultdict(RuleCount))
     about_matched: int = 0
     about_correct: int = 0
     errors: list[Errors] = field(default_factory=list)
@@ -135,6 +149,9 @@ def score(pairs: list[tuple[dict, dict]]) -> Scores:
         one = _score_one(pred, gold_data)
         for name, count in one.rows.items():
             scores.rows[name].add(count)
+        for name, rc in one.rules.items():
+            scores.rules[name].found += rc.found
+            scores.rules[name].right += rc.right
         scores.about_matched += one.about_matched
         scores.about_correct += one.about_correct
         scores.errors.extend(one.errors)
@@ -163,6 +180,11 @@ def _entities(scores: Scores, pred: dict, gold: _Gold, errors: Errors) -> None:
         scores.rows[f"entities.{t}"].add(
             _match_entities(predicted, gold, {t}, True, errors if t in CORE_TYPES else None)
         )
+    for e in predicted:
+        i = gold.index.get(norm(e["name"]))
+        right = i is not None and e["type"] in gold.types(i)
+        for rule in e.get("rules") or ["?"]:
+            _found(scores, f"entity {e['type']} {rule}", right)
 
 
 def _match_entities(
@@ -218,6 +240,8 @@ def _relations(scores: Scores, pred: dict, gold_data: dict, gold: _Gold, errors:
         _set_row(
             scores, f"relations.{p}", {k for k in pr if k[1] == p}, {k for k in gr if k[1] == p}
         )
+    for k, r in pr.items():
+        _found(scores, f"relation {r['predicate']} {r.get('rule', '?')}", k in gr)
     for k, r in sorted(pr.items(), key=lambda kv: str(kv[0])):
         if k not in gr:
             errors.false_positives.append(
@@ -226,6 +250,11 @@ def _relations(scores: Scores, pred: dict, gold_data: dict, gold: _Gold, errors:
     for k, r in sorted(gr.items(), key=lambda kv: str(kv[0])):
         if k not in pr:
             errors.misses.append(f"relation {r['subject']!r} {r['predicate']} {r['object']!r}")
+
+
+def _found(scores: Scores, rule: str, right: bool) -> None:
+    scores.rules[rule].found += 1
+    scores.rules[rule].right += right
 
 
 def _set_row(scores: Scores, row: str, pred: set, gold: set) -> None:
@@ -240,6 +269,7 @@ def _indicators(scores: Scores, pred: dict, gold_data: dict, gold: _Gold, errors
     matched = 0
     for p in preds:
         j = next((j for j, g in enumerate(golds) if j not in used and _same(p, g)), None)
+        _found(scores, f"indicator {p.get('rule', '?')}", j is not None)
         if j is None:
             errors.false_positives.append(
                 f"indicator {p['value']} {p['unit']} {p['period']} [{p.get('rule', '?')}]"
