@@ -29,9 +29,16 @@ from .gazetteer import (
     laws,
     municipalities,
     organisations,
-    words,
 )
 from .lexicon import is_common, is_ordinary
+from .names import (
+    Words,
+    alone_on_line,
+    continue_lowercase,
+    extend_capitalised,
+    singular,
+    split_lists,
+)
 from .persons import person_spans
 from .rules import Rule, RuleError, rules_from
 from .text import alternation, normalise_name, sentence_offsets, text_of
@@ -43,36 +50,9 @@ CONN_STRICT = r"(?:(?:en|voor|of|&|tegen|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den
 CAP_STRICT = rf"{CAPW}(?:[ \t]+{CONN_STRICT}?{CAPW}){{0,5}}"
 CONN_ITEM = r"(?:(?:voor|of|&|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
 CAP_ITEM = rf"{CAPW}(?:[ \t]+{CONN_ITEM}?{CAPW}){{0,5}}"  # one name of a list
-_WORDS = words()
-STRUCTURE_WORDS = set(_WORDS["structure_words"])
-# participles (gestart, samengesteld, gerealiseerd); adjectives stop a name only at its end
-VERBISH = re.compile(r"^(?:\w{0,6}ge\w{2,}[dt]|\w+ee[rl][dt]|(?:ont|ver|her)\w{3,}[^aeiou][dt])$")
-ADJECTIVE = re.compile(r"^\w+(?:lijk|ig|isch)$")
-GE_NOUNS = set(_WORDS["ge_nouns"])
-NOT_NOUNS = set(_WORDS["not_nouns"])
-DISTRICT_ENDINGS = "|".join(_WORDS["district_endings"])
-DOCUMENT_TYPES = "|".join(_WORDS["document_types"])
-ADJECTIVES = "|".join(_WORDS["adjectives"])
-STOP_CONTINUATION = set(_WORDS["stop_continuation"])
 QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
-PERSON_TITLES = set(_WORDS["person_titles"])
-CAPITAL_STOP = set(_WORDS["capital_stop"])
 
 WORD = re.compile(r"(?<![\w\-])[A-Za-zÀ-ÿ][\w\-]*")
-EXTEND_STOP = {w for w in CAPITAL_STOP if w[:1].isupper()} - {
-    "Jeugd",
-    "Wmo",
-    "Zorg",
-    "Welzijn",
-    "Werk",
-    "Inkomen",
-    "Participatie",
-    "Onderwijs",
-    "Sport",
-    "Cultuur",
-    "Veiligheid",
-    "Gezondheid",
-}
 
 
 @dataclass(frozen=True)
@@ -95,6 +75,7 @@ class Scan:
     headings: list[str]
     programmes: list[str]
     cued: list[re.Match]
+    matches: list[tuple[int, int, int]] | None = None  # the token patterns', found once
 
 
 class EntityFinder:
@@ -114,12 +95,14 @@ class EntityFinder:
         *,
         nlp: Language | None = None,
         cues: dict | None = None,
+        words: dict | None = None,
         rules: list[dict] | None = None,  # builtins: spaCy checks these with pydantic
     ) -> None:
-        """Load the cue lists and the rules: ``cues`` and ``rules`` (as
-        ``[initialize.components]`` in a spaCy config passes them), else the bundled
-        ``data/cues.json`` and ``data/entity_rules.jsonl``. A rule named in the
-        component's ``disabled`` does not run."""
+        """Load the cue lists, the word lists and the rules: ``cues``, ``words`` and
+        ``rules`` (as ``[initialize.components]`` in a spaCy config passes them), else the
+        bundled ``data/cues.json``, ``data/words.json`` and ``data/entity_rules.jsonl``.
+        A rule named in the component's ``disabled`` does not run."""
+        self.words = Words.from_data(gazetteer.words() if words is None else words)
         registry = rules_from(gazetteer.entity_rules() if rules is None else rules, FINDERS)
         unknown = set(self.disabled) - {r.name for r in registry}
         if unknown:
@@ -237,12 +220,13 @@ class EntityFinder:
         """The finds of one rule, each checked against the rule's record: its name and
         one of its labels (a finder that breaks its contract is an error, not a graph
         with a wrong type in it)."""
+        found = []
+        if rule.finder and rule.stage == "find":
+            found += getattr(self, f"find_{rule.finder}")(scan)
+        elif rule.finder:
+            found += getattr(self, f"find_{rule.finder}")(scan, chosen or [])
         if rule.patterns:
-            found = self._patterns(rule, scan)
-        elif rule.stage == "find":
-            found = getattr(self, f"find_{rule.finder}")(scan)
-        else:
-            found = getattr(self, f"find_{rule.finder}")(scan, chosen or [])
+            found += self._patterns(rule, scan)
         for c in found:
             if c.rule != rule.name or c.label not in rule.labels:
                 raise RuleError(
@@ -252,14 +236,17 @@ class EntityFinder:
         return found
 
     def _patterns(self, rule: Rule, scan: Scan) -> list[Candidate]:
-        """The finds of a rule given as token patterns, over the Doc's tokens."""
-        (label,) = rule.labels
+        """The finds of a rule's token patterns, over the Doc's tokens (the first of
+        its labels, which is its only one where it has no finder)."""
+        label = sorted(rule.labels)[0]
         rule_id = self.vocab.strings[rule.name]
+        if scan.matches is None:
+            scan.matches = list(self.matcher(scan.doc))
+        doc = scan.doc
         return [
-            Candidate(span.start_char, span.end_char, label, rule.name)
-            for match_id, start, end in self.matcher(scan.doc)
+            Candidate(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label, rule.name)
+            for match_id, start, end in scan.matches
             if match_id == rule_id
-            for span in [scan.doc[start:end]]
         ]
 
     # -- rules -------------------------------------------------------------------------
@@ -331,7 +318,7 @@ class EntityFinder:
             if rule == "known_org":
                 if text[start:end] in ("Rijk", "het Rijk") and _VAN.match(text, end):
                     continue
-                end = _extend_capitalised(text, end, self.starts)
+                end = extend_capitalised(text, end, self.starts, self.words.extend_stop)
             key = normalise_name(canonical.get(m.group(0), m.group(0)))
             if end > m.end():
                 key = normalise_name(text[start:end])
@@ -340,9 +327,8 @@ class EntityFinder:
 
     def find_laws(self, scan: Scan) -> list[Candidate]:
         text = scan.text
-        out = self._gazetteer(text, self.laws, "Law", "law")
-        rx = r"(?<![\w\-])([A-Z][a-z]+wet)(?![\w\-])"  # Jeugdwet; longer titles come from the list
-        return out + [Candidate(m.start(), m.end(), "Law", "law") for m in re.finditer(rx, text)]
+        # the laws by name; a word such as "Jeugdwet" is found by the rule's token pattern
+        return self._gazetteer(text, self.laws, "Law", "law")
 
     def find_known_orgs(self, scan: Scan) -> list[Candidate]:
         return self._gazetteer(scan.text, self.known_orgs, "Organisation", "known_org")
@@ -389,7 +375,7 @@ class EntityFinder:
                     a, a + len(p.group(0)), "District", "district"
                 )
         for m in re.finditer(rf"\b[Ii]n\s+({place})(?![\w\-])", text):
-            if re.search(rf"(?i)(?:{DISTRICT_ENDINGS})$", m.group(1)):
+            if re.search(rf"(?i)(?:{self.words.district_endings})$", m.group(1)):
                 found[m.span(1)] = Candidate(*m.span(1), "District", "district")
         starts = sorted(a for a, _ in found)
         for m in re.finditer(rf"({items})", text) if found else ():
@@ -413,7 +399,7 @@ class EntityFinder:
                 continue
             capital = m.group(2)
             name = m.group(1) or capital
-            if capital and (capital.split()[0] in EXTEND_STOP):
+            if capital and (capital.split()[0] in self.words.extend_stop):
                 continue
             if capital and any(text.startswith(p, m.start(2)) for p in programmes):
                 continue  # "het programma Zorgen voor elkaar" names the report's programme
@@ -422,12 +408,14 @@ class EntityFinder:
                 capital
                 and low in self.cue_words
                 and len(capital.split()) == 1
-                and capital not in CAPITAL_STOP
+                and capital not in self.words.capital_stop
             ):
-                end = _continue_lowercase(text, end, nouns_only=True, capitals=True)
+                end = continue_lowercase(text, end, self.words, nouns_only=True, capitals=True)
                 name = text[m.start(2) : end]
             start = w.start()
-            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", text[max(0, start - 30) : start])
+            adj = re.search(
+                rf"(?:^|\s)((?i:{self.words.adjectives})\s+)$", text[max(0, start - 30) : start]
+            )
             if adj:
                 start -= len(adj.group(1))
             if (low in self.cue_words or low in self.generic) and len(name.split()) > 1:
@@ -435,7 +423,7 @@ class EntityFinder:
             elif low in self.cue_words or low in self.generic:
                 key = normalise_name(text[w.start() : end])  # "team Jeugd" is not "Jeugd"
             elif self._is_head(low) and len(low) >= 6:
-                key = _singular(normalise_name(text[w.start() : m.end()]))  # "Zorgteam Lindewaard"
+                key = singular(normalise_name(text[w.start() : m.end()]))  # "Zorgteam Lindewaard"
             else:
                 continue
             out.append(Candidate(start, end, "Initiative", "cue_name", key))
@@ -455,9 +443,9 @@ class EntityFinder:
                 continue  # a bare cue word ("programma", "project") is not a name
             start, end = m.start(), m.end()
             # "Zorgteam Lindewaard", "schuldenaanpak Jeugd": a capitalised complement
-            end = _extend_capitalised(text, end, self.starts, max_words=3)
+            end = extend_capitalised(text, end, self.starts, self.words.extend_stop, max_words=3)
             before = text[max(0, start - 30) : start]
-            adj = re.search(rf"(?:^|\s)((?i:{ADJECTIVES})\s+)$", before)
+            adj = re.search(rf"(?:^|\s)((?i:{self.words.adjectives})\s+)$", before)
             name = re.search(
                 r"(?:\b(?:het|de|een|ons|onze)\s+)([A-Z]\w*[a-z]\s+)$", before
             ) or re.search(r"(?:^|\s)([A-Z][\w]*-\s+en\s+)$", before)  # "Meld- en Adviespunt"
@@ -466,14 +454,14 @@ class EntityFinder:
             elif (low in self.generic or bare) and end == m.end():
                 # a kind ("subsidieregeling") is a name only with a complement; an
                 # adjective alone ("regionale afspraken") does not make it one
-                end = _continue_lowercase(text, end, max_words=4, nouns_only=True)
+                end = continue_lowercase(text, end, self.words, max_words=4, nouns_only=True)
                 if end == m.end():
                     continue
             if adj and not name:
                 start -= len(adj.group(1))
             label = "Initiative"
             out.append(
-                Candidate(start, end, label, "compound", _singular(normalise_name(text[start:end])))
+                Candidate(start, end, label, "compound", singular(normalise_name(text[start:end])))
             )
         return out
 
@@ -506,13 +494,13 @@ class EntityFinder:
         out = []
         for m in self.partner_rx.finditer(text):
             name = m.group(1)
-            if name.split()[0] in CAPITAL_STOP:
+            if name.split()[0] in self.words.capital_stop:
                 continue
             out.append(Candidate(m.start(1), m.end(1), "Organisation", "partner_context"))
             pos = m.end(1)
             while True:
                 nxt = _NEXT_ITEM.match(text, pos)
-                if not nxt or nxt.group(1).split()[0] in CAPITAL_STOP:
+                if not nxt or nxt.group(1).split()[0] in self.words.capital_stop:
                     break
                 a = nxt.start(1)
                 out.append(Candidate(a, a + len(nxt.group(1)), "Organisation", "partner_context"))
@@ -525,14 +513,14 @@ class EntityFinder:
         # a name inside any heading: one search of the headings joined (a name has no
         # line break), not a scan of every heading per name
         joined = "\n".join(headings)
-        for m in _split_lists(re.finditer(rf"(?<![\w\-#’'])({CAP_STRICT})", text)):
+        for m in split_lists(re.finditer(rf"(?<![\w\-#’'])({CAP_STRICT})", text)):
             if m.group(1) in joined:
                 continue
             words = m.group(1).split()
             caps = [w for w in words if w[:1].isupper()]
-            if len(caps) < 2 or all(w in CAPITAL_STOP for w in caps):
+            if len(caps) < 2 or all(w in self.words.capital_stop for w in caps):
                 continue
-            if any(w in STRUCTURE_WORDS for w in words):
+            if any(w in self.words.structure for w in words):
                 continue
             at_start = m.start() in starts or text[max(0, m.start() - 2) : m.start()].strip() in (
                 "",
@@ -545,7 +533,7 @@ class EntityFinder:
             if at_start and words[0].lower() in self.starts:
                 continue
             prev = re.search(r"(\w+)\.?\s*$", text[max(0, m.start() - 20) : m.start()])
-            if prev and prev.group(1).lower() in PERSON_TITLES:
+            if prev and prev.group(1).lower() in self.words.person_titles:
                 continue
             label = "Organisation" if any(w in self.org_heads for w in words) else "Initiative"
             out.append(Candidate(m.start(), m.end(), label, "capitalised"))
@@ -563,7 +551,7 @@ class EntityFinder:
         for m in re.finditer(rx, text):
             word = m.group(1)
             parts = re.findall(r"[A-Z]?[a-z]+", word.split(".")[0])
-            alone = _alone_on_line(text, m.start(), m.end())
+            alone = alone_on_line(text, m.start(), m.end())
             if (len(parts) >= 3 or alone) and all(is_ordinary(p) for p in parts):
                 continue  # "BegrotingRekeningResultaat": table headers glued together
             label = (
@@ -620,7 +608,7 @@ class EntityFinder:
             m = rx.match(text, start)
             if m is None or m.group(1).split()[0].lower() in self.starts:
                 continue
-            if m.group(1) in CAPITAL_STOP or self._is_head(m.group(1).lower()):
+            if m.group(1) in self.words.capital_stop or self._is_head(m.group(1).lower()):
                 continue
             out.append(Candidate(m.start(1), m.end(1), "Organisation", "service_subject"))
         return out
@@ -640,7 +628,7 @@ class EntityFinder:
             if len(item.split()) > 16 or item.rstrip()[-1:] == "." or _FINITE.search(item):
                 continue  # a sentence in a list, not a title
             start = m.start(1)
-            for part in re.split(rf"\s+en\s+(?=(?i:\w*(?:{DOCUMENT_TYPES}))\b)", item):
+            for part in re.split(rf"\s+en\s+(?=(?i:\w*(?:{self.words.document_types}))\b)", item):
                 pos = text.index(part, start)
                 part_end = pos + len(part)
                 clean = re.sub(r"\s*\([^)]*\)\s*$", "", part)
@@ -662,7 +650,7 @@ class EntityFinder:
         return [
             Candidate(m.start(), m.end(), "Organisation", "acronym")
             for m in re.finditer(rx, text)
-            if m.group(1) not in CAPITAL_STOP
+            if m.group(1) not in self.words.capital_stop
         ]
 
     def find_repeats(self, scan: Scan, chosen: list[Candidate]) -> list[Candidate]:
@@ -801,15 +789,6 @@ def _without_people(
     return [c for c in found if not checked(c) or not overlaps(c)]
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return (
-        not text[line_start:start].strip()
-        and not text[end : line_end if line_end >= 0 else len(text)].strip()
-    )
-
-
 def _junk(text: str, c: Candidate) -> bool:
     """A guess that cannot be a name: one very common word (``Om`` of "Om dit te
     bereiken"), or a phrase cut off by the end of an excerpt (``Sociaal Dom``)."""
@@ -828,78 +807,6 @@ def _names_regex(entries) -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(rf"(?<![\w\-])(?:{alternation(canonical)})(?![\w\-])"), canonical
 
 
-def _split_lists(matches):
-    """Split capitalised phrases at " en ": ``Het Anker en Zonnewende`` is a list."""
-    for m in matches:
-        text = m.group(1)
-        if not re.search(r"(?<!-) en ", text):
-            yield m
-            continue
-        pos = m.start(1)
-        for part in re.split(r"(?<!-) en ", text):
-            start = m.string.index(part, pos)
-            yield _Part(m.string, start, start + len(part))
-            pos = start + len(part)
-
-
-class _Part:
-    """A piece of a regex match that quacks like one (``group``, ``start``, ``end``)."""
-
-    def __init__(self, string: str, start: int, end: int) -> None:
-        self.string, self._start, self._end = string, start, end
-
-    def group(self, _=0) -> str:
-        return self.string[self._start : self._end]
-
-    def start(self, _=0) -> int:
-        return self._start
-
-    def end(self, _=0) -> int:
-        return self._end
-
-
-def _verbish(word: str) -> bool:
-    return bool(VERBISH.match(word)) and word not in GE_NOUNS
-
-
-def _continue_lowercase(
-    text: str, end: int, max_words: int = 4, nouns_only: bool = False, capitals: bool = False
-) -> int:
-    """``programma Grip op kosten en kwaliteit die ...``: a name that goes on in
-    lower case until a clause word or punctuation. ``nouns_only`` also stops at capitals
-    and at words that look like verbs (``gestart``, ``opgezet``)."""
-    pos = end
-    taken = 0
-    word = r"[a-zà-ÿ][\w\-’']*"
-    if capitals or not nouns_only:
-        word += r"|[A-Z][\w\-]*|(?:19|20)\d\d"
-    while taken < max_words:
-        m = re.compile(rf"[ \t]+({word})(?![\w\-])").match(text, pos)
-        if not m or m.group(1) in STOP_CONTINUATION:
-            break
-        if nouns_only and (_verbish(m.group(1)) or m.group(1) in NOT_NOUNS):
-            break
-        if nouns_only and ADJECTIVE.match(m.group(1)):
-            nxt = _NEXT_LOWER.match(text, m.end())
-            if not nxt or nxt.group(1) in STOP_CONTINUATION or _verbish(nxt.group(1)):
-                break  # "maatjes duidelijk": a predicate, not part of the name
-        pos = m.end()
-        taken += 1
-    # a name does not end on a conjunction
-    while text[end:pos].endswith((" en", " of")):
-        pos = text.rfind(" ", end, pos)
-    return pos if pos > end else end
-
-
-def _singular(key: str) -> str:
-    """Merge plural and singular mentions (``wijkteams`` / ``wijkteam``)."""
-    if key.endswith("teams"):
-        return key[:-1]
-    if key.endswith("punten"):
-        return key[:-2]
-    return key
-
-
 # matched at an offset (pattern.match(text, pos)): a slice text[pos:] would copy the rest
 # of the report for every candidate
 _VAN = re.compile(r"\s+van\b")
@@ -910,19 +817,7 @@ _FINITE = re.compile(
 )
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 _PART_OF_NAME = re.compile(r"[ \t]+(?:van|voor)[ \t]+(?:de[ \t]+|het[ \t]+|der[ \t]+)?[A-Z]")
-_NEXT_LOWER = re.compile(r"[ \t]+([a-zà-ÿ][\w\-]*)")
-_NEXT_CAPITAL = re.compile(r"[ \t]+(?:en[ \t]+)?([A-Z][\w\-]+)")
 _NEXT_ITEM = re.compile(rf"(?:\s*,\s*|\s+en\s+)(?:de |het )?({CAP_ITEM})")
-
-
-def _extend_capitalised(text: str, end: int, starts: set[str], max_words: int = 2) -> int:
-    """Extend a name over up to ``max_words`` following capitalised words on its line."""
-    for _ in range(max_words):
-        m = _NEXT_CAPITAL.match(text, end)
-        if not m or m.group(1).lower() in starts or m.group(1) in EXTEND_STOP:
-            break
-        end = m.end()
-    return end
 
 
 def _resolve(candidates: list[Candidate], priority: Mapping[str, int]) -> list[Candidate]:

@@ -21,7 +21,6 @@ from .gazetteer import words
 
 WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ\-']*")
 TOKEN = re.compile(r"[^\s,.;:()!?]+|[,.;:()!?]")
-PREPOSITIONS = frozenset({"met", "in", "van", "voor", "over", "op", "bij", "uit", "aan", "naar"})
 ARTICLES = frozenset({"de", "het", "een"})
 PARTICIPLE = re.compile(r"^[a-zà-ÿ]{0,6}ge[a-zà-ÿ]{2,}en$")  # vastgelopen, gesloten
 DURATIONS = ("weeks", "days", "months", "hours", "years")
@@ -36,6 +35,11 @@ GLUED = re.compile(r"(?<=[a-zà-ÿ.])([A-Z][a-zà-ÿ]+)\s*[\d€]")
 @lru_cache(maxsize=1)
 def _modifiers() -> frozenset[str]:
     return frozenset(words()["measure_modifiers"])
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    return frozenset(words()["measure_prepositions"])
 
 
 @lru_cache(maxsize=1)
@@ -99,11 +103,14 @@ def _phrase(
     text: str,
     stop: frozenset[str],
     tails: int,
-    tail_words: frozenset[str] | set[str] = PREPOSITIONS,
+    tail_words: frozenset[str] | set[str] | None = None,
 ) -> str:
     """``head``, then (unless ``noun`` is given, as ``[]`` for a head that is the noun
     itself) a noun phrase read from the start of ``text``, then up to ``tails``
-    prepositional parts whose preposition is in ``tail_words``."""
+    prepositional parts whose preposition is in ``tail_words`` (else the measure
+    prepositions of ``data/words.json``)."""
+    if tail_words is None:
+        tail_words = _prepositions()
     tokens = [t.group(0) for t in islice(TOKEN.finditer(text, 0, 160), 24)]
     parts = [head] if head else []
     i = 0

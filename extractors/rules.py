@@ -6,7 +6,8 @@ wins; rules of one priority compete on length, then on the order of the registry
 checks its finds go through, and how it finds: ``finder``, the name of a finder of
 :class:`~extractors.entities.EntityFinder` (code, for what patterns cannot say), or
 ``patterns``, token patterns in spaCy's ``Matcher`` format (data: ``LOWER``,
-``IS_TITLE``, ``TEXT`` with ``REGEX``, ...). Adding a rule is adding one record.
+``IS_TITLE``, ``TEXT`` with ``REGEX``, ...), or both (the finds of each). Adding a rule
+is adding one record.
 
 The checks, by name:
 
@@ -38,7 +39,7 @@ class Rule:
     name: str
     priority: int
     labels: frozenset[str]
-    finder: str = ""  # a finder of EntityFinder, or "" with patterns
+    finder: str = ""  # a finder of EntityFinder ("" for a rule of patterns only)
     patterns: tuple[Any, ...] = ()  # token patterns (spaCy Matcher format)
     checks: frozenset[str] = field(default_factory=frozenset)
     guess: bool = False
@@ -70,8 +71,8 @@ def rules_from(records: Iterable[Mapping[str, Any]], finders: Iterable[str]) -> 
         if "priority" not in record or not isinstance(record["priority"], int):
             raise RuleError(f"rule {name}: an int priority is required")
         finder, patterns = record.get("finder", ""), record.get("patterns", ())
-        if bool(finder) == bool(patterns):
-            raise RuleError(f"rule {name}: give a finder or patterns, one of them")
+        if not finder and not patterns:
+            raise RuleError(f"rule {name}: give a finder, token patterns or both")
         if finder and finder not in known:
             raise RuleError(f"rule {name}: no finder {finder!r} (known: {sorted(known)})")
         labels = frozenset(record.get("labels", ()))
@@ -82,7 +83,7 @@ def rules_from(records: Iterable[Mapping[str, Any]], finders: Iterable[str]) -> 
             raise RuleError(f"rule {name}: unknown checks {sorted(checks - CHECKS)}")
         if record.get("stage", "find") not in STAGES:
             raise RuleError(f"rule {name}: stage must be one of {STAGES}")
-        if patterns and len(labels) != 1:
+        if patterns and len(labels) != 1 and not finder:
             raise RuleError(f"rule {name}: a pattern rule gives one label")
         rule = Rule(**{**record, "labels": labels, "checks": checks, "patterns": tuple(patterns)})
         out.append(rule)

@@ -17,12 +17,12 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from extractors.gazetteer import words
+
 from .vocab import INITIATIVE_KINDS
 
 # words that end the head of a name: "Huis van de Wijk", "Week tegen Eenzaamheid"
-PREPOSITIONS = frozenset(
-    "van voor tegen in op met bij naar om over door tot uit aan zonder".split()
-)
+PREPOSITIONS = frozenset(words()["name_prepositions"])
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 

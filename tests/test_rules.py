@@ -2,6 +2,8 @@
 through the config finds; a disabled rule finds nothing; a finder that breaks its
 record's contract is an error."""
 
+import copy
+
 import pytest
 import spacy
 
@@ -72,7 +74,7 @@ def test_rules_disabling_an_unknown_rule_is_refused():
     [
         ({"priority": 1, "labels": ["Law"], "finder": "laws"}, "without a name"),
         ({"name": "x", "labels": ["Law"], "finder": "laws"}, "int priority"),
-        ({"name": "x", "priority": 1, "labels": ["Law"]}, "finder or patterns"),
+        ({"name": "x", "priority": 1, "labels": ["Law"]}, "a finder, token patterns or both"),
         ({"name": "x", "priority": 1, "labels": ["Law"], "finder": "nope"}, "no finder"),
         ({"name": "x", "priority": 1, "labels": ["Thing"], "finder": "laws"}, "labels"),
         (
@@ -120,3 +122,17 @@ def test_rules_checks_follow_the_record():
     ]
     unchecked = _finds(_pipeline(unchecked_rules), text)
     assert unchecked == {("Marieke Hoogstraten", "Organisation", "partner_context")}
+
+
+def test_rules_word_lists_come_through_the_config():
+    """The name rules' word lists reach the component through ``initialize``: a report
+    structure word given there stops a capitalised name the bundled lists let through."""
+    words = copy.deepcopy(gazetteer.words())
+    words["structure_words"].append("Vonk")
+    nlp = spacy.blank("nl")
+    for name in ("sentencizer", *keys.COMPONENTS):
+        nlp.add_pipe(name)
+    nlp.config["initialize"]["components"][keys.ENTITIES] = {"words": words}
+    nlp.initialize()
+    assert ("Vitale Vonk Oost", "Initiative", "capitalised") in _finds(_pipeline())
+    assert not [f for f in _finds(nlp) if "Vonk" in f[0]]
