@@ -86,6 +86,7 @@ class EntityFinder:
     ) -> None:
         self.name = name
         self.vocab = nlp.vocab
+        self.stop_words = frozenset(nlp.Defaults.stop_words)
         self.disabled = tuple(disabled)
         self.ready = False
 
@@ -124,6 +125,9 @@ class EntityFinder:
         self.org_heads = set(c["organisation_heads"])
         self.teams = {w.lower() for w in c["team_heads"]}
         self.starts = {w.lower() for w in c["sentence_starts"]}
+        # words that open a sentence without naming anything: the cue list, and the
+        # stop words of spaCy's Dutch language data (pronouns, adverbs, conjunctions)
+        self.openers = self.starts | set(self.stop_words)
         self.legal_prefix = c["legal_forms_prefix"]
         self.legal_suffix = c["legal_forms_suffix"]
         partner = sorted(c["partner_cues"], key=len, reverse=True)
@@ -174,6 +178,7 @@ class EntityFinder:
         found = _in_place(found, doc, self._check("place"))
         chosen = _resolve(found, self.priority)
         chosen = self._with_town(text, chosen)
+        chosen = _with_years(text, chosen)
         for rule in self.rules:
             if rule.stage == "chosen":
                 chosen = _resolve(chosen + self._run(rule, scan, chosen), self.priority)
@@ -336,7 +341,9 @@ class EntityFinder:
     def find_legal_forms(self, scan: Scan) -> list[Candidate]:
         text = scan.text
         out = []
-        pre = "|".join(re.escape(p) for p in self.legal_prefix)
+        # "Stichting X" and, mid-sentence, "stichting X": the form in lower case too
+        forms = {f for p in self.legal_prefix for f in (p, p[:1].lower() + p[1:])}
+        pre = "|".join(re.escape(p) for p in sorted(forms, key=len, reverse=True))
         for m in re.finditer(rf"(?<![\w])(?:{pre})\s+({CAP_PHRASE})", text):
             out.append(
                 Candidate(
@@ -530,12 +537,19 @@ class EntityFinder:
                 "–",
                 "•",
             )
-            if at_start and words[0].lower() in self.starts:
+            if at_start and words[0].lower() in self.openers:
                 continue
             prev = re.search(r"(\w+)\.?\s*$", text[max(0, m.start() - 20) : m.start()])
             if prev and prev.group(1).lower() in self.words.person_titles:
                 continue
-            label = "Organisation" if any(w in self.org_heads for w in words) else "Initiative"
+            if self.municipality_rx.fullmatch(m.group(1)):
+                continue  # "Den Haag", "Gemeente Voorschoten": the place, found as such
+            if any(len(w) >= 4 and w.isupper() and is_ordinary(w) for w in words):
+                continue  # "ONZE AMBITIE", "WONEN De": a heading in capitals
+            organisation = any(w in self.org_heads for w in words) or any(
+                len(w) >= 2 and w.isupper() and w.isalpha() for w in words
+            )  # "DZB Leiden", "GR KDB": an organisation's letters
+            label = "Organisation" if organisation else "Initiative"
             out.append(Candidate(m.start(), m.end(), label, "capitalised"))
         return out
 
@@ -606,7 +620,7 @@ class EntityFinder:
         )
         for start in sorted(starts):
             m = rx.match(text, start)
-            if m is None or m.group(1).split()[0].lower() in self.starts:
+            if m is None or m.group(1).split()[0].lower() in self.openers:
                 continue
             if m.group(1) in self.words.capital_stop or self._is_head(m.group(1).lower()):
                 continue
@@ -650,7 +664,7 @@ class EntityFinder:
         return [
             Candidate(m.start(), m.end(), "Organisation", "acronym")
             for m in re.finditer(rx, text)
-            if m.group(1) not in self.words.capital_stop
+            if m.group(1) not in self.words.capital_stop and not is_common(m.group(1))
         ]
 
     def find_repeats(self, scan: Scan, chosen: list[Candidate]) -> list[Candidate]:
@@ -716,6 +730,25 @@ class EntityFinder:
                 Candidate(start, m.end(), "Municipality", "municipality", normalise_name(name))
             )
         return out
+
+
+# the years a plan's name ends in: "Beleidsplan Sociaal Domein 2020-2024", "Nota Armoede
+# 2019", "Uitvoeringsprogramma 2021 – 2024"
+_YEARS_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:[ \t]*[-–/][ \t]*(?:19|20)?\d\d)?(?![\w\-])")
+
+
+def _with_years(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """An initiative's name goes on over the year or years right after it: they are part
+    of a plan's title. Its key stays that of the name without them, so a later mention
+    without the years is the same initiative."""
+    out = []
+    for c in chosen:
+        m = _YEARS_AFTER.match(text, c.end) if c.label == "Initiative" else None
+        if m:
+            key = c.key or normalise_name(text[c.start : c.end])
+            c = Candidate(c.start, m.end(), c.label, c.rule, key)
+        out.append(c)
+    return out
 
 
 MODEL_ORG = {"ORG", "ORGANIZATION"}

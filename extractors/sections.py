@@ -26,13 +26,25 @@ from .tables import glued_of
 from .text import Line, is_numeric_cell, lines_of, report_year, text_of
 
 _NUMBERED = re.compile(r"^(?:H(?=\d))?(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$")
-_PROGRAMMA = re.compile(
-    r"^(Programma|Taakveld|Thema|Subprogramma|Deelprogramma|Beleidsterrein|Beleidsveld"
-    r"|Doel(?=\s*\d))\s*(\d+(?:\.\d+)*[a-z]?)?\s*[:.\-–]?\s+(\S.*)$",
-    re.IGNORECASE,
-)
+
+
+def _structure_heading(words: list[str]) -> re.Pattern:
+    """ "Programma 3: Sociaal domein", "Programmalijn Meedoen", "Doel 2 ...": a structure
+    word, an optional number, the name."""
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"^({alt}|Doel(?=\s*\d))\s*(\d+(?:\.\d+)*[a-z]?)?\s*[:.\-–]?\s+(\S.*)$",
+        re.IGNORECASE,
+    )
+
+
 # "A Preventie & normaliseren": a lettered section (one capital, then a heading)
 _LETTERED = re.compile(r"^([A-H])[.)]?\s+([A-Z]\S*(?:\s.*)?)$")
+# a taakveld by its code and name: "6.1 Samenkracht en burgerparticipatie" in a list, a
+# sentence or a table (the name may stand on the next line, in its own cell)
+_LISTED_TAAKVELD = re.compile(
+    r"(?<![\w.,])([0-8]\.\d{1,2}[a-d]?)[ \t]*\n?[ \t]*([A-Z][^\n,;:\t]{2,90})"
+)
 _BULLET = re.compile(r"^[•·▪\-*–]\s*(\S.*)$")
 # "Wmo" followed by "Terug naar navigatie - Wmo": the page's own anchor confirms a heading
 _BACK_LINK = re.compile(r"^terug naar navigatie\s*[-–:]\s*(.+)$", re.IGNORECASE)
@@ -88,6 +100,12 @@ class SectionFinder:
         after = ("paragraphs", "financial", "appendices")
         self.part_heads = tuple(w.lower() for k in after for w in c["bbv_parts"][k])
         self.taakvelden = {fold(t.name) for t in taakvelden()}
+        structure = c["structure_headings"]
+        self.programme_words = {w.lower() for w in structure["programme"]}
+        self.structure_rx = _structure_heading(structure["programme"] + structure["below"])
+        self.taakveld_names: dict[str, list[str]] = {}
+        for t in taakvelden():
+            self.taakveld_names.setdefault(t.code, []).append(t.name)
         self.taakveld_keywords = folded_keywords(gazetteer.taakveld_keywords())
         self.organisations = {
             fold(n) for e in organisations() for n in (e.name, *e.aliases) if len(fold(n)) >= 3
@@ -114,8 +132,49 @@ class SectionFinder:
         if named is not None:
             headings = sorted([named, *headings], key=lambda h: h.line.start)
         sections = _tree(headings, len(text))
+        sections += self._listed_taakvelden(text, sections)
         doc._.kg_sections = self._with_taakvelden(sections, text, year)
         return doc
+
+    def _listed_taakvelden(self, text: str, sections: list[Section]) -> list[Section]:
+        """Taakvelden a programme lists by code and name (``Taakvelden: 6.1 Samenkracht
+        en burgerparticipatie, 6.3 Inkomensregelingen``, or a table of codes and names):
+        its sub-programmes, each no longer than its mention (the programme's text stays
+        the programme's). The name must be the taakveld's own (Iv3), as written or cut
+        short; a mention inside a heading already found is not taken twice."""
+        programmes = [(i, s) for i, s in enumerate(sections) if s.level == 1]
+        if not programmes:
+            return []
+        headings = [(s.start, s.start + len(s.heading)) for s in sections]
+        taken = {fold(s.name) for s in sections}
+        out: list[Section] = []
+        for m in _LISTED_TAAKVELD.finditer(text):
+            code, written = m.group(1), m.group(2).strip(" .:;,")
+            name = self._taakveld_named(code, written)
+            if name is None or fold(name) in taken:
+                continue
+            start = m.start(2)
+            if any(a <= start < b for a, b in headings):
+                continue
+            parent = next((i for i, s in reversed(programmes) if s.start <= start < s.end), None)
+            if parent is None:
+                continue
+            taken.add(fold(name))
+            out.append(
+                Section(name, name, start, start + len(name), 2, parent, "sections.taakveld_list")
+            )
+        return out
+
+    def _taakveld_named(self, code: str, written: str) -> str | None:
+        """The part of ``written`` that names taakveld ``code`` (its Iv3 name, whole or
+        with a qualifier dropped), else None."""
+        words = written.split()
+        for official in self.taakveld_names.get(code, ()):
+            size = len(official.split())
+            head = " ".join(words[:size])
+            if fold(head) == fold(official):
+                return head
+        return None
 
     def _with_taakvelden(self, sections: list[Section], text: str, year: int) -> list[Section]:
         """Each programme with the Iv3 taakvelden it covers, read from its heading and
@@ -174,9 +233,9 @@ class SectionFinder:
             text = line.text
             if self._is_noise(text):
                 continue
-            m = _PROGRAMMA.match(text)
+            m = self.structure_rx.match(text)
             if m and self._looks_like_heading(m.group(3), 12):
-                level = 1 if m.group(1).lower() == "programma" else 2
+                level = 1 if m.group(1).lower() in self.programme_words else 2
                 found.append(_Heading(line, m.group(3).strip(), level, "sections.programma"))
                 seen_structure = True
                 continue

@@ -60,14 +60,19 @@ def _is_value(text: str) -> bool:
     return is_numeric_cell(text) and not _YEAR_CELL.match(text.strip())
 
 
+# a row that names a share: its bare numbers are percentages ("Percentage jongeren met
+# jeugdhulp | 9,5 | 10,1")
+_SHARE_ROW = re.compile(r"(?i)^\s*(?:percentage|aandeel|%)\b|\((?:in\s*)?%\)|\bin %")
+
+
 def _is_header(text: str) -> bool:
     if _YEAR_CELL.match(text.strip()):
         return True
     return period_in(text) is not None and not _is_value(text)
 
 
-def _unit(cell: str, header: str, context: str) -> str:
-    if "%" in cell or "%" in header or "procent" in header.lower():
+def _unit(cell: str, header: str, context: str, row: str = "") -> str:
+    if "%" in cell or "%" in header or "procent" in header.lower() or _SHARE_ROW.match(row):
         return "percent"
     if "€" in cell or "€" in header or "€" in context or "bedragen" in context.lower():
         return "EUR"
@@ -153,7 +158,7 @@ def _read_block(all_lines: list[Line], block: list[int]) -> tuple[list[Cell], se
                     _CELL_PERIOD.sub("", t).replace("Complete", "").strip().rstrip("VN").strip()
                 )
                 if value is not None:
-                    unit = _unit(t, header, context)
+                    unit = _unit(t, header, context, row)
                     factor = mult
                     nxt = texts[q + 1] if q + 1 < len(texts) else ""
                     if _MULTIPLIER.fullmatch(nxt.strip()) and unit in ("EUR", "count"):
@@ -263,10 +268,12 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
     caption = ""  # the header row's text that is not a period
     subs: list[str] = []  # a second header row under the periods: "BD | NL | BD | NL"
     seen_values = False
+    above = ""  # the line above the table: "Bedragen x € 1.000" may stand there
     for idx, line in enumerate(all_lines):
         if line.text.count("|") < 2:
             if "|" not in line.text:
                 headers, caption, subs, seen_values = [], "", [], False
+                above = line.text
             continue
         parts = [c.strip() for c in line.text.split("|")]
         values = [c for c in parts if c and _is_value(c)]
@@ -276,6 +283,8 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
                 if not headers:
                     headers = [c for c in parts if period_in(c)]
                     caption = " ".join(c for c in parts if c and not period_in(c))
+                    if _MULTIPLIER.search(above) and not _MULTIPLIER.search(caption):
+                        caption = f"{caption} {above}".strip()
                 elif not seen_values and not subs and all(len(c) <= SUB_COLUMN for c in texts):
                     subs = texts
             used.add(idx)
@@ -304,7 +313,7 @@ def pipe_tables(all_lines: list[Line]) -> tuple[list[Cell], set[int]]:
             sub = subs[col] if len(subs) == len(values) else ""
             column = " ".join(x for x in (header, sub, f"[{col + 1}]") if x)
             period = _cell_period(c) or period_in(header)
-            unit = _unit(c, header, caption)
+            unit = _unit(c, header, caption, row)
             start = line.start + pos
             cells.append(
                 Cell(

@@ -47,6 +47,8 @@ SCOPED, GLOBAL = SCOPED_PREFIXES, SHARED_PREFIXES
 # and whose names stand in quotes
 RULES = {r.name: r for r in rules_from(entity_rules(), FINDERS)}
 RULE_RANK = {name: r.priority for name, r in RULES.items()}
+# a plan's years written "2021 – 2024" or "2021- 2024" are named "2021-2024"
+YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)?\d\d)\b")
 WORD_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[ \t]+$")
 CUE_WORDS = frozenset(w.lower() for w in cues()["initiative_cue_words"])
 
@@ -209,7 +211,7 @@ class _Collector:
                 strip_quotes(s.text) if _unquoted(s.id_) else _trimmed(s.text) for s in spans
             ]
             name = max(surfaces, key=lambda t: (len(t) if len(t.split()) <= 10 else 0, t))
-            name = re.sub(r"\s+", " ", name).strip()
+            name = YEAR_RANGE.sub(r"\1-\2", re.sub(r"\s+", " ", name).strip())
             prefix = SCOPED.get(etype)
             eid = (
                 f"{prefix}/{self.scope}/{slug(key)}"

@@ -234,3 +234,44 @@ def test_entities_a_sentence_in_a_list_is_not_a_title(annotate):
     text = "Resultaten:\n• De mantelzorgwaardering is dit jaar opgenomen in de verordening\n"
     names = {n for n, _ in _ents(annotate, text)}
     assert not any(n.startswith("De mantelzorgwaardering") for n in names), names
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a municipality's name in capitals is the place, not an initiative
+        ("Dit doen we samen met Gemeente Voorschoten.", {("Gemeente Voorschoten", "Municipality")}),
+        # a heading in capitals glued to the sentence after it names nothing
+        ("ONZE AMBITIE Vitale Wijken\nWe werken samen.", set()),
+        # letters of an organisation in a capitalised name make it an organisation
+        ("De uitvoering ligt bij DZB Hofstad.", {("DZB Hofstad", "Organisation")}),
+        # a legal form in lower case, mid-sentence
+        (
+            "We werken met stichting Buurtkracht Oost.",
+            {("stichting Buurtkracht Oost", "Organisation")},
+        ),
+        # a council by its kind
+        (
+            "De adviesraad Sociaal Domein gaf advies.",
+            {("adviesraad Sociaal Domein", "Organisation")},
+        ),
+        ("De gemeenteraad besloot.", set()),
+    ],
+)
+def test_entities_names_in_form_only(annotate, text, expected):
+    assert _ents(annotate, text) == expected
+
+
+def test_entities_a_plan_keeps_its_years(annotate):
+    """The years after a plan's name are part of its title; the key stays the name's, so
+    a later mention without them is the same plan."""
+    doc = annotate(
+        "Het Beleidsplan Sociaal Domein 2020-2024 is vastgesteld. "
+        "Het Beleidsplan Sociaal Domein loopt goed."
+    )
+    found = [(s.text, s.kb_id_) for s in doc.spans["kg_entities"]]
+    assert [text for text, _ in found] == [
+        "Beleidsplan Sociaal Domein 2020-2024",
+        "Beleidsplan Sociaal Domein",
+    ]
+    assert found[0][1] == found[1][1]

@@ -222,3 +222,28 @@ def test_indicators_glued_table_rows_are_sub_programmes_and_what_cells_are_about
 def test_indicators_glued_row_with_a_wrong_cell_count_is_not_read(annotate):
     text = " BegrotingRekening\nWonen en zorg12.400.5001.200.0003.000.000\n"
     assert [n.rule for n in annotate(text)._.kg_indicators if n.rule == "tables.glued"] == []
+
+
+def test_indicators_pipe_table_under_a_multiplier_line(annotate):
+    """ "Bedragen x € 1.000" on the line above a pipe table multiplies its cells out."""
+    text = (
+        "Bedragen x € 1.000\n\n| Omschrijving | Rekening 2021 | Begroting 2022 |\n"
+        "|---|---|---|\n| Lasten | 12.345 | 13.000 |\n"
+    )
+    assert _ind(annotate, text) == [
+        (12345000.0, "EUR", "2021"),
+        (13000000.0, "EUR", "2022"),
+    ]
+
+
+def test_indicators_table_row_of_a_share_is_in_percent(annotate):
+    text = (
+        "| Indicator | 2021 | 2022 |\n|---|---|---|\n"
+        "| Percentage jongeren met jeugdhulp | 9,5 | 10,1 |\n| Aantal cliënten | 120 | 130 |\n"
+    )
+    assert _ind(annotate, text) == [
+        (9.5, "percent", "2021"),
+        (10.1, "percent", "2022"),
+        (120.0, "count", "2021"),
+        (130.0, "count", "2022"),
+    ]

@@ -125,3 +125,40 @@ def test_sections_organisations_and_initiatives_are_not_themes(annotate, heading
         "Met deze partij werken we al jaren samen aan de gezondheid van alle inwoners.\n"
     )
     assert [s[0] for s in _sections(annotate, text)] == ["Welzijn"]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Taakvelden binnen programma 3: 6.1 Samenkracht en burgerparticipatie, "
+        "6.3 Inkomensregelingen.\n",
+        "Taakveld\nOmschrijving\n6.1\nSamenkracht en burgerparticipatie\n6.3\nInkomensregelingen\n",
+    ],
+    ids=["inline", "table"],
+)
+def test_sections_listed_taakvelden_are_sub_programmes_of_their_mention(annotate, listing):
+    """A programme's taakvelden, listed by code and Iv3 name, are its sub-programmes;
+    each spans its mention only, so the programme's own text stays the programme's."""
+    text = f"Programma 3 Sociaal domein\n\n{listing}\nHet jeugdteam hielp 40 gezinnen.\n"
+    doc = annotate(text)
+    found = [(s.name, s.level, s.parent, s.rule) for s in doc._.kg_sections]
+    assert found == [
+        ("Sociaal domein", 1, None, "sections.programma"),
+        ("Samenkracht en burgerparticipatie", 2, 0, "sections.taakveld_list"),
+        ("Inkomensregelingen", 2, 0, "sections.taakveld_list"),
+    ]
+    team = text.index("jeugdteam")
+    assert [s.name for s in doc._.kg_sections if s.start <= team < s.end] == ["Sociaal domein"]
+
+
+def test_sections_a_code_with_another_name_is_no_taakveld(annotate):
+    text = "Programma 3 Sociaal domein\n\nIn 6.1 Onze ambities staat het plan.\n"
+    assert _sections(annotate, text) == [("Sociaal domein", 1, None)]
+
+
+@pytest.mark.parametrize("word", ["Programmalijn", "Subthema", "Programmaonderdeel"])
+def test_sections_structure_words_open_sub_programmes(annotate, word):
+    text = (
+        f"Programma 3 Sociaal domein\n\n{word} Gezond opgroeien\nHet jeugdteam hielp 40 gezinnen.\n"
+    )
+    assert _sections(annotate, text) == [("Sociaal domein", 1, None), ("Gezond opgroeien", 2, 0)]
