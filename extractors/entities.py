@@ -344,11 +344,17 @@ class EntityFinder:
         # "Stichting X" and, mid-sentence, "stichting X": the form in lower case too
         forms = {f for p in self.legal_prefix for f in (p, p[:1].lower() + p[1:])}
         pre = "|".join(re.escape(p) for p in sorted(forms, key=len, reverse=True))
+        heads = {h.split()[0] for h in self.org_heads} | {p.split()[0] for p in forms}
         for m in re.finditer(rf"(?<![\w])(?:{pre})\s+({CAP_PHRASE})", text):
+            end = m.end()
+            # "Stichting Welzijn Noord en Zorggroep Oost": two organisations, not one
+            for part in re.finditer(r"\s+en\s+(\S+)", m.group(1)):
+                if part.group(1) in heads or any(part.group(1).endswith(h) for h in _ORG_ENDS):
+                    end = m.start(1) + part.start()
+                    break
+            name = text[m.start(1) : end]
             out.append(
-                Candidate(
-                    m.start(), m.end(), "Organisation", "legal_form", normalise_name(m.group(1))
-                )
+                Candidate(m.start(), end, "Organisation", "legal_form", normalise_name(name))
             )
         suf = "|".join(re.escape(s) for s in self.legal_suffix)
         if not re.search(rf"\s(?:{suf})(?![\w])", text):
@@ -750,6 +756,9 @@ def _with_years(text: str, chosen: list[Candidate]) -> list[Candidate]:
         out.append(c)
     return out
 
+
+# the last parts of compounds that name an organisation (Zorggroep, Woonstichting)
+_ORG_ENDS = ("groep", "stichting", "vereniging", "bedrijf", "instituut", "centrum", "bureau")
 
 MODEL_ORG = {"ORG", "ORGANIZATION"}
 MODEL_PERSON = {"PER", "PERSON"}

@@ -256,6 +256,12 @@ def test_entities_a_sentence_in_a_list_is_not_a_title(annotate):
             {("adviesraad Sociaal Domein", "Organisation")},
         ),
         ("De gemeenteraad besloot.", set()),
+        # two organisations joined by "en" are two
+        (
+            "We werken samen met Stichting Welzijn Noord en Zorggroep Oost.",
+            {("Stichting Welzijn Noord", "Organisation"), ("Zorggroep Oost", "Organisation")},
+        ),
+        ("Stichting Stut en Steun helpt.", {("Stichting Stut en Steun", "Organisation")}),
     ],
 )
 def test_entities_names_in_form_only(annotate, text, expected):
