@@ -78,6 +78,15 @@ PATTERNS = [
     "wethouder ",
     "Hoofd{n}\n\n",
     "a\tb\t",
+    # the rules of 2026-12-07 (#24, #26): listed taakvelden, structure words, plan years,
+    # councils, legal forms joined by "en", headings in capitals
+    "6.1 Samenkracht en burgerparticipatie, ",
+    "6.1\nSamenkracht\n",
+    "Programmalijn Meedoen{n}\n",
+    "Beleidsplan Zorg 2020-2024 ",
+    "adviesraad Sociaal Domein ",
+    "Stichting A{n} en Zorggroep B{n} en ",
+    "ONZE AMBITIE ",
     "Wat heeft het gekost?\n",
     "Terug naar navigatie - Z{n}\nZ{n}\n",
 ]

@@ -32,6 +32,7 @@ from .keys import (
     RELATION_NOTES,
     SECTION_TREE,
 )
+from .text import memo
 
 
 def _records(name: str, kind: type[Record]) -> tuple[Callable, Callable]:
@@ -41,12 +42,21 @@ def _records(name: str, kind: type[Record]) -> tuple[Callable, Callable]:
 
     def get(doc: Doc) -> list[Any] | None:
         stored = doc._.get(data)
-        return None if stored is None else [kind.from_data(d) for d in stored]
+        if stored is None:
+            return None
+        # read back once per stored list (each component and the collector ask again); the
+        # memo keeps the list it read, so a new list at a recycled address is read anew
+        seen, records = memo(doc, (data, id(stored)), lambda: (stored, _read(kind, stored)))
+        return list(records if seen is stored else _read(kind, stored))
 
     def put(doc: Doc, value: list[Record] | None) -> None:
         doc._.set(data, None if value is None else [r.as_data() for r in value])
 
     return get, put
+
+
+def _read(kind: type[Record], stored: list) -> list[Record]:
+    return [kind.from_data(d) for d in stored]
 
 
 _KINDS: dict[str, type[Record]] = {

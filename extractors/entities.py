@@ -332,8 +332,26 @@ class EntityFinder:
 
     def find_laws(self, scan: Scan) -> list[Candidate]:
         text = scan.text
-        # the laws by name; a word such as "Jeugdwet" is found by the rule's token pattern
-        return self._gazetteer(text, self.laws, "Law", "law")
+        out = self._gazetteer(text, self.laws, "Law", "law")
+        rx = r"(?<![\w\-])([A-Z][a-z]+wet)(?![\w\-])"  # Jeugdwet; longer titles come from the list
+        return out + [Candidate(m.start(), m.end(), "Law", "law") for m in re.finditer(rx, text)]
+
+    def find_councils(self, scan: Scan) -> list[Candidate]:
+        """A council named by its kind (``adviesraad Sociaal Domein``, ``cliëntenraad``,
+        ``Wmo-raad``), not the municipal council (``gemeenteraad``). A search of the text,
+        not a token pattern: a regular expression tried on every token made the Matcher a
+        tenth of the extraction time."""
+        text = scan.text
+        out = []
+        for m in _RAAD.finditer(text):  # the ends of the words, then each word's start
+            word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            start = word.start() if word else m.start()
+            name = text[start : m.end()].lower()
+            if len(name) < 7 or name.endswith(_NOT_COUNCILS) or start == m.start():
+                continue
+            end = _CAPITALS_AFTER.match(text, m.end())
+            out.append(Candidate(start, end.end() if end else m.end(), "Organisation", "council"))
+        return out
 
     def find_known_orgs(self, scan: Scan) -> list[Candidate]:
         return self._gazetteer(scan.text, self.known_orgs, "Organisation", "known_org")
@@ -756,6 +774,12 @@ def _with_years(text: str, chosen: list[Candidate]) -> list[Candidate]:
         out.append(c)
     return out
 
+
+# a council by its kind: a word ending in "raad", and the capitalised words of its name
+_RAAD = re.compile(r"(?i:raad)(?![\w\-])")
+_WORD_BEFORE = re.compile(r"(?<![\w\-])[^\W\d_][\w\-]*$")
+_CAPITALS_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w\-]*)+")
+_NOT_COUNCILS = ("gemeenteraad", "deelraad")
 
 # the last parts of compounds that name an organisation (Zorggroep, Woonstichting)
 _ORG_ENDS = ("groep", "stichting", "vereniging", "bedrijf", "instituut", "centrum", "bureau")

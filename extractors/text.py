@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from spacy.tokens import Doc
 
@@ -65,9 +65,19 @@ def is_numeric_cell(text: str) -> bool:
 _MEMO: WeakKeyDictionary[Doc, dict[Hashable, Any]] = WeakKeyDictionary()
 
 
+_LAST: list[Any] = [None, None]  # the Doc asked about last (a weak reference) and its memo
+
+
 def memo(doc: Doc, key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()``, once per ``doc`` and ``key``."""
-    found = _MEMO.setdefault(doc, {})
+    """``compute()``, once per ``doc`` and ``key``. The Doc asked about last is looked up
+    first: the components ask about one Doc thousands of times in a row, and a weak
+    dictionary makes a new weak reference at every lookup."""
+    last = _LAST[0]
+    if last is not None and last() is doc:
+        found = _LAST[1]
+    else:
+        found = _MEMO.setdefault(doc, {})
+        _LAST[0], _LAST[1] = ref(doc), found
     if key not in found:
         found[key] = compute()
     return found[key]
@@ -84,7 +94,7 @@ def text_known(doc: Doc, text: str) -> None:
     would otherwise join from the tokens once more; any other text is refused."""
     if len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
         raise ValueError("the text is not the Doc's: its length differs")
-    _MEMO.setdefault(doc, {})["text"] = text
+    memo(doc, "text", lambda: text)
 
 
 def lines_of(doc: Doc) -> list[Line]:
