@@ -734,6 +734,19 @@ class EntityFinder:
             out.append(c)
         return out
 
+    def _person_before(self, text: str, start: int) -> bool:
+        """Whether the word before ``start`` makes what follows a surname: a person's
+        title, a first name or an initial."""
+        m = _WORD_BEFORE_NAME.search(text, max(0, start - 30), start)
+        if m is None:
+            return False
+        word = m.group(1)
+        return (
+            word.lower() in self.words.person_titles
+            or word in first_names()
+            or bool(re.fullmatch(r"[A-Z]\.", word))
+        )
+
     def find_municipalities(self, scan: Scan, chosen: list[Candidate]) -> list[Candidate]:
         text = scan.text
         regions = [(c.start, c.end) for c in chosen if c.label == "Region"]
@@ -748,6 +761,8 @@ class EntityFinder:
                 continue  # "Lindewaard 2030": a name, not the place
             if not m.group(1) and _PART_OF_NAME.match(text, m.end()):
                 continue  # "Huizen van het Dorp": the start of a longer name
+            if not m.group(1) and self._person_before(text, m.start()):
+                continue  # "wethouder Bergen", "Anna Ede", "J. Hoorn": a person's surname
             plural = m.group(1) and m.group(1).lower() == "gemeenten"
             start = m.start(2) if plural else m.start()
             out.append(
@@ -774,6 +789,9 @@ def _with_years(text: str, chosen: list[Candidate]) -> list[Candidate]:
         out.append(c)
     return out
 
+
+# the word before a name, on its line: "wethouder", "Anna", "J."
+_WORD_BEFORE_NAME = re.compile(r"([A-Za-zÀ-ÿ][\w\-]*\.?)[ \t]+$")
 
 # a council by its kind: a word ending in "raad", and the capitalised words of its name
 _RAAD = re.compile(r"(?i:raad)(?![\w\-])")

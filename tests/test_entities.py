@@ -256,6 +256,8 @@ def test_entities_a_sentence_in_a_list_is_not_a_title(annotate):
             {("adviesraad Sociaal Domein", "Organisation")},
         ),
         ("De gemeenteraad besloot.", set()),
+        # a table's label is no name
+        ("Afwijking Sociale Basis\nMutatie Vitale Wijken\n", set()),
         # two organisations joined by "en" are two
         (
             "We werken samen met Stichting Welzijn Noord en Zorggroep Oost.",
@@ -281,3 +283,11 @@ def test_entities_a_plan_keeps_its_years(annotate):
         "Beleidsplan Sociaal Domein",
     ]
     assert found[0][1] == found[1][1]
+
+
+@pytest.mark.parametrize("before", ["Wethouder", "Volgens J.", "Volgens Gerdie"])
+def test_entities_a_surname_is_no_municipality(annotate, before):
+    text = f"{before} Tiel opende het loket in Tiel."
+    doc = annotate(text)
+    places = [s.start_char for s in doc.spans["kg_entities"] if s.label_ == "Municipality"]
+    assert places == [text.rindex("Tiel")]
