@@ -418,7 +418,14 @@ class EntityFinder:
             if len(spans) > 1 and any(sp in found for sp in spans):
                 for a, b in spans:
                     found.setdefault((a, b), Candidate(a, b, "District", "district"))
-        return list(found.values())
+        # not a municipality ("in Harderwijk": the place, found as such), not a word that
+        # opens a sentence ("wijken Daarnaast")
+        return [
+            c
+            for c in found.values()
+            if not self.municipality_rx.fullmatch(text, c.start, c.end)
+            and text[c.start : c.end].lower() not in self.openers
+        ]
 
     def find_cue_names(self, scan: Scan) -> list[Candidate]:
         text, cued, programmes = scan.text, scan.cued, scan.programmes

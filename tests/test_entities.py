@@ -291,3 +291,15 @@ def test_entities_a_surname_is_no_municipality(annotate, before):
     doc = annotate(text)
     places = [s.start_char for s in doc.spans["kg_entities"] if s.label_ == "Municipality"]
     assert places == [text.rindex("Tiel")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Het loket werkt in Harderwijk.", {("Harderwijk", "Municipality")}),
+        ("In de wijken Daarnaast en Ook groeit het.", set()),
+        ("We werken in de wijk Hatert.", {("Hatert", "District")}),
+    ],
+)
+def test_entities_districts_are_neither_places_nor_openers(annotate, text, expected):
+    assert _ents(annotate, text) == expected
