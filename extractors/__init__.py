@@ -50,7 +50,13 @@ def _records(name: str, kind: type[Record]) -> tuple[Callable, Callable]:
         return list(records if seen is stored else _read(kind, stored))
 
     def put(doc: Doc, value: list[Record] | None) -> None:
-        doc._.set(data, None if value is None else [r.as_data() for r in value])
+        if value is None:
+            doc._.set(data, None)
+            return
+        stored = [r.as_data() for r in value]
+        doc._.set(data, stored)
+        records = list(value)  # the records themselves, for the components after this one
+        memo(doc, (data, id(stored)), lambda: (stored, records))
 
     return get, put
 
