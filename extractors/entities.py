@@ -574,12 +574,12 @@ class EntityFinder:
             if prev and prev.group(1).lower() in self.words.person_titles:
                 continue
             if self.municipality_rx.fullmatch(m.group(1)):
-                continue  # "Den Haag", "Gemeente Voorschoten": the place, found as such
+                continue  # "Den Haag", "Gemeente Zwolle": the place, found as such
             if any(len(w) >= 4 and w.isupper() and is_ordinary(w) for w in words):
                 continue  # "ONZE AMBITIE", "WONEN De": a heading in capitals
             organisation = any(w in self.org_heads for w in words) or any(
                 len(w) >= 2 and w.isupper() and w.isalpha() for w in words
-            )  # "DZB Leiden", "GR KDB": an organisation's letters
+            )  # "RST Noord", "GR XYZ": an organisation's letters
             label = "Organisation" if organisation else "Initiative"
             out.append(Candidate(m.start(), m.end(), label, "capitalised"))
         return out

@@ -240,11 +240,11 @@ def test_entities_a_sentence_in_a_list_is_not_a_title(annotate):
     "text,expected",
     [
         # a municipality's name in capitals is the place, not an initiative
-        ("Dit doen we samen met Gemeente Voorschoten.", {("Gemeente Voorschoten", "Municipality")}),
+        ("Dit doen we samen met Gemeente Zwolle.", {("Gemeente Zwolle", "Municipality")}),
         # a heading in capitals glued to the sentence after it names nothing
         ("ONZE AMBITIE Vitale Wijken\nWe werken samen.", set()),
         # letters of an organisation in a capitalised name make it an organisation
-        ("De uitvoering ligt bij DZB Hofstad.", {("DZB Hofstad", "Organisation")}),
+        ("De uitvoering ligt bij RST Hofstad.", {("RST Hofstad", "Organisation")}),
         # a legal form in lower case, mid-sentence
         (
             "We werken met stichting Buurtkracht Oost.",
