@@ -3,7 +3,7 @@
 Finds Municipality, Initiative, Organisation, Law, District and Region mentions with
 patterns kept as data (``data/``): gazetteers of municipalities, national bodies and
 laws; legal forms; cue words that head an initiative (``project X``, compounds such as
-``doorbraakteam``); quoted names; abbreviation definitions; partner phrases
+``buurtcoachteam``); quoted names; abbreviation definitions; partner phrases
 (``in samenwerking met X``). Writes ``doc.spans["kg_entities"]``: ``label_`` is the type,
 ``id_`` the rule that fired, ``kb_id_`` the key that merges mentions of one thing.
 """
@@ -461,7 +461,7 @@ class EntityFinder:
             elif low in self.cue_words or low in self.generic:
                 key = normalise_name(text[w.start() : end])  # "team Jeugd" is not "Jeugd"
             elif self._is_head(low) and len(low) >= 6:
-                key = singular(normalise_name(text[w.start() : m.end()]))  # "Zorgteam Lindewaard"
+                key = singular(normalise_name(text[w.start() : m.end()]))  # "Ouderenteam Noord"
             else:
                 continue
             out.append(Candidate(start, end, "Initiative", "cue_name", key))
@@ -480,7 +480,7 @@ class EntityFinder:
             if bare and (len(head) < 9 or low in self.cue_words):
                 continue  # a bare cue word ("programma", "project") is not a name
             start, end = m.start(), m.end()
-            # "Zorgteam Lindewaard", "schuldenaanpak Jeugd": a capitalised complement
+            # "Ouderenteam Lindewaard", "schuldenaanpak Jeugd": a capitalised complement
             end = extend_capitalised(text, end, self.starts, self.words.extend_stop, max_words=3)
             before = text[max(0, start - 30) : start]
             adj = re.search(rf"(?:^|\s)((?i:{self.words.adjectives})\s+)$", before)
@@ -570,9 +570,8 @@ class EntityFinder:
             )
             if at_start and words[0].lower() in self.openers:
                 continue
-            prev = re.search(r"(\w+)\.?\s*$", text[max(0, m.start() - 20) : m.start()])
-            if prev and prev.group(1).lower() in self.words.person_titles:
-                continue
+            if self._person_before(text, m.start()):
+                continue  # "wethouder Van Dalen", "Anna de Vries": a person
             if self.municipality_rx.fullmatch(m.group(1)):
                 continue  # "Den Haag", "Gemeente Zwolle": the place, found as such
             if any(len(w) >= 4 and w.isupper() and is_ordinary(w) for w in words):
