@@ -52,6 +52,10 @@ CONN_ITEM = r"(?:(?:voor|of|&|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
 CAP_ITEM = rf"{CAPW}(?:[ \t]+{CONN_ITEM}?{CAPW}){{0,5}}"  # one name of a list
 QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
 
+# an inflected adjective ("gezamenlijke", "regionale"): a name does not end on one, it was
+# cut (at a line's end) or is a phrase of a sentence
+INFLECTED = re.compile(r"(?:lijk|ig|isch|aal|eel|ief|ens|iek)e$")
+_COMMON_ARRANGEMENT = re.compile(r"(?i:gemeenschappelijke)[ \t]+\Z")
 WORD = re.compile(r"(?<![\w\-])[A-Za-zÀ-ÿ][\w\-]*")
 
 
@@ -122,7 +126,9 @@ class EntityFinder:
         self.heads = sorted({h.lower() for h in c["initiative_heads"]}, key=len, reverse=True)
         self.cue_words = {w.lower() for w in c["initiative_cue_words"]}
         self.generic = {w.lower() for w in c["generic_compounds"]}
+        self.document_heads = {w.lower() for w in c["document_heads"]}
         self.org_heads = set(c["organisation_heads"])
+        self.org_endings = tuple(h.lower() for h in c["organisation_heads"] if len(h) >= 5)
         self.teams = {w.lower() for w in c["team_heads"]}
         self.starts = {w.lower() for w in c["sentence_starts"]}
         # words that open a sentence without naming anything: the cue list, and the
@@ -441,12 +447,22 @@ class EntityFinder:
                 continue
             if capital and any(text.startswith(p, m.start(2)) for p in programmes):
                 continue  # "het programma Zorgen voor elkaar" names the report's programme
+            if capital and any(c in self.words.structure for c in capital.split()):
+                continue  # "Programma Rekening Begroting": a table's header
             end = m.end()
+            common = _COMMON_ARRANGEMENT.search(text, max(0, w.start() - 40), w.start())
+            if capital and low == "regeling" and common:
+                # "Gemeenschappelijke regeling Werkbedrijf Noord": a public body the
+                # municipality takes part in (a verbonden partij), named after the cue
+                key = normalise_name(capital)
+                out.append(Candidate(m.start(2), end, "Organisation", "cue_name", key))
+                continue
             if (
                 capital
                 and low in self.cue_words
                 and len(capital.split()) == 1
                 and capital not in self.words.capital_stop
+                and not self.municipality_rx.fullmatch(capital)  # "team Zwolle gelden ..."
             ):
                 end = continue_lowercase(text, end, self.words, nouns_only=True, capitals=True)
                 name = text[m.start(2) : end]
@@ -464,6 +480,8 @@ class EntityFinder:
                 key = singular(normalise_name(text[w.start() : m.end()]))  # "Ouderenteam Noord"
             else:
                 continue
+            if INFLECTED.search(text[start:end]):
+                continue  # "beleidsplan Regionale": cut at a line's end
             out.append(Candidate(start, end, "Initiative", "cue_name", key))
         return out
 
@@ -497,6 +515,8 @@ class EntityFinder:
                     continue
             if adj and not name:
                 start -= len(adj.group(1))
+            if head in self.document_heads and not (name or _titled(text, m.start(), end)):
+                continue  # "het sportbeleid", "de woonvisie": a field of policy, not a name
             label = "Initiative"
             out.append(
                 Candidate(start, end, label, "compound", singular(normalise_name(text[start:end])))
@@ -576,9 +596,13 @@ class EntityFinder:
                 continue  # "Den Haag", "Gemeente Zwolle": the place, found as such
             if any(len(w) >= 4 and w.isupper() and is_ordinary(w) for w in words):
                 continue  # "ONZE AMBITIE", "WONEN De": a heading in capitals
-            organisation = any(w in self.org_heads for w in words) or any(
-                len(w) >= 2 and w.isupper() and w.isalpha() for w in words
-            )  # "RST Noord", "GR XYZ": an organisation's letters
+            if INFLECTED.search(words[-1]):
+                continue  # "Doelstelling Gezamenlijke": a name does not end on an adjective
+            organisation = (
+                any(w in self.org_heads for w in words)
+                or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words)
+                or any(w.lower().endswith(self.org_endings) for w in words)
+            )  # "RST Noord", "GR XYZ": an organisation's letters; "Wijkbouwstichting"
             label = "Organisation" if organisation else "Initiative"
             out.append(Candidate(m.start(), m.end(), label, "capitalised"))
         return out
@@ -939,3 +963,15 @@ def make_entity_finder(nlp: Language, name: str, disabled: list[str]) -> EntityF
 
 # the finders a rule record may name: EntityFinder's find_<name> methods
 FINDERS = frozenset(n[len("find_") :] for n in dir(EntityFinder) if n.startswith("find_"))
+
+
+def _titled(text: str, start: int, end: int) -> bool:
+    """A policy document is named when its word is capitalised in mid-sentence
+    (``de Erfgoedvisie``) or a capitalised word or a year follows it in the name
+    (``woonvisie Wassenaar``, ``beleidsplan 2021-2025``)."""
+    if any(ch.isupper() or ch.isdigit() for ch in text[start + 1 : end]):
+        return not text[start + 1 : end].isupper()
+    if not text[start].isupper():
+        return False
+    before = text[max(0, start - 3) : start]
+    return bool(re.search(r"[a-zà-ÿ,][ \t]+$", before))
