@@ -127,8 +127,19 @@ class EntityFinder:
         self.cue_words = {w.lower() for w in c["initiative_cue_words"]}
         self.generic = {w.lower() for w in c["generic_compounds"]}
         self.document_heads = {w.lower() for w in c["document_heads"]}
+        # the planning and control cycle's documents (kadernota, voorjaarsnota, ...) and
+        # the national funds a municipality is paid from: reported on, never initiatives
+        self.not_initiatives = {w.lower() for w in c["report_titles"] + c["national_funds"]}
+        # a quoted title after a part of the report or an account is no initiative
+        self.not_quoted_after = {w.lower() for w in self.words.structure} | {
+            w.lower() for w in c["financial_words"] + c["report_parts"]
+        }
         self.org_heads = set(c["organisation_heads"])
-        self.org_endings = tuple(h.lower() for h in c["organisation_heads"] if len(h) >= 5)
+        # a word ending in a long head is an organisation's (Buurtvereniging, Jozefschool);
+        # short heads (Raad, Groep, Wonen) end too many ordinary words
+        self.org_endings = tuple(h.lower() for h in c["organisation_heads"] if len(h) >= 6)
+        self.accounts = {w.lower() for w in c["financial_words"]}
+        self.region_words = {w.lower() for w in c["region_cues"]}
         self.teams = {w.lower() for w in c["team_heads"]}
         self.starts = {w.lower() for w in c["sentence_starts"]}
         # words that open a sentence without naming anything: the cue list, and the
@@ -274,7 +285,7 @@ class EntityFinder:
         for d in find_definitions(text):
             key = normalise_name(d.long_form)
             label = self._type_of_phrase(
-                d.long_form, text[max(0, d.long_start - 25) : d.long_start]
+                d.long_form, text[max(0, d.long_start - 40) : d.long_start]
             )
             if label is None:
                 continue
@@ -297,6 +308,8 @@ class EntityFinder:
         if words[0] == "Wet" or lower[-1].endswith("wet"):
             return "Law"
         tail = before.strip().split()
+        if [w.lower() for w in tail[-2:]] == ["gemeenschappelijke", "regeling"]:
+            return "Organisation"  # a public body the municipality takes part in
         if tail and (
             tail[-1].lower() in self.cue_words
             or tail[-1].lower() == "van"
@@ -493,6 +506,8 @@ class EntityFinder:
             low = word.lower()
             if len(low) < 6 or not low.endswith(self.head_suffixes):
                 continue
+            if low in self.not_initiatives:
+                continue
             head = min((h for h in self.heads if low.endswith(h)), key=len)
             bare = len(low) - len(head) < 3 and "-" not in low
             if bare and (len(head) < 9 or low in self.cue_words):
@@ -515,7 +530,8 @@ class EntityFinder:
                     continue
             if adj and not name:
                 start -= len(adj.group(1))
-            if head in self.document_heads and not (name or _titled(text, m.start(), end)):
+            titled = name or _titled(text, m.start(), end) or _YEARS_AFTER.match(text, end)
+            if head in self.document_heads and not titled:
                 continue  # "het sportbeleid", "de woonvisie": a field of policy, not a name
             label = "Initiative"
             out.append(
@@ -541,6 +557,9 @@ class EntityFinder:
                 continue
             if text[m.start()] == "'" and m.start() > 0 and text[m.start() - 1].isalpha():
                 continue
+            before = _WORD_BEFORE_NAME.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1).lower() in self.not_quoted_after:
+                continue  # "de bijlage 'Nieuw beleid'", "de reserve 'Grote projecten'"
             out.append(Candidate(m.start(), m.end(), "Initiative", "quoted", normalise_name(inner)))
         return out
 
@@ -598,6 +617,13 @@ class EntityFinder:
                 continue  # "ONZE AMBITIE", "WONEN De": a heading in capitals
             if INFLECTED.search(words[-1]):
                 continue  # "Doelstelling Gezamenlijke": a name does not end on an adjective
+            before = _WORD_BEFORE_NAME.search(text, max(0, m.start() - 40), m.start())
+            if any(w.lower() in self.accounts for w in words) or (
+                before and before.group(1).lower() in self.accounts
+            ):
+                continue  # "Algemene Reserve", "de reserve Grote Werken": an account
+            if words[-1].lower() in self.region_words:
+                continue  # "Noordelijke Regio": a region, found as such
             organisation = (
                 any(w in self.org_heads for w in words)
                 or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words)
@@ -637,6 +663,8 @@ class EntityFinder:
         items = rf"{_FACILITY}(?:\s*,\s*{_FACILITY})*(?:\s+en\s+{_FACILITY})?"
         for m in re.finditer(rf"\b(?:{self.facility_cues})\s+({items})", scan.text):
             for p in re.finditer(_FACILITY, m.group(1)):
+                if p.group(0).lower() in self.openers:
+                    continue  # "de locatie In maart ...": a sentence's first word
                 a = m.start(1) + p.start()
                 out.append(Candidate(a, a + len(p.group(0)), "Initiative", "facility"))
         return out

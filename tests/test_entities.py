@@ -303,3 +303,59 @@ def test_entities_a_surname_is_no_municipality(annotate, before):
 )
 def test_entities_districts_are_neither_places_nor_openers(annotate, text, expected):
     assert _ents(annotate, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a policy document named by its kind alone is a field of policy, not a name
+        ("Het sportbeleid en de woonvisie zijn bijgesteld.", set()),
+        # titled: capitalised in mid-sentence, or with a year or a capitalised complement
+        ("De raad stelde de Erfgoedvisie vast.", {("Erfgoedvisie", "Initiative")}),
+        ("We voeren het ouderenbeleid 2024-2027 uit.", {("ouderenbeleid 2024-2027", "Initiative")}),
+        # a kind that is not a document stays a name by itself
+        ("Het doorbraakteam kwam bijeen.", {("doorbraakteam", "Initiative")}),
+    ],
+)
+def test_entities_policy_documents_need_a_title(annotate, text, expected):
+    assert _ents(annotate, text) == expected
+
+
+def test_entities_no_name_ends_on_an_inflected_adjective(annotate):
+    # the rest of the name went to the next line: the half is not a name
+    text = "Het team gaf de Doelstelling Gezamenlijke\nzorg aan."
+    assert not any(label == "Initiative" for _, label in _ents(annotate, text))
+
+
+def test_entities_common_arrangement_is_an_organisation(annotate):
+    text = "De Gemeenschappelijke regeling Werkbedrijf Noordkust voert de taken uit."
+    assert ("Werkbedrijf Noordkust", "Organisation") in _ents(annotate, text)
+    assert not any(label == "Initiative" for _, label in _ents(annotate, text))
+
+
+def test_entities_a_compound_organisation_head(annotate):
+    text = "Samen met de Buurtvereniging Oosterhoek organiseren we een markt."
+    assert _ents(annotate, text) == {("Buurtvereniging Oosterhoek", "Organisation")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the planning and control cycle's documents and the national funds
+        "In de Voorjaarsnota 2025 staat dat het gemeentefonds groeit.",
+        # a quoted title after a part of the report or an account
+        "Zie de bijlage 'Nieuw beleid per programma' en de reserve 'Grote werken'.",
+        # a facility cue before a sentence's first word
+        "We bouwen op de locatie\nIn maart begon de bouw.",
+        # an account of the budget, and a region, in capitals
+        "De lasten komen uit de Algemene Reserve en de reserve Grote Werken.",
+        "Dat doen we in de Noordelijke Regio samen.",
+    ],
+)
+def test_entities_no_initiative_in(annotate, text):
+    assert not any(label == "Initiative" for _, label in _ents(annotate, text))
+
+
+def test_entities_abbreviation_of_a_common_arrangement_is_an_organisation(annotate):
+    text = "De Gemeenschappelijke regeling Belastingdienst Noordkust (BDNK) int de heffingen."
+    assert ("Belastingdienst Noordkust", "Organisation") in _ents(annotate, text)
