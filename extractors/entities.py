@@ -39,6 +39,7 @@ from .names import (
     singular,
     split_lists,
 )
+from .outline import heading_name
 from .persons import person_spans
 from .rules import Rule, RuleError, rules_from
 from .text import alternation, normalise_name, sentence_offsets, text_of
@@ -55,6 +56,8 @@ QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
 # an inflected adjective ("gezamenlijke", "regionale"): a name does not end on one, it was
 # cut (at a line's end) or is a phrase of a sentence
 INFLECTED = re.compile(r"(?:lijk|ig|isch|aal|eel|ief|ens|iek)e$")
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w\-’']*")
+_PROGRAMME_CODE = re.compile(r"P\d{1,2}[ \t]+")
 _COMMON_ARRANGEMENT = re.compile(r"(?i:gemeenschappelijke)[ \t]+\Z")
 WORD = re.compile(r"(?<![\w\-])[A-Za-zÀ-ÿ][\w\-]*")
 
@@ -137,7 +140,7 @@ class EntityFinder:
         self.org_heads = set(c["organisation_heads"])
         # a word ending in a long head is an organisation's (Buurtvereniging, Jozefschool);
         # short heads (Raad, Groep, Wonen) end too many ordinary words
-        self.org_endings = tuple(h.lower() for h in c["organisation_heads"] if len(h) >= 6)
+        self.org_endings = tuple(c["organisation_endings"])
         self.accounts = {w.lower() for w in c["financial_words"]}
         self.region_words = {w.lower() for w in c["region_cues"]}
         self.teams = {w.lower() for w in c["team_heads"]}
@@ -458,7 +461,13 @@ class EntityFinder:
             name = m.group(1) or capital
             if capital and (capital.split()[0] in self.words.extend_stop):
                 continue
-            if capital and any(text.startswith(p, m.start(2)) for p in programmes):
+            first = capital.split()[0].lower() if capital else ""
+            if len(first) <= 3 and first in self.stop_words - {"de", "het", "een"}:
+                continue  # "het buurtnetwerk In ...": a sentence's first word, no name
+            at = m.start(2)
+            code = _PROGRAMME_CODE.match(text, at)  # "programma P2 Zorg": its code first
+            names = programmes if not code else [heading_name(p) for p in programmes]
+            if capital and any(text.startswith(p, code.end() if code else at) for p in names):
                 continue  # "het programma Zorgen voor elkaar" names the report's programme
             if capital and any(c in self.words.structure for c in capital.split()):
                 continue  # "Programma Rekening Begroting": a table's header
@@ -514,7 +523,9 @@ class EntityFinder:
                 continue  # a bare cue word ("programma", "project") is not a name
             start, end = m.start(), m.end()
             # "Ouderenteam Lindewaard", "schuldenaanpak Jeugd": a capitalised complement
-            end = extend_capitalised(text, end, self.starts, self.words.extend_stop, max_words=3)
+            end = extend_capitalised(
+                text, end, self.openers, self.words.extend_stop | self.words.structure, max_words=3
+            )
             before = text[max(0, start - 30) : start]
             adj = re.search(rf"(?:^|\s)((?i:{self.words.adjectives})\s+)$", before)
             name = re.search(
@@ -530,7 +541,7 @@ class EntityFinder:
                     continue
             if adj and not name:
                 start -= len(adj.group(1))
-            titled = name or _titled(text, m.start(), end) or _YEARS_AFTER.match(text, end)
+            titled = _titled(text, start, end) or _YEARS_AFTER.match(text, end)
             if head in self.document_heads and not titled:
                 continue  # "het sportbeleid", "de woonvisie": a field of policy, not a name
             label = "Initiative"
@@ -615,8 +626,9 @@ class EntityFinder:
                 continue  # "Den Haag", "Gemeente Zwolle": the place, found as such
             if any(len(w) >= 4 and w.isupper() and is_ordinary(w) for w in words):
                 continue  # "ONZE AMBITIE", "WONEN De": a heading in capitals
-            if INFLECTED.search(words[-1]):
-                continue  # "Doelstelling Gezamenlijke": a name does not end on an adjective
+            if INFLECTED.search(words[-1]) or _PROGRAMME_CODE.match(m.group(1)):
+                continue  # "Doelstelling Gezamenlijke": a name does not end on an adjective;
+                # "P2 Zorg": a programme's code
             before = _WORD_BEFORE_NAME.search(text, max(0, m.start() - 40), m.start())
             if any(w.lower() in self.accounts for w in words) or (
                 before and before.group(1).lower() in self.accounts
@@ -627,11 +639,11 @@ class EntityFinder:
             organisation = (
                 any(w in self.org_heads for w in words)
                 or any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words)
-                or any(w.lower().endswith(self.org_endings) for w in words)
+                or any(_compound_of(w.lower(), self.org_endings) for w in words)
             )  # "RST Noord", "GR XYZ": an organisation's letters; "Wijkbouwstichting"
             label = "Organisation" if organisation else "Initiative"
             out.append(Candidate(m.start(), m.end(), label, "capitalised"))
-        return out
+        return _not_in_lower_case(text, out)
 
     def find_camel(self, scan: Scan) -> list[Candidate]:
         """``StadSamen``, ``deZorg``, ``Buurtwerk.nl``: names that only an
@@ -1003,3 +1015,44 @@ def _titled(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 3) : start]
     return bool(re.search(r"[a-zà-ÿ,][ \t]+$", before))
+
+
+def _not_in_lower_case(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Drop the initiatives whose words the text also writes in lower case: "Voorschoolse
+    Educatie" where "voorschoolse educatie" stands elsewhere is a phrase capitalised for
+    emphasis, not a name. One pass over the words (the lower-case runs of the lengths
+    asked for), not a search per name."""
+    wanted = {
+        tuple(w.lower() for w in text[c.start : c.end].split())
+        for c in found
+        if c.label == "Initiative"
+    }
+    sizes = {len(k) for k in wanted}
+    if not wanted:
+        return found
+    seen: set[tuple[str, ...]] = set()
+    run: list[str] = []
+    for w in _PLAIN_WORD.finditer(text):
+        word = w.group(0)
+        if not word.islower() or (run and text[w.start() - 1] == "\n"):
+            run = []
+        if not word.islower():
+            continue
+        run.append(word)
+        for n in sizes:
+            if len(run) >= n and tuple(run[-n:]) in wanted:
+                seen.add(tuple(run[-n:]))
+        if len(run) > 8:
+            run = run[-8:]
+    return [
+        c
+        for c in found
+        if c.label != "Initiative"
+        or tuple(w.lower() for w in text[c.start : c.end].split()) not in seen
+    ]
+
+
+def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
+    """Whether ``word`` is a compound ending in one of ``heads`` ("jozefschool",
+    "buurtvereniging"), not the head itself ("school" in "Gezonde School")."""
+    return any(len(word) > len(h) + 2 and word.endswith(h) for h in heads)

@@ -653,7 +653,12 @@ def push(endpoint, out):
 
 
 @main.command()
-@click.option("--measure", help="A common measure: its id (kg compare --list), name or word.")
+@click.option(
+    "--measure",
+    "measures",
+    multiple=True,
+    help="A common measure: its id (kg compare --list), name or word (repeatable).",
+)
 @click.option("--initiative", help="Who runs an initiative of this name, with which partners.")
 @click.option("--kind", help="Who runs initiatives of this kind (team, pilot, regeling, ...).")
 @click.option("--taakveld", help="The programmes on an Iv3 taakveld (6.1; 6 for all of 6.x).")
@@ -666,11 +671,11 @@ def push(endpoint, out):
     "target",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write the values to a .csv file or an Excel .xlsx workbook.",
+    help="Write what is shown to a .csv file or an Excel .xlsx workbook.",
 )
 @out_option
 @handle_errors
-def compare(measure, initiative, kind, taakveld, municipalities, years, trace, list_, target, out):
+def compare(measures, initiative, kind, taakveld, municipalities, years, trace, list_, target, out):
     """Municipalities side by side: a measure per municipality and period, who runs an
     initiative or initiatives of a kind with which partners, the programmes on a taakveld."""
     from . import compare as cmp
@@ -685,7 +690,7 @@ def compare(measure, initiative, kind, taakveld, municipalities, years, trace, l
             _row(kinds, code, label, ", ".join(words))
         _console().print(kinds)
         return
-    if sum(map(bool, (measure, initiative, kind, taakveld))) != 1:
+    if sum(map(bool, (measures, initiative, kind, taakveld))) != 1:
         raise UsageError(
             "give one of --measure, --initiative, --kind, --taakveld "
             "(kg compare --list shows measures and kinds)"
@@ -693,40 +698,50 @@ def compare(measure, initiative, kind, taakveld, municipalities, years, trace, l
     if target and Path(target).suffix.lower() not in (".csv", ".xlsx"):
         raise UsageError(f"-o {target}: write a .csv or an .xlsx file")
     if taakveld:
+        header = ("municipality", "year", "programme", "code", "taakveld", "rule")
         rows = cmp.compare_taakveld(out, taakveld)
-        table = Table("municipality", "year", "programme", "code", "taakveld", "rule")
-        for row in rows:
-            _row(table, *row)
-        _console().print(table)
-        click.echo(f"{len(rows)} programme link(s)")
+        _rows_out(header, rows, f"{len(rows)} programme link(s)", target)
         return
     if initiative or kind:
         rows = (
             cmp.compare_initiative(out, initiative) if initiative else cmp.compare_kind(out, kind)
         )
-        table = Table("municipality", "initiative", "partner", "programme")
-        for row in rows:
-            _row(table, *row)
-        _console().print(table)
-        click.echo(f"{len(rows)} row(s)")
+        header = ("municipality", "initiative", "partner", "programme")
+        _rows_out(header, rows, f"{len(rows)} row(s)", target)
         return
-    comparison = cmp.compare_measure(out, measure, municipalities, years)
-    table = Table("municipality", *comparison.periods, title=comparison.label)
-    for muni in comparison.municipalities:
-        cells = [
-            "\n".join(v.shown(named=len(cell) > 1) for v in cell)  # one value a line
-            for cell in (comparison.cell(muni, p) for p in comparison.periods)
-        ]
-        _row(table, muni, *cells)
-    _console().print(table)
-    if trace:
-        for v in comparison.values:
-            click.echo(f"{v.municipality} {v.period} {v.shown()}: {v.where}: {v.sentence}")
-    click.echo(f"{len(comparison.values)} value(s) of {comparison.measure}")
+    # every measure named before any is compared: a wrong second name fails at once
+    ids = list(dict.fromkeys(cmp.resolve_measure(m) for m in measures))
+    comparisons = [cmp.compare_measure(out, mid, municipalities, years) for mid in ids]
+    for comparison in comparisons:
+        table = Table("municipality", *comparison.periods, title=comparison.label)
+        for muni in comparison.municipalities:
+            cells = [
+                "\n".join(v.shown(named=len(cell) > 1) for v in cell)  # one value a line
+                for cell in (comparison.cell(muni, p) for p in comparison.periods)
+            ]
+            _row(table, muni, *cells)
+        _console().print(table)
+        if trace:
+            for v in comparison.values:
+                click.echo(f"{v.municipality} {v.period} {v.shown()}: {v.where}: {v.sentence}")
+        click.echo(f"{len(comparison.values)} value(s) of {comparison.measure}")
     if target:
         write = cmp.write_xlsx if Path(target).suffix.lower() == ".xlsx" else cmp.write_csv
-        written = write(comparison, target)
+        written = write(comparisons, target)
         click.echo(f"wrote {written}")
+
+
+def _rows_out(header: tuple[str, ...], rows: list, summary: str, target: Path | None) -> None:
+    """Print rows as a table, say how many, and write them to ``target`` when given."""
+    from . import compare as cmp
+
+    table = Table(*header)
+    for row in rows:
+        _row(table, *row)
+    _console().print(table)
+    click.echo(summary)
+    if target:
+        click.echo(f"wrote {cmp.write_rows(header, rows, target)}")
 
 
 @main.command("list")

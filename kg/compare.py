@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,13 +100,31 @@ class Comparison:
 
 def resolve_measure(text: str) -> str:
     """The id of the common measure that ``text`` names: its id, its label, or one of the
-    words reports use for it (case and accents ignored)."""
+    words reports use for it (case and accents ignored); else an everyday word that is a
+    word or the end of a word of one measure's names (``uitkeringen`` is bijstand's
+    ``bijstandsuitkeringen``). A word of several measures (``wmo``) is an error that
+    lists them."""
     key = search_key(text)
     for mid, (label, _, words) in MEASURES.items():
         if key in (mid, search_key(label), *(search_key(w) for w in words)):
             return mid
+    partial = [
+        mid
+        for mid, (label, _, words) in MEASURES.items()
+        if key and any(_ends_a_word(key, search_key(n)) for n in (mid, label, *words))
+    ]
+    if len(partial) == 1:
+        return partial[0]
+    if partial:
+        choices = ", ".join(f"{mid} ({MEASURES[mid][0]})" for mid in partial)
+        raise UsageError(f"{text!r} names several measures: {choices}; give one")
     known = ", ".join(MEASURES)
     raise UsageError(f"no common measure {text!r}; choose from {known}")
+
+
+def _ends_a_word(key: str, name: str) -> bool:
+    """Whether ``key`` is a word of ``name`` or the end of one (a compound's head)."""
+    return any(len(key) >= 3 and w.endswith(key) for w in re.split(r"[\s\-/]+", name))
 
 
 def compare_measure(
@@ -177,46 +196,87 @@ def dutch_number(value: float) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def write_csv(comparison: Comparison, target: Path) -> Path:
-    """Every value as one row of :data:`COLUMNS` (numbers as numbers)."""
+def write_csv(comparisons: Comparison | Sequence[Comparison], target: Path) -> Path:
+    """Every value of each comparison as one row of :data:`COLUMNS` and its measure's id
+    (numbers as numbers)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for v in comparison.values:
-        writer.writerow(v.row)
+    writer.writerow((*COLUMNS, "measure"))
+    for comparison in _several(comparisons):
+        for v in comparison.values:
+            writer.writerow([*v.row, comparison.measure])
     atomic_write(target, buffer.getvalue())
     return target
 
 
-def write_xlsx(comparison: Comparison, target: Path) -> Path:
-    """An Excel workbook: the sheet ``comparison`` (municipalities × periods, one typed
-    number per value, a value of another kind in a column of its own) and the sheet
-    ``sources`` (every value with its document and sentence)."""
+def write_xlsx(comparisons: Comparison | Sequence[Comparison], target: Path) -> Path:
+    """An Excel workbook: a sheet per measure (``comparison`` where there is one, else the
+    measure's id: municipalities × periods, one typed number per value, a value of another
+    kind in a column of its own) and the sheet ``sources`` (every value with its document,
+    page, sentence and measure)."""
     from openpyxl import Workbook
+
+    several = _several(comparisons)
+    book = Workbook()
+    for i, comparison in enumerate(several):
+        sheet = book.active if i == 0 else book.create_sheet()
+        sheet.title = "comparison" if len(several) == 1 else comparison.measure[:31]
+        columns = sorted({(v.period, v.unit, v.kind) for v in comparison.values})
+        sheet.append(["municipality", *(_header(c) for c in columns)])
+        for muni in comparison.municipalities:
+            row: list[object] = [muni]
+            for period, unit, kind in columns:
+                found = [
+                    v for v in comparison.cell(muni, period) if (v.unit, v.kind) == (unit, kind)
+                ]
+                row.append(found[0].value if found else None)
+            sheet.append(row)
+    sources = book.create_sheet("sources")
+    sources.append([*COLUMNS, "measure"])
+    for comparison in several:
+        for v in comparison.values:
+            sources.append([*v.row, comparison.measure])
+    _bold_headers(book)
+    book.properties.title = ", ".join(f"{c.label} ({c.measure})" for c in several)
+    atomic_stream(Path(target), book.save)
+    return target
+
+
+def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]], target: Path) -> Path:
+    """A table of rows (who runs an initiative, the programmes on a taakveld) as CSV or
+    as an Excel workbook of one sheet, by ``target``'s suffix."""
+    rows = [list(r) for r in rows]
+    if Path(target).suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "rows"
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append(row)
+        _bold_headers(book)
+        atomic_stream(Path(target), book.save)
+        return target
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    atomic_write(target, buffer.getvalue())
+    return target
+
+
+def _several(comparisons: Comparison | Sequence[Comparison]) -> list[Comparison]:
+    return [comparisons] if isinstance(comparisons, Comparison) else list(comparisons)
+
+
+def _bold_headers(book) -> None:
     from openpyxl.styles import Font
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "comparison"
-    columns = sorted({(v.period, v.unit, v.kind) for v in comparison.values})
-    sheet.append(["municipality", *(_header(c) for c in columns)])
-    for muni in comparison.municipalities:
-        row: list[object] = [muni]
-        for period, unit, kind in columns:
-            found = [v for v in comparison.cell(muni, period) if (v.unit, v.kind) == (unit, kind)]
-            row.append(found[0].value if found else None)
-        sheet.append(row)
-    sources = book.create_sheet("sources")
-    sources.append(list(COLUMNS))
-    for v in comparison.values:
-        sources.append(v.row)
-    for ws in (sheet, sources):
+    for ws in book.worksheets:
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "B2"
-    book.properties.title = f"{comparison.label} ({comparison.measure})"
-    atomic_stream(Path(target), book.save)
-    return target
 
 
 def _header(column: tuple[str, str, str]) -> str:

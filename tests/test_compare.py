@@ -151,3 +151,66 @@ def test_compare_cli_taakveld(towns, runner):
     assert result.exit_code == 0 and "programme link(s)" in result.output
     bad = runner.invoke(main, ["compare", "--taakveld", "x y", "--out", str(towns)])
     assert bad.exit_code == 2
+
+
+def test_compare_measure_everyday_words():
+    assert compare.resolve_measure("uitkeringen") == "bijstand"  # bijstandsuitkeringen
+    assert compare.resolve_measure("Jeugdhulp") == "jeugdhulp"
+    with pytest.raises(UsageError, match="several measures: wmo-meldingen .*wmo-clienten"):
+        compare.resolve_measure("wmo")
+
+
+def test_compare_cli_several_measures(towns, runner, tmp_path):
+    from openpyxl import load_workbook
+
+    csv_target = tmp_path / "two.csv"
+    args = ["compare", "--measure", "wachttijd", "--measure", "mantelzorgers"]
+    result = runner.invoke(main, [*args, "-o", str(csv_target), "--out", str(towns)])
+    assert result.exit_code == 0, result.output
+    assert "value(s) of wachttijd" in result.output and "value(s) of mantelzorg" in result.output
+    with csv_target.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["measure"] for r in rows} == {"wachttijd", "mantelzorg"}
+    assert ("Zwolle", 2340.0, "mantelzorg") in {
+        (r["municipality"], float(r["value"]), r["measure"]) for r in rows
+    }
+    xlsx_target = tmp_path / "two.xlsx"
+    result = runner.invoke(main, [*args, "-o", str(xlsx_target), "--out", str(towns)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(xlsx_target)
+    assert book.sheetnames == ["wachttijd", "mantelzorg", "sources"]
+    measures = {row[-1] for row in book["sources"].iter_rows(min_row=2, values_only=True)}
+    assert measures == {"wachttijd", "mantelzorg"}
+    # a wrong name among them fails before anything is written
+    bad = tmp_path / "bad.csv"
+    failed = runner.invoke(main, [*args, "--measure", "geluk", "-o", str(bad), "--out", str(towns)])
+    assert failed.exit_code == 2 and "geluk" in failed.output and not bad.exists()
+
+
+@pytest.mark.parametrize(
+    "view,suffix,column",
+    [
+        (["--initiative", "doorbraakteam"], ".csv", "partner"),
+        (["--kind", "team"], ".xlsx", "partner"),
+        (["--taakveld", "6"], ".csv", "taakveld"),
+    ],
+)
+def test_compare_cli_every_view_writes_its_rows(towns, runner, tmp_path, view, suffix, column):
+    from openpyxl import load_workbook
+
+    target = tmp_path / f"rows{suffix}"
+    result = runner.invoke(main, ["compare", *view, "-o", str(target), "--out", str(towns)])
+    assert result.exit_code == 0, result.output
+    if suffix == ".csv":
+        with target.open(encoding="utf-8", newline="") as f:
+            rows = [list(r.values()) for r in csv.DictReader(f)]
+            f.seek(0)
+            header = next(csv.reader(f))
+    else:
+        sheet = load_workbook(target)["rows"]
+        header = [c.value for c in sheet[1]]
+        rows = [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert header[0] == "municipality" and column in header
+    shown = int(result.output.split(" row(s)")[0].split()[-1]) if "row(s)" in result.output else 0
+    assert rows and (not shown or len(rows) == shown)
+    assert {r[0] for r in rows} <= {"Lindewaard", "Zwolle"}

@@ -359,3 +359,37 @@ def test_entities_no_initiative_in(annotate, text):
 def test_entities_abbreviation_of_a_common_arrangement_is_an_organisation(annotate):
     text = "De Gemeenschappelijke regeling Belastingdienst Noordkust (BDNK) int de heffingen."
     assert ("Belastingdienst Noordkust", "Organisation") in _ents(annotate, text)
+
+
+def test_entities_a_phrase_also_in_lower_case_is_no_name(annotate):
+    text = (
+        "We versterken de voorschoolse educatie in de wijken. "
+        "Het aanbod Voorschoolse Educatie groeit, net als de Kleine Stappen in de buurt."
+    )
+    found = _ents(annotate, text)
+    assert not any(name == "Voorschoolse Educatie" for name, _ in found)
+    assert ("Kleine Stappen", "Initiative") in found  # never written in lower case
+
+
+@pytest.mark.parametrize(
+    "text,name,not_over",
+    [
+        # a name's lower-case tail stops at a preposition ("inclusief", "middels")
+        ("De subsidieregeling inclusief de toeslag liep af.", None, "inclusief"),
+        # a compound's capitalised complement does not go over a table's label or "In"
+        ("Het buurtnetwerk In Zuid groeide.", "buurtnetwerk", "In"),
+        ("Het Wijkteams Baten 2024 bedroeg veel.", "Wijkteams", "Baten"),
+    ],
+)
+def test_entities_a_name_ends_where_it_ends(annotate, text, name, not_over):
+    names = {n for n, _ in _ents(annotate, text)}
+    assert name is None or name in names
+    assert not any(not_over in n.split()[1:] for n in names)
+
+
+def test_entities_the_programme_by_its_code_is_no_initiative(annotate):
+    text = (
+        "Programma 2 Zorg en Welzijn\n\nWat willen we bereiken?\n\n"
+        "In het programma P2 Zorg en Welzijn werken we samen."
+    )
+    assert not any(label in ("Initiative", "Organisation") for _, label in _ents(annotate, text))
