@@ -582,16 +582,20 @@ class EntityFinder:
         out = []
         for m in self.partner_rx.finditer(text):
             name = m.group(1)
-            if name.split()[0] in self.words.capital_stop:
-                continue
-            out.append(Candidate(m.start(1), m.end(1), "Organisation", "partner_context"))
+            if name.split()[0] in self.words.capital_stop or INFLECTED.search(name):
+                continue  # "Verbonden partijen\n\nGemeenschappelijke regeling": no name
+            if not self.municipality_rx.fullmatch(name):  # "samen met Zwolle": the place
+                out.append(Candidate(m.start(1), m.end(1), "Organisation", "partner_context"))
             pos = m.end(1)
             while True:
                 nxt = _NEXT_ITEM.match(text, pos)
                 if not nxt or nxt.group(1).split()[0] in self.words.capital_stop:
                     break
                 a = nxt.start(1)
-                out.append(Candidate(a, a + len(nxt.group(1)), "Organisation", "partner_context"))
+                if not self.municipality_rx.fullmatch(nxt.group(1)):
+                    out.append(
+                        Candidate(a, a + len(nxt.group(1)), "Organisation", "partner_context")
+                    )
                 pos = nxt.end()
         return out
 
@@ -718,6 +722,8 @@ class EntityFinder:
                 continue
             if m.group(1) in self.words.capital_stop or self._is_head(m.group(1).lower()):
                 continue
+            if self.municipality_rx.fullmatch(m.group(1)):
+                continue  # "Zwolle biedt ...": the municipality, not an organisation
             out.append(Candidate(m.start(1), m.end(1), "Organisation", "service_subject"))
         return out
 

@@ -5,7 +5,8 @@
 - ``hasPartner``: an initiative and an organisation named in one sentence that says they
   work together (``samen met``, ``uitgevoerd door``, ...);
 - ``partnersWith``: the municipality and an organisation in a sentence that states
-  cooperation or a contract, with no initiative named;
+  cooperation or a contract, with no initiative named, and every organisation a
+  "Verbonden partijen" section lists (BBV: parties it has a stake in);
 - ``locatedIn``: an initiative and a district named in one sentence.
 
 Writes ``doc._.kg_relations`` (a list of :class:`~extractors.annotations.RelationNote`).
@@ -20,8 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import gazetteer, keys
-from .annotations import RelationNote, Section
+from .annotations import Block, RelationNote, Section
 from .entities import FINDERS
+from .outline import heading_name
 from .rules import rules_from
 from .sections import SectionIndex
 from .text import sentence_offsets, text_of
@@ -33,6 +35,7 @@ class RelationFinder:
         self.ready = False
         self.partner_rx = self.municipal_rx = self.funding_rx = _phrases([])
         self.unnamed: frozenset[str] = frozenset()
+        self.listings: tuple[str, ...] = ()
 
     def initialize(
         self, get_examples=None, *, nlp: Language | None = None, cues: dict | None = None
@@ -43,6 +46,7 @@ class RelationFinder:
         self.partner_rx = _phrases(c["partner_cues"])
         self.municipal_rx = _phrases(c["municipality_partner_cues"])
         self.funding_rx = _phrases(c["funding_words"])
+        self.listings = tuple(w.lower() for w in c["partner_listings"])
         # the entity rules whose initiatives are not named after an organisation
         registry = rules_from(gazetteer.entity_rules(), FINDERS)
         self.unnamed = frozenset(r.name for r in registry if not r.named_after)
@@ -57,6 +61,7 @@ class RelationFinder:
         notes: list[RelationNote] = []
         notes += self._programmes(spans, sections, index)
         notes += _named_after(doc, spans, self.unnamed)
+        notes += self._listed_parties(doc, spans)
         previous: list[Span] = []
         topic: list[Span] = []
         funders: list[Span] = []
@@ -91,6 +96,35 @@ class RelationFinder:
                     topic = previous
         doc._.kg_relations = notes
         return doc
+
+    def _listed_parties(self, doc: Doc, spans: list[Span]) -> list[RelationNote]:
+        """The organisations a "Verbonden partijen" section lists (the paragraph, and the
+        list in each programme the BBV asks for): parties the municipality has a
+        governing and a financial stake in, so each partners the municipality; the
+        sentence (or table row) naming it is the provenance. The sections are the
+        document model's headings (a PDF, HTML or Markdown file; a plain text has none)."""
+        text = text_of(doc)
+        orgs = [s for s in spans if s.label_ == "Organisation"]
+        if not orgs:
+            return []
+        heads = [
+            b for b in (Block.from_tuple(t) for t in doc._.kg_blocks or ()) if b.role == "heading"
+        ]
+        ranges = []
+        for i, b in enumerate(heads):
+            if _listing_title(text[b.start : b.end]).startswith(self.listings):
+                end = next((h.start for h in heads[i + 1 :] if h.level <= b.level), len(text))
+                ranges.append((b.end, end))
+        sentences = sentence_offsets(doc)
+        sent_starts = [a for a, _ in sentences]
+        starts = [s.start_char for s in orgs]
+        notes = []
+        for lo, hi in ranges:
+            for o in orgs[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]:
+                k = max(bisect.bisect_right(sent_starts, o.start_char) - 1, 0)
+                context = sentences[k] if sentences else (o.start_char, o.end_char)
+                notes.append(_note("partnersWith", None, _at(o), context, "relations.listed_party"))
+        return notes
 
     def _funding(
         self, text: str, sent: tuple[int, int], inside: list[Span], funders: list[Span]
@@ -183,6 +217,15 @@ class RelationFinder:
             for d in districts:
                 notes.append(_note("locatedIn", _at(i), _at(d), offsets, "relations.district"))
         return notes
+
+
+def _listing_title(line: str) -> str:
+    """A heading in lower case without its numbering or the word "paragraaf" before it:
+    "Paragraaf 6. Verbonden partijen" → "verbonden partijen"."""
+    return _LISTING_PREFIX.sub("", heading_name(line).strip().lower())
+
+
+_LISTING_PREFIX = re.compile(r"^(?:(?:paragraaf|§)\s*)?(?:[a-z]?\d+(?:\.\d+)*[.:)]?\s+)?")
 
 
 def _note(
@@ -290,7 +333,12 @@ def _phrases(words: list[str]) -> re.Pattern:
 @Language.factory(
     keys.RELATIONS,
     assigns=[f"doc._.{keys.RELATION_NOTES}"],
-    requires=[f"doc._.{keys.SECTION_TREE}", f"doc._.{keys.SENTENCES}", "doc.spans"],
+    requires=[
+        f"doc._.{keys.SECTION_TREE}",
+        f"doc._.{keys.SENTENCES}",
+        f"doc._.{keys.BLOCKS}",
+        "doc.spans",
+    ],
 )
 def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
     return RelationFinder(nlp, name)

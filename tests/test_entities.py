@@ -393,3 +393,16 @@ def test_entities_the_programme_by_its_code_is_no_initiative(annotate):
         "In het programma P2 Zorg en Welzijn werken we samen."
     )
     assert not any(label in ("Initiative", "Organisation") for _, label in _ents(annotate, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Ede": a municipality's name that is also a word, found as the place only
+        # after "gemeente"
+        "Het project Thuisraam voeren we uit samen met Ede en Stichting Kompaan.",
+        "Ede biedt inwoners een gratis spreekuur.",
+    ],
+)
+def test_entities_a_municipality_is_no_organisation(annotate, text):
+    assert ("Ede", "Organisation") not in _ents(annotate, text)

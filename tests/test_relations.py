@@ -69,3 +69,48 @@ def test_relations_service_subject_is_an_organisation(annotate):
     )
     ents = {(s.text, s.label_) for s in doc.spans["kg_entities"]}
     assert ("Welsaam", "Organisation") in ents
+
+
+VERBONDEN = """# Programmabegroting 2024 gemeente Zwolle
+
+## Programma 1 Zorg
+
+Het Werkbedrijf Noordkust helpt inwoners aan werk.
+
+## Paragraaf 6 Verbonden partijen
+
+### Gemeenschappelijke regeling Werkbedrijf Noordkust
+
+Het Werkbedrijf Noordkust voert de Participatiewet uit. Ook Stichting Vrolijk Wonen neemt deel.
+
+## Paragraaf 7 Grondbeleid
+
+Wij verkopen grond aan Stichting Bouwgrond Oost.
+"""
+
+
+def test_relations_the_listed_parties_partner_the_municipality(tmp_path):
+    """Each organisation the section "Verbonden partijen" lists partners the municipality,
+    and only there: the paragraph after it is another matter."""
+    from kg import pipeline
+    from kg.document import read_document
+
+    path = tmp_path / "zwolle-2024.md"
+    path.write_text(VERBONDEN, encoding="utf-8")
+    facts = pipeline.extract_document(read_document(path))
+    partners = {
+        r.object
+        for r in facts.relations
+        if r.predicate == "partnersWith" and r.mention.rule == "relations.listed_party"
+    }
+    assert partners == {
+        "organisation/werkbedrijf-noordkust",
+        "organisation/vrolijk-wonen",
+    }
+    # the row that names it is the provenance
+    rows = {
+        r.mention.sentence
+        for r in facts.relations
+        if r.object == "organisation/vrolijk-wonen" and r.predicate == "partnersWith"
+    }
+    assert rows == {"Ook Stichting Vrolijk Wonen neemt deel."}
