@@ -56,7 +56,6 @@ QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
 # an inflected adjective ("gezamenlijke", "regionale"): a name does not end on one, it was
 # cut (at a line's end) or is a phrase of a sentence
 INFLECTED = re.compile(r"(?:lijk|ig|isch|aal|eel|ief|ens|iek)e$")
-_PLAIN_WORD = re.compile(r"[^\W\d_][\w\-’']*")
 _PROGRAMME_CODE = re.compile(r"P\d{1,2}[ \t]+")
 _COMMON_ARRANGEMENT = re.compile(r"(?i:gemeenschappelijke)[ \t]+\Z")
 WORD = re.compile(r"(?<![\w\-])[A-Za-zÀ-ÿ][\w\-]*")
@@ -1026,36 +1025,25 @@ def _titled(text: str, start: int, end: int) -> bool:
 def _not_in_lower_case(text: str, found: list[Candidate]) -> list[Candidate]:
     """Drop the initiatives whose words the text also writes in lower case: "Voorschoolse
     Educatie" where "voorschoolse educatie" stands elsewhere is a phrase capitalised for
-    emphasis, not a name. One pass over the words (the lower-case runs of the lengths
-    asked for), not a search per name."""
-    wanted = {
-        tuple(w.lower() for w in text[c.start : c.end].split())
-        for c in found
-        if c.label == "Initiative"
+    emphasis, not a name. One pass over the text's words, a dictionary lookup each (a
+    search per name would take time in the text's length times the names')."""
+    keys = {
+        c: tuple(text[c.start : c.end].lower().split()) for c in found if c.label == "Initiative"
     }
-    sizes = {len(k) for k in wanted}
-    if not wanted:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in set(keys.values()):
+        by_first.setdefault(key[0], []).append(key)
+    if not by_first:
         return found
-    seen: set[tuple[str, ...]] = set()
-    run: list[str] = []
-    for w in _PLAIN_WORD.finditer(text):
-        word = w.group(0)
-        if not word.islower() or (run and text[w.start() - 1] == "\n"):
-            run = []
-        if not word.islower():
-            continue
-        run.append(word)
-        for n in sizes:
-            if len(run) >= n and tuple(run[-n:]) in wanted:
-                seen.add(tuple(run[-n:]))
-        if len(run) > 8:
-            run = run[-8:]
-    return [
-        c
-        for c in found
-        if c.label != "Initiative"
-        or tuple(w.lower() for w in text[c.start : c.end].split()) not in seen
-    ]
+    words = text.split()
+    seen = set()
+    for i, word in enumerate(words):
+        for key in by_first.get(word, ()):
+            n = len(key)
+            if tuple(words[i : i + n - 1]) == key[:-1] and i + n <= len(words):
+                if words[i + n - 1].rstrip(".,;:!?)") == key[-1]:
+                    seen.add(key)
+    return [c for c in found if keys.get(c) not in seen]
 
 
 def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
