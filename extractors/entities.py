@@ -53,6 +53,16 @@ CONN_ITEM = r"(?:(?:voor|of|&|op|aan)[ \t]+|van[ \t]+(?:(?:de|der|den)[ \t]+)?)"
 CAP_ITEM = rf"{CAPW}(?:[ \t]+{CONN_ITEM}?{CAPW}){{0,5}}"  # one name of a list
 QUOTED = r"[‘“\"']([^‘’“”\"\n]{2,70}?)[’”\"']"
 
+# Dutch pronominal adverbs (hier/daar/waar/er + a preposition: "hiermee", "daardoor"), a
+# closed class of words that open sentences and name nothing
+PRONOMINAL_ADVERBS = frozenset(
+    a + p
+    for a in ("hier", "daar", "waar", "er")
+    for p in (
+        "aan achter bij binnen boven buiten door in langs mee na naar naast om onder op over "
+        "tegen toe tussen uit van voor zonder"
+    ).split()
+)
 # an inflected adjective ("gezamenlijke", "regionale"): a name does not end on one, it was
 # cut (at a line's end) or is a phrase of a sentence
 INFLECTED = re.compile(r"(?:lijk|ig|isch|aal|eel|ief|ens|iek)e$")
@@ -146,7 +156,7 @@ class EntityFinder:
         self.starts = {w.lower() for w in c["sentence_starts"]}
         # words that open a sentence without naming anything: the cue list, and the
         # stop words of spaCy's Dutch language data (pronouns, adverbs, conjunctions)
-        self.openers = self.starts | set(self.stop_words)
+        self.openers = self.starts | set(self.stop_words) | PRONOMINAL_ADVERBS
         self.legal_prefix = c["legal_forms_prefix"]
         self.legal_suffix = c["legal_forms_suffix"]
         partner = sorted(c["partner_cues"], key=len, reverse=True)

@@ -406,3 +406,9 @@ def test_entities_the_programme_by_its_code_is_no_initiative(annotate):
 )
 def test_entities_a_municipality_is_no_organisation(annotate, text):
     assert ("Ede", "Organisation") not in _ents(annotate, text)
+
+
+@pytest.mark.parametrize("word", ["Hiermee", "Daardoor", "Waarbij"])
+def test_entities_a_pronominal_adverb_opens_a_sentence_and_names_nothing(annotate, word):
+    text = f"Het plan is klaar. {word} biedt de gemeente inwoners meer hulp."
+    assert not any(name.startswith(word) for name, _ in _ents(annotate, text))
