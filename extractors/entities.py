@@ -147,7 +147,7 @@ class EntityFinder:
             w.lower() for w in c["financial_words"] + c["report_parts"]
         }
         self.org_heads = set(c["organisation_heads"])
-        # a word ending in a long head is an organisation's (Buurtvereniging, Jozefschool);
+        # a word ending in a long head is an organisation's (Buurtvereniging, Lindeschool);
         # short heads (Raad, Groep, Wonen) end too many ordinary words
         self.org_endings = tuple(c["organisation_endings"])
         self.accounts = {w.lower() for w in c["financial_words"]}
@@ -640,7 +640,7 @@ class EntityFinder:
             if any(len(w) >= 4 and w.isupper() and is_ordinary(w) for w in words):
                 continue  # "ONZE AMBITIE", "WONEN De": a heading in capitals
             if INFLECTED.search(words[-1]) or _PROGRAMME_CODE.match(m.group(1)):
-                continue  # "Doelstelling Gezamenlijke": a name does not end on an adjective;
+                continue  # "Ambitie Gezamenlijke": a name does not end on an adjective;
                 # "P2 Zorg": a programme's code
             before = _WORD_BEFORE_NAME.search(text, max(0, m.start() - 40), m.start())
             if any(w.lower() in self.accounts for w in words) or (
@@ -1023,7 +1023,7 @@ FINDERS = frozenset(n[len("find_") :] for n in dir(EntityFinder) if n.startswith
 def _titled(text: str, start: int, end: int) -> bool:
     """A policy document is named when its word is capitalised in mid-sentence
     (``de Erfgoedvisie``) or a capitalised word or a year follows it in the name
-    (``woonvisie Wassenaar``, ``beleidsplan 2021-2025``)."""
+    (``woonvisie Lindewaard``, ``beleidsplan 2021-2025``)."""
     if any(ch.isupper() or ch.isdigit() for ch in text[start + 1 : end]):
         return not text[start + 1 : end].isupper()
     if not text[start].isupper():
@@ -1057,6 +1057,6 @@ def _not_in_lower_case(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 def _compound_of(word: str, heads: tuple[str, ...]) -> bool:
-    """Whether ``word`` is a compound ending in one of ``heads`` ("jozefschool",
+    """Whether ``word`` is a compound ending in one of ``heads`` ("lindeschool",
     "buurtvereniging"), not the head itself ("school" in "Gezonde School")."""
     return any(len(word) > len(h) + 2 and word.endswith(h) for h in heads)

@@ -323,7 +323,7 @@ def test_entities_policy_documents_need_a_title(annotate, text, expected):
 
 def test_entities_no_name_ends_on_an_inflected_adjective(annotate):
     # the rest of the name went to the next line: the half is not a name
-    text = "Het team gaf de Doelstelling Gezamenlijke\nzorg aan."
+    text = "Het team gaf de Ambitie Gezamenlijke\nzorg aan."
     assert not any(label == "Initiative" for _, label in _ents(annotate, text))
 
 
