@@ -142,15 +142,15 @@ class EntityFinder:
         # the planning and control cycle's documents (kadernota, voorjaarsnota, ...) and
         # the national funds a municipality is paid from: reported on, never initiatives
         self.not_initiatives = {w.lower() for w in c["report_titles"] + c["national_funds"]}
+        self.accounts = {w.lower() for w in c["financial_words"]}
         # a quoted title after a part of the report or an account is no initiative
-        self.not_quoted_after = {w.lower() for w in self.words.structure} | {
-            w.lower() for w in c["financial_words"] + c["report_parts"]
-        }
+        self.not_quoted_after = {
+            w.lower() for w in (*self.words.structure, *c["report_parts"])
+        } | self.accounts
         self.org_heads = set(c["organisation_heads"])
         # a word ending in a long head is an organisation's (Buurtvereniging, Lindeschool);
         # short heads (Raad, Groep, Wonen) end too many ordinary words
         self.org_endings = tuple(c["organisation_endings"])
-        self.accounts = {w.lower() for w in c["financial_words"]}
         self.region_words = {w.lower() for w in c["region_cues"]}
         self.teams = {w.lower() for w in c["team_heads"]}
         self.starts = {w.lower() for w in c["sentence_starts"]}
